@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// ShuzhiKit is the core (ingest → analysis → rules → render/fix) and depends on nothing but the system zlib,
+// so it builds in seconds. The CLI adds swift-argument-parser. Store and server targets come later, on top.
+let package = Package(
+    name: "Shuzhi",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ShuzhiKit", targets: ["ShuzhiKit"]),
+        .executable(name: "shuzhi", targets: ["shuzhi"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "ShuzhiKit", dependencies: ["CZlib"]),
+        .executableTarget(
+            name: "shuzhi",
+            dependencies: [
+                "ShuzhiKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ShuzhiKitTests", dependencies: ["ShuzhiKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ShuzhiCLITests", dependencies: ["ShuzhiKit"]),
+    ]
+)

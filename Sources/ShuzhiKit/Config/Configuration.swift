@@ -1,0 +1,142 @@
+import Foundation
+
+/// What a `.shuzhi.toml` can say:
+///
+/// ```toml
+/// [rules]
+/// disable = ["repeat.phrase", "punct.dash"]   # rule ids or whole families
+/// enable = ["punct.dun-between-quotes"]       # opt-in rules to run as well
+/// select = ["residue", "punct"]               # optional: run only these (opt-in ones included)
+///
+/// [rules.severity]
+/// "punct.halfwidth" = "warning"               # a rule or a family
+///
+/// [words]
+/// allow = ["某某", "XX湾"]                     # text that is right as written
+/// ```
+public struct Configuration: Sendable {
+    public static let fileName = ".shuzhi.toml"
+
+    public var disabled: Set<String> = []
+    public var enabled: Set<String> = []
+    public var selected: Set<String>?
+    public var severities: [String: Severity] = [:]
+    /// Words the user declares correct: a finding that lies inside one of them is dropped.
+    public var allowedWords: [String] = []
+    /// The file this configuration came from, if any.
+    public var path: String?
+
+    public init() {}
+
+    public func isEnabled(_ rule: RuleDescription) -> Bool {
+        let id = rule.id, family = rule.family
+        if disabled.contains(id) || disabled.contains(family) { return false }
+        if let selected { return selected.contains(id) || selected.contains(family) }
+        return rule.isEnabledByDefault || enabled.contains(id) || enabled.contains(family)
+    }
+
+    public func severity(for id: String) -> Severity? {
+        severities[id] ?? severities[String(id.prefix { $0 != "." })]
+    }
+
+    /// Finds `.shuzhi.toml` in `directory` or the nearest folder above it.
+    public static func find(from directory: String) -> String? {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let candidate = url.appendingPathComponent(fileName).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    public static func load(path: String, knownRules: [RuleDescription]) throws(ConfigurationError) -> Configuration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError(path: path, line: nil, message: "无法读取配置文件 / cannot read the configuration file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(path: path, line: nil, message: "配置文件不是 UTF-8 文本 / the configuration is not UTF-8 text")
+        }
+        return try parse(text, path: path, knownRules: knownRules)
+    }
+
+    public static func parse(_ text: String, path: String, knownRules: [RuleDescription]) throws(ConfigurationError) -> Configuration {
+        let root: [String: TOMLValue]
+        do { root = try TOML.parse(text) }
+        catch { throw ConfigurationError(path: path, line: error.line, message: "第 \(error.column) 列：\(error.message)") }
+
+        let ids = Set(knownRules.map(\.id))
+        let families = Set(knownRules.map(\.family))
+        func checkName(_ name: String, _ key: String) throws(ConfigurationError) {
+            guard ids.contains(name) || families.contains(name) else {
+                throw ConfigurationError(path: path, line: nil,
+                                         message: "\(key) 中的“\(name)”不是已知的规则或规则族（shuzhi rules 列出全部规则）/ unknown rule or family")
+            }
+        }
+        func strings(_ value: TOMLValue?, _ key: String) throws(ConfigurationError) -> [String] {
+            guard let value else { return [] }
+            guard let items = value.array else {
+                throw ConfigurationError(path: path, line: nil, message: "\(key) 应为字符串数组，如 [\"a\", \"b\"] / must be an array of strings")
+            }
+            var out: [String] = []
+            for item in items {
+                guard let s = item.string else {
+                    throw ConfigurationError(path: path, line: nil, message: "\(key) 应为字符串数组 / must be an array of strings")
+                }
+                out.append(s)
+            }
+            return out
+        }
+
+        var config = Configuration()
+        config.path = path
+        for key in root.keys where key != "rules" && key != "words" {
+            throw ConfigurationError(path: path, line: nil, message: "未知的配置项 [\(key)]，可用 [rules] 和 [words] / unknown section")
+        }
+        if let rules = root["rules"] {
+            guard let table = rules.table else { throw ConfigurationError(path: path, line: nil, message: "rules 应为表 / must be a table") }
+            for key in table.keys where !["disable", "enable", "select", "severity"].contains(key) {
+                throw ConfigurationError(path: path, line: nil, message: "未知的配置项 rules.\(key)，可用 disable、enable、select、severity / unknown key")
+            }
+            for name in try strings(table["disable"], "rules.disable") { try checkName(name, "rules.disable"); config.disabled.insert(name) }
+            for name in try strings(table["enable"], "rules.enable") { try checkName(name, "rules.enable"); config.enabled.insert(name) }
+            if table["select"] != nil {
+                var selected = Set<String>()
+                for name in try strings(table["select"], "rules.select") { try checkName(name, "rules.select"); selected.insert(name) }
+                config.selected = selected
+            }
+            if let severity = table["severity"] {
+                guard let entries = severity.table else {
+                    throw ConfigurationError(path: path, line: nil, message: "rules.severity 应为表 / must be a table")
+                }
+                for (name, value) in entries {
+                    try checkName(name, "rules.severity")
+                    guard let level = value.string.flatMap(Severity.init(rawValue:)) else {
+                        throw ConfigurationError(path: path, line: nil,
+                                                 message: "rules.severity.\(name) 应为 \"error\"、\"warning\" 或 \"info\" / must be error, warning or info")
+                    }
+                    config.severities[name] = level
+                }
+            }
+        }
+        if let words = root["words"] {
+            guard let table = words.table else { throw ConfigurationError(path: path, line: nil, message: "words 应为表 / must be a table") }
+            for key in table.keys where key != "allow" {
+                throw ConfigurationError(path: path, line: nil, message: "未知的配置项 words.\(key)，可用 allow / unknown key")
+            }
+            config.allowedWords = try strings(table["allow"], "words.allow").filter { !$0.isEmpty }
+        }
+        return config
+    }
+}
+
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let line: Int?
+    public let message: String
+
+    public var description: String {
+        "错误：配置文件 \(path)\(line.map { " 第 \($0) 行" } ?? "")：\(message)\nerror: configuration \(path)\(line.map { ":\($0)" } ?? ""): \(message)"
+    }
+}

@@ -1,0 +1,69 @@
+/// Applies fixes to a document's text. Each fix is all-or-nothing: when any of its edits overlaps an edit already
+/// taken, the whole fix waits for the next round. Rounds repeat (check → apply) until nothing changes, so that
+/// fixing a fixed file changes nothing.
+public enum Fixer {
+    public struct Result: Sendable {
+        public let document: Document
+        /// Fixes applied over all rounds.
+        public let applied: Int
+        public let rounds: Int
+        /// Diagnostics of the final text.
+        public let remaining: [Diagnostic]
+    }
+
+    /// The largest number of rounds; real documents settle in two or three.
+    public static let maximumRounds = 10
+
+    public static func fixAll(_ document: Document, checker: Checker, includeUnsafe: Bool) -> Result {
+        var current = document
+        var diagnostics = checker.check(current)
+        var applied = 0
+        var rounds = 0
+        while rounds < maximumRounds {
+            let (scalars, count) = apply(diagnostics, to: current.scalars, includeUnsafe: includeUnsafe)
+            if count == 0 || scalars == current.scalars { break }
+            applied += count
+            rounds += 1
+            current = Document(name: current.name, format: current.format == .docx ? .text(.utf8, byteOrderMark: false) : current.format,
+                               scalars: scalars)
+            diagnostics = checker.check(current)
+        }
+        return Result(document: current, applied: applied, rounds: rounds, remaining: diagnostics)
+    }
+
+    /// One round: the non-overlapping fixes of `diagnostics`, earliest first.
+    public static func apply(_ diagnostics: [Diagnostic], to scalars: [Unicode.Scalar], includeUnsafe: Bool) -> ([Unicode.Scalar], Int) {
+        let fixes = diagnostics.compactMap { d -> Fix? in
+            guard let f = d.fix, !f.edits.isEmpty, f.applicability == .safe || includeUnsafe else { return nil }
+            return f
+        }.sorted { ($0.edits.map(\.range.lowerBound).min() ?? 0) < ($1.edits.map(\.range.lowerBound).min() ?? 0) }
+        var taken: [TextEdit] = []
+        var count = 0
+        for fix in fixes {
+            let clashes = fix.edits.contains { e in taken.contains { Self.overlap($0, e) } }
+            guard !clashes, fix.edits.allSatisfy({ $0.range.upperBound <= scalars.count }) else { continue }
+            taken.append(contentsOf: fix.edits)
+            count += 1
+        }
+        guard count > 0 else { return (scalars, 0) }
+        taken.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
+        var cursor = 0
+        for e in taken {
+            out.append(contentsOf: scalars[cursor..<e.range.lowerBound])
+            out.append(contentsOf: e.replacement.unicodeScalars)
+            cursor = e.range.upperBound
+        }
+        out.append(contentsOf: scalars[cursor...])
+        return (out, count)
+    }
+
+    /// Edits overlap when their ranges share a scalar, or both insert at the same place.
+    static func overlap(_ a: TextEdit, _ b: TextEdit) -> Bool {
+        if a.range.isEmpty && b.range.isEmpty { return a.range.lowerBound == b.range.lowerBound }
+        if a.range.isEmpty { return b.range.lowerBound < a.range.lowerBound && a.range.lowerBound < b.range.upperBound }
+        if b.range.isEmpty { return a.range.lowerBound < b.range.lowerBound && b.range.lowerBound < a.range.upperBound }
+        return a.range.overlaps(b.range)
+    }
+}

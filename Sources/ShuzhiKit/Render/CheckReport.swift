@@ -1,0 +1,82 @@
+/// The result of checking one file, as every renderer sees it.
+public struct CheckReport: Sendable {
+    public let document: Document
+    public let diagnostics: [Diagnostic]
+
+    public init(document: Document, diagnostics: [Diagnostic]) {
+        self.document = document
+        self.diagnostics = diagnostics
+    }
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    public var infoCount: Int { diagnostics.count { $0.severity == .info } }
+    public var safeFixCount: Int { diagnostics.count { $0.fix?.applicability == .safe } }
+
+    /// Counts by family, in the order families first appear in the rule registry.
+    public var familyCounts: [(String, Int)] {
+        var counts: [String: Int] = [:]
+        for d in diagnostics { counts[d.family, default: 0] += 1 }
+        var order: [String] = []
+        for r in RuleRegistry.descriptions where !order.contains(r.family) { order.append(r.family) }
+        for f in counts.keys.sorted() where !order.contains(f) { order.append(f) }
+        return order.compactMap { f in counts[f].map { (f, $0) } }
+    }
+
+    public var ruleCounts: [(String, Int)] {
+        var counts: [String: Int] = [:]
+        for d in diagnostics { counts[d.rule, default: 0] += 1 }
+        return counts.sorted { $0.key < $1.key }
+    }
+
+    /// The shape documented in README and issue 2: file, encoding, diagnostics, summary.
+    public var json: JSONValue {
+        let lines = document.lines
+        let diagnostics: [JSONValue] = self.diagnostics.map { d in
+            let (line, column) = lines.location(of: d.range.lowerBound)
+            return .object([
+                ("rule", .string(d.rule)),
+                ("family", .string(d.family)),
+                ("severity", .string(d.severity.rawValue)),
+                ("start", .int(d.range.lowerBound)),
+                ("end", .int(d.range.upperBound)),
+                ("line", .int(line)),
+                ("column", .int(column)),
+                ("text", .string(document.string(d.range))),
+                ("message", .string(d.message)),
+                ("replacements", .array(d.replacements.map { .string($0) })),
+                ("fix", .string(d.fix?.applicability.rawValue ?? "none")),
+            ])
+        }
+        return .object([
+            ("file", .string(document.name)),
+            ("encoding", .string(document.format.encodingName)),
+            ("diagnostics", .array(diagnostics)),
+            ("summary", summaryJSON),
+        ])
+    }
+
+    public var summaryJSON: JSONValue {
+        .object([
+            ("total", .int(diagnostics.count)),
+            ("errors", .int(errorCount)),
+            ("warnings", .int(warningCount)),
+            ("infos", .int(infoCount)),
+            ("safeFixes", .int(safeFixCount)),
+            ("families", .object(familyCounts.map { ($0.0, .int($0.1)) })),
+            ("rules", .object(ruleCounts.map { ($0.0, .int($0.1)) })),
+        ])
+    }
+
+    /// The JSON entry for a file that could not be read.
+    public static func errorJSON(_ error: IngestError) -> JSONValue {
+        .object([
+            ("file", .string(error.file)),
+            ("error", .object([
+                ("kind", .string(error.kind.rawValue)),
+                ("message", .string(error.chinese)),
+                ("messageEnglish", .string(error.english)),
+            ])),
+        ])
+    }
+}

@@ -1,0 +1,86 @@
+/// Compiler-style text for a terminal: `file:line:col: severity[rule] message`, the line with the span underlined
+/// (East Asian wide characters take two columns), a suggestion, then a summary by family. Colour only when asked.
+public struct TextRenderer {
+    public var color: Bool
+    /// Characters of context shown on each side of the span in a long line.
+    public var context = 24
+
+    public init(color: Bool) { self.color = color }
+
+    public func render(_ report: CheckReport) -> String {
+        var out = ""
+        for d in report.diagnostics { out += render(d, in: report.document) }
+        out += summary(report)
+        return out
+    }
+
+    public func render(_ d: Diagnostic, in document: Document) -> String {
+        let s = document.scalars
+        let (line, column) = document.lines.location(of: d.range.lowerBound)
+        let severity = paint(d.severity.rawValue, code: code(d.severity), bold: true)
+        var out = "\(bold(document.name + ":\(line):\(column):")) \(severity)\(dim("[\(d.rule)]")) \(d.message)\n"
+
+        // The line holding the span, windowed around it.
+        let lineRange = document.lines.contentRange(ofLine: line - 1)
+        let spanEnd = min(d.range.upperBound, lineRange.upperBound)
+        var from = max(lineRange.lowerBound, d.range.lowerBound - context)
+        var to = min(lineRange.upperBound, max(spanEnd, d.range.lowerBound + 1) + context)
+        while from > lineRange.lowerBound && from < d.range.lowerBound && ScalarClass.isInlineSpace(s[from].value) { from += 1 }
+        if to < from { to = from }
+        // ASCII dots: U+2026 is drawn one or two columns wide depending on the terminal.
+        let prefix = from > lineRange.lowerBound ? "..." : ""
+        let suffix = to < lineRange.upperBound ? "..." : ""
+        let gutter = String(line)
+        let pad = String(repeating: " ", count: gutter.count)
+        out += " \(dim(gutter + " |")) \(prefix)\(visible(s, from..<to))\(suffix)\n"
+        let lead = width(prefix) + width(s, from..<max(from, d.range.lowerBound))
+        let spanWidth = max(1, width(s, d.range.lowerBound..<max(d.range.lowerBound, spanEnd)))
+        let marks = "^" + String(repeating: "~", count: spanWidth - 1)
+        out += " \(dim(pad + " |")) \(String(repeating: " ", count: lead))\(paint(marks, code: code(d.severity), bold: true))\n"
+        if let help = suggestion(d) { out += " \(dim(pad + " ="))\(help)\n" }
+        return out
+    }
+
+    func suggestion(_ d: Diagnostic) -> String? {
+        var text: String
+        if d.replacements.isEmpty {
+            text = ""
+        } else if d.replacements == [""] {
+            text = " 建议：删除"
+        } else {
+            let options = d.replacements.map { $0.isEmpty ? "删除" : "“\($0)”" }
+            text = " 建议：改为" + options.joined(separator: "或")
+        }
+        switch d.fix?.applicability {
+        case .safe?: text += (text.isEmpty ? " " : "；") + "可自动修复（shuzhi fix）"
+        case .unsafe?: text += (text.isEmpty ? " " : "；") + "需确认后修复（shuzhi fix --unsafe）"
+        case nil: break
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    public func summary(_ report: CheckReport) -> String {
+        guard !report.diagnostics.isEmpty else { return "\(report.document.name)：未发现问题 / no problems found\n" }
+        var line = "\(bold(report.document.name))：共 \(report.diagnostics.count) 处 —— "
+        line += [(report.errorCount, "错误", Severity.error), (report.warningCount, "警告", .warning), (report.infoCount, "提示", .info)]
+            .filter { $0.0 > 0 }.map { paint("\($0.1) \($0.0)", code: code($0.2), bold: false) }.joined(separator: " · ")
+        if report.safeFixCount > 0 { line += "；其中 \(report.safeFixCount) 处可自动修复（shuzhi fix）" }
+        line += "\n  按类别：" + report.familyCounts.map { "\($0.0) \($0.1)" }.joined(separator: "  ") + "\n"
+        return line
+    }
+
+    /// Tabs and other controls would break the underline; show them as spaces.
+    private func visible(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
+        var v = String.UnicodeScalarView()
+        for i in r { v.append(s[i].value < 0x20 ? " " : s[i]) }
+        return String(v)
+    }
+
+    private func width(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int { r.reduce(0) { $0 + max(1, ScalarClass.displayWidth(s[$1].value)) } }
+    private func width(_ s: String) -> Int { s.unicodeScalars.reduce(0) { $0 + ScalarClass.displayWidth($1.value) } }
+
+    private func code(_ s: Severity) -> String { s == .error ? "31" : (s == .warning ? "33" : "36") }
+    private func paint(_ t: String, code: String, bold: Bool) -> String { color ? "\u{1B}[\(bold ? "1;" : "")\(code)m\(t)\u{1B}[0m" : t }
+    private func bold(_ t: String) -> String { color ? "\u{1B}[1m\(t)\u{1B}[0m" : t }
+    private func dim(_ t: String) -> String { color ? "\u{1B}[2m\(t)\u{1B}[0m" : t }
+}

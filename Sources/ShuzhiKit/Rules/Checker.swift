@@ -1,0 +1,37 @@
+/// Runs the enabled rules over one analysis and applies the configuration: severities, allowed words, order.
+public struct Checker: Sendable {
+    public let configuration: Configuration
+    public let rules: [any Rule]
+
+    public init(configuration: Configuration = Configuration(), rules: [any Rule] = RuleRegistry.all) {
+        self.configuration = configuration
+        self.rules = rules.filter { configuration.isEnabled($0.description) }
+        self.allowed = KeywordMatcher(configuration.allowedWords)
+    }
+
+    private let allowed: KeywordMatcher
+
+    public func check(_ document: Document) -> [Diagnostic] { check(Analysis(document)) }
+
+    public func check(_ analysis: Analysis) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for rule in rules { out.append(contentsOf: rule.check(analysis)) }
+        if !configuration.severities.isEmpty {
+            for k in out.indices { if let s = configuration.severity(for: out[k].rule) { out[k].severity = s } }
+        }
+        if !configuration.allowedWords.isEmpty {
+            let s = analysis.scalars
+            let spans = allowed.matches(in: s, 0..<s.count).map(\.range)
+            out.removeAll { d in spans.contains { $0.lowerBound <= d.range.lowerBound && d.range.upperBound <= $0.upperBound } }
+        }
+        out.sort { a, b in
+            a.range.lowerBound != b.range.lowerBound ? a.range.lowerBound < b.range.lowerBound
+                : a.range.upperBound != b.range.upperBound ? a.range.upperBound < b.range.upperBound : a.rule < b.rule
+        }
+        // Two rules may not report the same span for the same reason twice.
+        var unique: [Diagnostic] = []
+        unique.reserveCapacity(out.count)
+        for d in out where !(unique.last.map { $0.rule == d.rule && $0.range == d.range } ?? false) { unique.append(d) }
+        return unique
+    }
+}

@@ -1,0 +1,25 @@
+/// A number smaller than the one before it: 一、三、二、.
+public struct NumberingOrderRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "numbering.order",
+        severity: .error,
+        summary: "序号顺序颠倒（一、三、二、）",
+        rationale: "同一层级的序号应依次递增。",
+        triggering: [
+            "一、加强学习\n三、履职尽责\n«二、»廉洁自律",
+            "一是学习不深。三是方法欠缺。«二是»作风不实。",
+        ],
+        nonTriggering: [
+            "一、加强学习\n二、履职尽责\n三、廉洁自律",
+        ]
+    )
+
+    public func check(_ analysis: Analysis) -> [Diagnostic] {
+        NumberedSequences(analysis).problems.compactMap { item, problem, _ in
+            guard case .order(let after) = problem else { return nil }
+            return description.diagnostic(item.range, "序号“\(analysis.document.string(item.range))”出现在“\(item.marker(after))”之后，顺序颠倒")
+        }
+    }
+}

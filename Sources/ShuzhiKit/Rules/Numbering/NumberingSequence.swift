@@ -1,0 +1,110 @@
+/// The numbers of sibling headings, or of the items of one 一是…二是… series, checked as a sequence: each must be one
+/// more than the one before. One slip is reported once: a duplicate that the next number shows to be a typo
+/// (一、二、二、四、) is reported as "should be 三" and the count goes on from there.
+struct NumberingSequence {
+    enum Problem: Equatable {
+        /// The sequence does not start at 1.
+        case badStart
+        /// `expected` is missing before this item.
+        case gap(expected: Int)
+        /// The same number as the item before; `expected` when the next item shows which number was meant.
+        case duplicate(expected: Int?)
+        /// Smaller than the item before.
+        case order(after: Int)
+    }
+
+    /// Problems by position in `numbers`.
+    let problems: [(index: Int, problem: Problem)]
+
+    init(_ numbers: [Int]) {
+        var problems: [(Int, Problem)] = []
+        guard let first = numbers.first else { self.problems = []; return }
+        if first != 1 { problems.append((0, first == 2 ? .gap(expected: 1) : .badStart)) }
+        var previous = first
+        for k in numbers.indices.dropFirst() {
+            let n = numbers[k]
+            if n == previous + 1 {
+                previous = n
+            } else if n == previous {
+                let next = k + 1 < numbers.count ? numbers[k + 1] : nil
+                if next == previous + 2 || next == nil {
+                    problems.append((k, .duplicate(expected: previous + 1)))
+                    previous += 1
+                } else {
+                    problems.append((k, .duplicate(expected: nil)))
+                }
+            } else if n > previous + 1 {
+                problems.append((k, .gap(expected: previous + 1)))
+                previous = n
+            } else {
+                problems.append((k, .order(after: previous)))
+                previous = n
+            }
+        }
+        self.problems = problems
+    }
+}
+
+/// The sequences a document holds: sibling headings of one form under one parent, and counted series items of one
+/// style in one section. A series restarts at 一是 in a new paragraph; a list of 1. 2. restarts after body text.
+struct NumberedSequences {
+    struct Item {
+        let number: Int
+        /// The marker to flag.
+        let range: Range<Int>
+        /// Builds the marker as it should read for a number.
+        let marker: (Int) -> String
+    }
+
+    var sequences: [[Item]] = []
+
+    init(_ analysis: Analysis) {
+        let outline = analysis.outline
+        let s = analysis.scalars
+        for node in outline.nodes {
+            // Headings: children of this node, grouped by marker style, in order.
+            var byStyle: [HeadingMarker.Style: [[Item]]] = [:]
+            var lastOfStyle: [HeadingMarker.Style: Int] = [:]
+            for c in node.children {
+                let child = outline.nodes[c]
+                guard let m = child.marker else { continue }
+                let item = Item(number: m.number, range: m.range, marker: { HeadingMarker.canonical(m.style, $0) })
+                // A new list of 1. 2. items may start after the previous list's last item has text of its own.
+                if m.number == 1, m.style >= .arabic, let prev = lastOfStyle[m.style], !outline.nodes[prev].bodyParagraphs.isEmpty,
+                   byStyle[m.style] != nil {
+                    byStyle[m.style]!.append([item])
+                } else if byStyle[m.style] == nil {
+                    byStyle[m.style] = [[item]]
+                } else {
+                    byStyle[m.style]![byStyle[m.style]!.count - 1].append(item)
+                }
+                lastOfStyle[m.style] = c
+            }
+            for style in HeadingMarker.Style.allCases { sequences.append(contentsOf: byStyle[style] ?? []) }
+
+            // Series: items of one style; 一是 starts a new series (official prose opens sub-lists inside a paragraph).
+            var current: [SeriesItem.Style: (items: [Item], paragraph: Int)] = [:]
+            for item in node.series where item.style.isCounted {
+                let numeral = item.numeralRange
+                let prefix = s.string(item.range.lowerBound..<numeral.lowerBound)
+                let suffix = s.string(numeral.upperBound..<item.range.upperBound)
+                let entry = Item(number: item.number, range: item.range, marker: { prefix + ChineseNumeral.string($0) + suffix })
+                if item.number == 1, let open = current[item.style] {
+                    sequences.append(open.items)
+                    current[item.style] = ([entry], item.paragraph)
+                } else if current[item.style] == nil {
+                    current[item.style] = ([entry], item.paragraph)
+                } else {
+                    current[item.style]!.items.append(entry)
+                    current[item.style]!.paragraph = item.paragraph
+                }
+            }
+            for style in [SeriesItem.Style.yiShi, .diYi, .qiYi] { if let open = current[style] { sequences.append(open.items) } }
+        }
+    }
+
+    /// Every problem found, with its item.
+    var problems: [(item: Item, problem: NumberingSequence.Problem, sequence: [Item])] {
+        sequences.flatMap { seq in NumberingSequence(seq.map(\.number)).problems.map { (seq[$0.index], $0.problem, seq) } }
+    }
+}

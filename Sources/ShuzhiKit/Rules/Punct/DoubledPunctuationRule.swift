@@ -1,0 +1,58 @@
+/// Two sentence marks in a row: ，， 。。 ，。 、， (GB/T 15834 §4: one point mark ends a pause).
+public struct DoubledPunctuationRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "punct.doubled",
+        severity: .error,
+        summary: "标点重复（，，、。。、，。、、，等）",
+        rationale: "一个停顿只用一个点号。相同标点连打可安全去重；不同标点相连需人工判断保留哪个。？！、！！等语气连用和省略号不在此列。",
+        fix: .safe,
+        triggering: [
+            RuleExample("加强学习«，，»提高能力。", fixed: "加强学习，提高能力。"),
+            RuleExample("全面完成任务«。。»", fixed: "全面完成任务。"),
+            RuleExample("推动工作«，。»下一步", fixed: "推动工作。下一步"),
+            RuleExample("土地、规划«、，»报建等工作", fixed: "土地、规划，报建等工作"),
+        ],
+        nonTriggering: [
+            "这难道不是我们的责任吗？！",
+            "他说：“好。”随后离开。",
+            "成绩来之不易……",
+        ]
+    )
+
+    /// ，。、；：
+    @inline(__always) static func isPointMark(_ v: UInt32) -> Bool {
+        v == 0xFF0C || v == 0x3002 || v == 0x3001 || v == 0xFF1B || v == 0xFF1A
+    }
+
+    public func check(_ analysis: Analysis) -> [Diagnostic] {
+        let s = analysis.scalars
+        var out: [Diagnostic] = []
+        for p in analysis.document.paragraphs where !p.isBlank {
+            var i = p.content.lowerBound
+            while i < p.content.upperBound {
+                guard Self.isPointMark(s[i].value) else { i += 1; continue }
+                var e = i + 1
+                var marks = [s[i]]
+                while e < p.content.upperBound {
+                    var k = e
+                    while k < p.content.upperBound && ScalarClass.isInlineSpace(s[k].value) { k += 1 }
+                    guard k < p.content.upperBound, Self.isPointMark(s[k].value) || s[k] == "？" || s[k] == "！" else { break }
+                    marks.append(s[k])
+                    e = k + 1
+                }
+                // 。。。 is a mistyped ellipsis: punct.ellipsis reports it.
+                if marks.count >= 2 && !(marks.count >= 3 && marks.allSatisfy { $0 == "。" }) {
+                    let same = Set(marks).count == 1
+                    let last = String(marks.last!), first = String(marks.first!)
+                    out.append(description.diagnostic(i..<e, same ? "标点“\(first)”重复" : "标点“\(s.string(i..<e))”连用，只应保留一个",
+                                                      replacements: same ? [first] : (last == first ? [last] : [last, first]),
+                                                      fix: same ? .safe : .unsafe))
+                }
+                i = e
+            }
+        }
+        return out
+    }
+}

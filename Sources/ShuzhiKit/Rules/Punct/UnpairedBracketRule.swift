@@ -1,0 +1,70 @@
+/// Brackets without their partner, or closed by the wrong kind: （） 《》 【】 〔〕 〈〉 (GB/T 15834 4.9, 4.15).
+public struct UnpairedBracketRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "punct.unpaired-bracket",
+        severity: .error,
+        summary: "括号或书名号不成对（（）《》【】〔〕〈〉）",
+        rationale: "GB/T 15834-2011 4.9、4.15：括号、书名号成对使用，前后形式一致。段首“1）”式序号由 numbering 规则处理。",
+        triggering: [
+            "认真学习«《»中国共产党章程等党内法规。",
+            "土地储备中心«（»现改为综合服务中心，分管招商局。",
+            "完成投资（含技改«》»12亿元。",
+            "引进«【»重点项目5个。",
+        ],
+        nonTriggering: [
+            "认真学习《中国共产党章程》《〈中国工人〉发刊词》。",
+            "土地储备中心（现改为综合服务中心）",
+            "国发〔2023〕5号文件",
+            "1）加强学习",
+            "细颗粒物(PM2.5）浓度",
+        ]
+    )
+
+    private static let pairs: [UInt32: UInt32] = [
+        0xFF08: 0xFF09, 0x28: 0x29, 0x300A: 0x300B, 0x3010: 0x3011, 0x3014: 0x3015, 0x3008: 0x3009,
+    ]
+    private static let closers: [UInt32: UInt32] = Dictionary(uniqueKeysWithValues: pairs.map { ($1, $0) })
+
+    /// ( and （ are one kind for pairing; their width is punct.halfwidth's business.
+    @inline(__always) private static func kind(_ v: UInt32) -> UInt32 { v == 0x28 ? 0xFF08 : (v == 0x29 ? 0xFF09 : v) }
+
+    public func check(_ analysis: Analysis) -> [Diagnostic] {
+        let s = analysis.scalars
+        var out: [Diagnostic] = []
+        for p in analysis.document.paragraphs where !p.isBlank {
+            let marker = HeadingMarker.parse(s, at: p.content.lowerBound, end: p.content.upperBound)
+            var stack: [Int] = []
+            for i in p.content {
+                let v = s[i].value
+                if Self.pairs[v] != nil {
+                    stack.append(i)
+                } else if let opener = Self.closers[v] {
+                    if let m = marker, m.openBracket == nil, m.range.contains(i) { continue } // 1） as a list number
+                    if let top = stack.last, Self.kind(s[top].value) == Self.kind(opener) {
+                        stack.removeLast()
+                    } else if let k = stack.lastIndex(where: { Self.kind(s[$0].value) == Self.kind(opener) }) {
+                        for j in stack[(k + 1)...] { out.append(unpaired(s, j)) }
+                        stack.removeSubrange(k...)
+                    } else if let top = stack.popLast() {
+                        // （…》: the closer belongs to the open bracket but has the wrong shape.
+                        let wanted = String(Unicode.Scalar(Self.pairs[Self.kind(s[top].value) == 0xFF08 ? 0xFF08 : s[top].value]!)!)
+                        out.append(description.diagnostic(i..<(i + 1), "“\(s[i])”与前面的“\(s[top])”不匹配，应为“\(wanted)”",
+                                                          replacements: [wanted]))
+                    } else {
+                        out.append(unpaired(s, i))
+                    }
+                }
+            }
+            for j in stack where !(s[j] == "(" && analysis.webResidue.contacts.contains { $0.range.contains(j) }) {
+                out.append(unpaired(s, j))
+            }
+        }
+        return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private func unpaired(_ s: [Unicode.Scalar], _ i: Int) -> Diagnostic {
+        description.diagnostic(i..<(i + 1), "“\(s[i])”不成对，缺少与之配对的\(Self.pairs[s[i].value] != nil ? "后" : "前")半个符号")
+    }
+}

@@ -1,0 +1,16 @@
+/// Every rule Shuzhi has, in the order `shuzhi rules` and docs/rules.md list them.
+public enum RuleRegistry {
+    public static let all: [any Rule] = [
+        PlaceholderRule(), TemplateHintRule(), AdvertRule(), ContactRule(),
+        HalfwidthPunctuationRule(), UnpairedQuoteRule(), MismatchedQuoteRule(), UnpairedBracketRule(), DoubledPunctuationRule(),
+        EllipsisRule(), DashRule(), DunEstimateRule(), DunBetweenQuotesRule(), DunBeforeDengRule(), DunBeforeConjunctionRule(),
+        LineStartPunctuationRule(), TitleEndPunctuationRule(),
+        NumberingFormRule(), NumberingGapRule(), NumberingDuplicateRule(), NumberingOrderRule(), LevelInversionRule(),
+        MixedFormsRule(), HeadingPunctuationRule(),
+        DoubledCharacterRule(), RepeatedPhraseRule(),
+    ]
+
+    public static var descriptions: [RuleDescription] { all.map(\.description) }
+
+    public static func rule(_ id: String) -> (any Rule)? { all.first { $0.description.id == id } }
+}

@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+import ShuzhiKit
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+/// How to read input files: shared by every command that reads reports.
+struct InputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("强制文本编码 / force the text encoding: utf-8, utf-16le, utf-16be, gb18030 (gbk)", valueName: "encoding"))
+    var encoding: String?
+
+    @Option(name: .customLong("max-size"), help: ArgumentHelp("最大文件大小 / largest file read, e.g. 32M (default 32M)", valueName: "size"))
+    var maxSize: String?
+
+    func ingestOptions() throws -> IngestOptions {
+        var options = IngestOptions()
+        if let name = encoding {
+            guard let e = TextEncoding(name: name) else {
+                throw ValidationError("未知编码“\(name)”，可用 utf-8、utf-16le、utf-16be、gb18030 / unknown encoding")
+            }
+            options.encoding = e
+        }
+        if let size = maxSize {
+            guard let bytes = Self.parseSize(size) else { throw ValidationError("无法识别的大小“\(size)”，例如 32M、500K / bad size") }
+            options.maximumBytes = bytes
+        }
+        return options
+    }
+
+    static func parseSize(_ s: String) -> Int? {
+        let upper = s.uppercased().replacingOccurrences(of: "B", with: "").replacingOccurrences(of: "I", with: "")
+        let multipliers: [(String, Int)] = [("K", 1024), ("M", 1_048_576), ("G", 1_073_741_824)]
+        for (suffix, m) in multipliers where upper.hasSuffix(suffix) {
+            return Double(upper.dropLast()).map { Int($0 * Double(m)) }.flatMap { $0 > 0 ? $0 : nil }
+        }
+        return Int(upper).flatMap { $0 > 0 ? $0 : nil }
+    }
+}
+
+/// Which rules run: configuration file plus command-line adjustments.
+struct RuleOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("配置文件（默认在文件所在目录及上级目录查找 .shuzhi.toml）/ configuration file", valueName: "path"))
+    var config: String?
+
+    @Flag(name: .customLong("no-config"), help: "不读取配置文件 / ignore .shuzhi.toml files")
+    var noConfig = false
+
+    @Option(help: ArgumentHelp("停用规则或规则族，逗号分隔 / disable rules or families (comma-separated)", valueName: "ids"))
+    var disable: [String] = []
+
+    @Option(help: ArgumentHelp("另外启用默认关闭的规则 / also run opt-in rules", valueName: "ids"))
+    var enable: [String] = []
+
+    @Option(help: ArgumentHelp("只运行这些规则或规则族 / run only these rules or families", valueName: "ids"))
+    var select: [String] = []
+
+    private static let known = RuleRegistry.descriptions
+
+    /// The configuration for a file: found upward from its folder unless one was named or none is wanted.
+    func configuration(for path: String, cache: inout [String: Configuration]) throws -> Configuration {
+        var base = Configuration()
+        if let config {
+            base = try cached(config, &cache)
+        } else if !noConfig {
+            let folder = path == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
+            if let found = Configuration.find(from: folder.isEmpty ? "." : folder) { base = try cached(found, &cache) }
+        }
+        for id in split(disable) {
+            try validate(id)
+            base.disabled.insert(id)
+        }
+        for id in split(enable) {
+            try validate(id)
+            base.enabled.insert(id)
+        }
+        let selected = split(select)
+        if !selected.isEmpty {
+            for id in selected { try validate(id) }
+            base.selected = Set(selected)
+        }
+        return base
+    }
+
+    private func cached(_ path: String, _ cache: inout [String: Configuration]) throws -> Configuration {
+        if let c = cache[path] { return c }
+        do {
+            let c = try Configuration.load(path: path, knownRules: Self.known)
+            cache[path] = c
+            return c
+        } catch {
+            throw InputFailure(message: error.description)
+        }
+    }
+
+    private func split(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+    }
+
+    private func validate(_ id: String) throws {
+        guard Self.known.contains(where: { $0.id == id || $0.family == id }) else {
+            throw ValidationError("未知规则“\(id)”（shuzhi rules 列出全部规则）/ unknown rule \(id)")
+        }
+    }
+}
+
+/// A problem with the input or the configuration: reported on standard error, exit code 2.
+struct InputFailure: Error {
+    let message: String
+}
+
+enum Terminal {
+    static func useColor(_ choice: ColorChoice, stream: Int32 = STDOUT_FILENO) -> Bool {
+        switch choice {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
+            return isatty(stream) == 1
+        }
+    }
+
+    static func write(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
+    static func error(_ s: String) { FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8)) }
+}
+
+/// Writes a file so that it is either complete or absent: a temporary file in the same folder, then a rename.
+enum AtomicFile {
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).shuzhi-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try Data(bytes).write(to: temporary)
+            if FileManager.default.fileExists(atPath: path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw InputFailure(message: "错误：无法写入 \(path)（\(error.localizedDescription)）\nerror: cannot write \(path)")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import ShuzhiKit
+
+/// Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or input errors (ArgumentParser's own usage
+/// errors included, which it would otherwise report as 64).
+@main
+struct Main {
+    static func main() {
+        do {
+            var command = try Shuzhi.parseAsRoot()
+            try command.run()
+        } catch {
+            let code = Shuzhi.exitCode(for: error)
+            if code == .success || code.rawValue == 1 || code.rawValue == 2 { Shuzhi.exit(withError: error) }
+            // A usage error: ArgumentParser's message and usage, then exit 2 as documented.
+            FileHandle.standardError.write(Data((Shuzhi.fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+struct Shuzhi: ParsableCommand {
+    static let version = "0.2.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "shuzhi",
+        abstract: "述职：检查述职报告、年度工作总结 / Checks Chinese officials' annual duty reports.",
+        discussion: """
+        退出码 / exit codes: 0 无错误级问题 / no error-level finding; 1 有错误级问题 / errors found; 2 用法或输入错误 / usage or input error.
+        """,
+        version: version,
+        subcommands: [CheckCommand.self, FixCommand.self, OutlineCommand.self, RulesCommand.self],
+        defaultSubcommand: nil
+    )
+}

@@ -1,0 +1,59 @@
+import Testing
+@testable import ShuzhiKit
+
+/// Every rule's own examples: the marked spans of a triggering example are exactly what the rule reports, its fixed
+/// text is what the rule's fixes produce, and a non-triggering example gets nothing from the rule.
+@Suite struct RuleExampleTests {
+    static let ids = RuleRegistry.all.map(\.description.id)
+
+    @Test(arguments: ids)
+    func triggeringExamplesFlagExactlyTheMarkedSpans(id: String) throws {
+        let rule = try #require(RuleRegistry.rule(id))
+        #expect(!rule.description.triggering.isEmpty, "\(id) has no triggering example")
+        for example in rule.description.triggering {
+            let (text, spans) = example.parsed
+            let diagnostics = rule.check(Analysis(Document(text: text)))
+            let found = diagnostics.map(\.range)
+            #expect(found == spans, "\(id): \(example.marked) → \(found.map { Document(text: text).string($0) })")
+            for d in diagnostics { #expect(d.rule == id) }
+        }
+    }
+
+    @Test(arguments: ids)
+    func fixedTextMatches(id: String) throws {
+        let rule = try #require(RuleRegistry.rule(id))
+        var selected = Configuration()
+        selected.selected = [id]
+        let checker = Checker(configuration: selected, rules: [rule])
+        for example in rule.description.triggering {
+            guard let expected = example.fixed else { continue }
+            let (text, _) = example.parsed
+            let result = Fixer.fixAll(Document(text: text), checker: checker, includeUnsafe: true)
+            #expect(result.document.text == expected, "\(id): \(example.marked)")
+        }
+    }
+
+    @Test(arguments: ids)
+    func nonTriggeringExamplesAreQuiet(id: String) throws {
+        let rule = try #require(RuleRegistry.rule(id))
+        #expect(!rule.description.nonTriggering.isEmpty, "\(id) has no non-triggering example")
+        for text in rule.description.nonTriggering {
+            let found = rule.check(Analysis(Document(text: text)))
+            #expect(found.isEmpty, "\(id) flags \(found.map { Document(text: text).string($0.range) }) in: \(text)")
+        }
+    }
+
+    @Test func ruleIdentifiersAreUniqueAndWellFormed() {
+        #expect(Set(Self.ids).count == Self.ids.count)
+        for id in Self.ids {
+            let parts = id.split(separator: ".")
+            #expect(parts.count == 2 && parts.allSatisfy { $0.allSatisfy { $0.isLowercase || $0 == "-" } }, "\(id)")
+        }
+    }
+
+    @Test func rulesWithFixesShowWhatTheyFix() {
+        for rule in RuleRegistry.all where rule.description.fix != nil {
+            #expect(rule.description.triggering.contains { $0.fixed != nil }, "\(rule.description.id) offers a fix but no example shows it")
+        }
+    }
+}
