@@ -124,7 +124,7 @@ public struct Outline: Sendable {
             let p = document.paragraphs[end]
             if p.isBlank { end += 1; continue }
             let r = p.content
-            guard r.count <= 40, HeadingMarker.parse(s, at: r.lowerBound, end: r.upperBound) == nil,
+            guard r.count <= 40, HeadingMarker.parse(s, at: r.lowerBound, end: r.upperBound) == nil, styleLevel(document, p) == nil,
                   !r.contains(where: { s[$0].value == 0x3002 || s[$0].value == 0xFF0C || s[$0].value == 0xFF1B || s[$0].value == 0xFF1A })
             else { break }
             end += 1

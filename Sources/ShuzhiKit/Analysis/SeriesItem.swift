@@ -56,8 +56,10 @@ public struct SeriesItem: Sendable, Equatable {
         if v == 0x7B2C || v == 0x5176 { // 第一， 其一，
             var e = i + 1
             while e < end && e - i < 4 && ChineseNumeral.isNumeralCharacter(s[e].value) { e += 1 }
-            guard e > i + 1, e < end, isOrdinalComma(s[e].value), let n = ChineseNumeral.value(s, (i + 1)..<e), n <= 20 else { return nil }
-            return item(v == 0x7B2C ? .diYi : .qiYi, n, s, i..<(e + 1), numeral: (i + 1)..<e, end, paragraph)
+            if e > i + 1, e < end, isOrdinalComma(s[e].value), let n = ChineseNumeral.value(s, (i + 1)..<e), n <= 20 {
+                return item(v == 0x7B2C ? .diYi : .qiYi, n, s, i..<(e + 1), numeral: (i + 1)..<e, end, paragraph)
+            }
+            // 其次 is read below.
         }
         // 首先， 其次， 再次， 最后，
         guard i + 2 < end, isOrdinalComma(s[i + 2].value) else { return nil }

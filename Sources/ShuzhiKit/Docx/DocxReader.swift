@@ -44,8 +44,8 @@ enum DocxReader {
                     let type = try scanner.attribute("Type", of: tag) ?? ""
                     guard type.hasSuffix("/officeDocument"), let target = try scanner.attribute("Target", of: tag) else { continue }
                     let part = target.hasPrefix("/") ? String(target.dropFirst()) : target
-                    if part.hasPrefix("xl/") { throw IngestError.otherOfficeFormat(name, what: "Excel 工作簿 / Excel workbook") }
-                    if part.hasPrefix("ppt/") { throw IngestError.otherOfficeFormat(name, what: "PowerPoint 演示文稿 / PowerPoint presentation") }
+                    if part.hasPrefix("xl/") { throw IngestError.otherOfficeFormat(name, what: ("Excel 工作簿", "an Excel workbook")) }
+                    if part.hasPrefix("ppt/") { throw IngestError.otherOfficeFormat(name, what: ("PowerPoint 演示文稿", "a PowerPoint presentation")) }
                     return part
                 }
             } catch let e as IngestError {
@@ -55,14 +55,14 @@ enum DocxReader {
             }
         }
         if archive.entry(named: "word/document.xml") != nil { return "word/document.xml" }
-        if archive.entry(named: "xl/workbook.xml") != nil { throw .otherOfficeFormat(name, what: "Excel 工作簿 / Excel workbook") }
-        if archive.entry(named: "ppt/presentation.xml") != nil { throw .otherOfficeFormat(name, what: "PowerPoint 演示文稿 / PowerPoint presentation") }
+        if archive.entry(named: "xl/workbook.xml") != nil { throw .otherOfficeFormat(name, what: ("Excel 工作簿", "an Excel workbook")) }
+        if archive.entry(named: "ppt/presentation.xml") != nil { throw .otherOfficeFormat(name, what: ("PowerPoint 演示文稿", "a PowerPoint presentation")) }
         if let mimetype = archive.entry(named: "mimetype"),
            let kind = try? archive.data(of: mimetype, limit: 1024),
            String(decoding: kind, as: UTF8.self).contains("opendocument") {
-            throw .otherOfficeFormat(name, what: "OpenDocument（.odt 等）/ OpenDocument")
+            throw .otherOfficeFormat(name, what: ("OpenDocument（.odt 等）", "an OpenDocument"))
         }
-        throw .otherOfficeFormat(name, what: "ZIP 压缩包 / ZIP archive")
+        throw .otherOfficeFormat(name, what: ("ZIP 压缩包", "a ZIP archive"))
     }
 
     private static func map(_ error: ZipArchive.Failure, _ name: String) -> IngestError {
@@ -84,6 +84,8 @@ enum DocxReader {
         var outlineLevel: Int?
         var isAutoNumbered = false
         var isCentered = false
+        /// Where the open `<w:r>` of this paragraph starts (a text box's paragraphs have their own runs).
+        var runStart: Int?
     }
 
     private static func walk(_ xml: [UInt8], partName: String, name: String) throws(XMLScanner.Failure) -> Document {
@@ -92,7 +94,6 @@ enum DocxReader {
         var skipUntilDepth: Int?            // inside deleted text, field code, mc:Fallback
         var tableDepth = 0
         var building: [ParagraphBuilder] = []
-        var runStart: Int?
         var textStart: Int?                 // inside <w:t>: where its character data begins
         var scalars: [Unicode.Scalar] = []
         var paragraphs: [DocxSourceMap.ParagraphSource] = []
@@ -120,8 +121,9 @@ enum DocxReader {
             guard !building.isEmpty else { return }
             let start = building[building.count - 1].scalars.count
             building[building.count - 1].scalars.append(contentsOf: text)
+            let run = building[building.count - 1].runStart
             building[building.count - 1].segments.append(.init(kind: kind, textRange: start..<(start + text.count),
-                                                                xmlRange: xml, runRange: runStart.map { $0..<$0 }))
+                                                                xmlRange: xml, runRange: run.map { $0..<$0 }))
         }
 
         while let event = try scanner.next() {
@@ -148,7 +150,7 @@ enum DocxReader {
                     building.append(ParagraphBuilder(xmlStart: tag.range.lowerBound, inTable: tableDepth > 0))
                     if tag.isSelfClosing { finish(building.removeLast(), end: tag.range.upperBound) }
                 case "r":
-                    runStart = tag.range.lowerBound
+                    if !building.isEmpty && !tag.isSelfClosing { building[building.count - 1].runStart = tag.range.lowerBound }
                 case "t":
                     textStart = tag.isSelfClosing ? nil : tag.range.upperBound
                 case "tab" where parent == "r":
@@ -185,7 +187,7 @@ enum DocxReader {
                 case "p":
                     if let p = building.popLast() { finish(p, end: range.upperBound) }
                 case "r":
-                    if let start = runStart, !building.isEmpty {
+                    if !building.isEmpty, let start = building[building.count - 1].runStart {
                         // Give the segments of this run their run's byte range now that it is known.
                         var segments = building[building.count - 1].segments
                         var k = segments.count - 1
@@ -196,8 +198,8 @@ enum DocxReader {
                             k -= 1
                         }
                         building[building.count - 1].segments = segments
+                        building[building.count - 1].runStart = nil
                     }
-                    runStart = nil
                 case "t":
                     if let start = textStart {
                         var text = try XMLScanner.decode(xml, start..<range.lowerBound)

@@ -115,8 +115,9 @@ struct ZipArchive {
         case 0:
             out = Array(raw)
         case 8:
-            do { out = try Zlib.inflate(raw, limit: limit, expectedSize: entry.uncompressedSize) }
-            catch .limitExceeded { throw .limitExceeded(entry.name) }
+            // Inflating past the declared size means the header lies: stop there rather than at the global limit.
+            do { out = try Zlib.inflate(raw, limit: entry.uncompressedSize, expectedSize: entry.uncompressedSize) }
+            catch .limitExceeded { throw .corrupt("\(entry.name) inflates past its declared size") }
             catch { throw .corrupt("\(entry.name) does not inflate") }
         default:
             throw .unsupported("compression method \(entry.method) in \(entry.name)")

@@ -1,11 +1,11 @@
 /// What a file really is, judged by its first bytes rather than its name: a renamed .xlsx, a .doc saved as .docx or a
 /// PDF called .txt each get their own message.
-enum SniffedFormat: Equatable {
+enum SniffedFormat {
     case zip
     case compoundFile       // OLE2: .doc, .wps, .xls, and password-protected OOXML
     case rtf
     case html
-    case binary(String)     // a named binary format
+    case binary(IngestError.What)     // a named binary format
     case text               // anything else: decode it as text
 
     static func sniff(_ b: [UInt8]) -> SniffedFormat {
@@ -13,14 +13,14 @@ enum SniffedFormat: Equatable {
         if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) { return .zip }
         if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .compoundFile }
         if starts(Array("{\\rtf".utf8)) { return .rtf }
-        if starts(Array("%PDF".utf8)) { return .binary("PDF") }
-        if starts([0x89, 0x50, 0x4E, 0x47]) { return .binary("PNG 图片 / PNG image") }
-        if starts([0xFF, 0xD8, 0xFF]) { return .binary("JPEG 图片 / JPEG image") }
-        if starts(Array("GIF8".utf8)) { return .binary("GIF 图片 / GIF image") }
-        if starts([0x7F, 0x45, 0x4C, 0x46]) { return .binary("可执行程序 / executable") }
-        if starts([0x1F, 0x8B]) { return .binary("gzip 压缩包 / gzip archive") }
-        if starts(Array("Rar!".utf8)) { return .binary("RAR 压缩包 / RAR archive") }
-        if starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) { return .binary("7z 压缩包 / 7z archive") }
+        if starts(Array("%PDF".utf8)) { return .binary(("PDF ", "PDF")) }
+        if starts([0x89, 0x50, 0x4E, 0x47]) { return .binary(("PNG 图片", "PNG image")) }
+        if starts([0xFF, 0xD8, 0xFF]) { return .binary(("JPEG 图片", "JPEG image")) }
+        if starts(Array("GIF8".utf8)) { return .binary(("GIF 图片", "GIF image")) }
+        if starts([0x7F, 0x45, 0x4C, 0x46]) { return .binary(("可执行程序", "program")) }
+        if starts([0x1F, 0x8B]) { return .binary(("gzip 压缩包", "gzip archive")) }
+        if starts(Array("Rar!".utf8)) { return .binary(("RAR 压缩包", "RAR archive")) }
+        if starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) { return .binary(("7z 压缩包", "7z archive")) }
         // Word can save a .doc that is really a web page; template sites hand out many of these.
         let head = String(decoding: b.prefix(512), as: UTF8.self).lowercased()
         if head.contains("<html") || head.contains("<!doctype html") || head.hasPrefix("mime-version:") { return .html }

@@ -59,16 +59,16 @@ public enum Ingest {
         case .compoundFile:
             switch SniffedFormat.compoundFileContents(bytes) {
             case .encryptedOOXML: throw .encryptedDocx(name)
-            case .excel: throw .legacyFormat(name, what: " Excel（.xls）/ Excel (.xls)")
-            case .powerPoint: throw .legacyFormat(name, what: " PowerPoint（.ppt）/ PowerPoint (.ppt)")
+            case .excel: throw .legacyFormat(name, what: ("Excel（.xls）", "Excel (.xls)"))
+            case .powerPoint: throw .legacyFormat(name, what: ("PowerPoint（.ppt）", "PowerPoint (.ppt)"))
             case .word, .unknown:
                 let isWPS = name.lowercased().hasSuffix(".wps")
-                throw .legacyFormat(name, what: isWPS ? " WPS（.wps）/ WPS (.wps)" : " Word（.doc）/ Word (.doc)")
+                throw .legacyFormat(name, what: isWPS ? ("WPS（.wps）", "WPS (.wps)") : ("Word（.doc）", "Word (.doc)"))
             }
         case .rtf:
-            throw .legacyFormat(name, what: " RTF / RTF")
+            throw .legacyFormat(name, what: ("RTF", "RTF"))
         case .html where options.encoding == nil:
-            throw .binary(name, what: "网页（HTML/MHT）/ web page (HTML/MHT)")
+            throw .binary(name, what: ("网页（HTML/MHT）", "web page (HTML/MHT)"))
         case .binary(let what):
             throw .binary(name, what: what)
         case .text, .html:
@@ -140,8 +140,15 @@ public enum Ingest {
         }
     }
 
-    /// Rejects decoded text that is mostly control characters: binary data that happened to decode.
-    private static func checked(_ scalars: [Unicode.Scalar], bytes: [UInt8], name: String, format: SourceFormat) throws(IngestError) -> Document {
+    /// Rejects decoded text that is mostly control characters: binary data that happened to decode. A leading U+FEFF
+    /// left by the decoder (GB18030 has a byte-order mark too) is a mark, not text.
+    private static func checked(_ decoded: [Unicode.Scalar], bytes: [UInt8], name: String, format: SourceFormat) throws(IngestError) -> Document {
+        var scalars = decoded
+        var format = format
+        if scalars.first == "\u{FEFF}", case .text(let encoding, _) = format {
+            scalars.removeFirst()
+            format = .text(encoding, byteOrderMark: true)
+        }
         var controls = 0
         for s in scalars {
             let v = s.value

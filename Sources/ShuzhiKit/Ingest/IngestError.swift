@@ -53,10 +53,13 @@ public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
               en: "the file is too large (\(megabytes(size)); the limit is \(megabytes(limit))). A duty report is usually under 1 MB: check the file, split it, or raise the limit with --max-size.")
     }
 
-    static func binary(_ f: String, what: String?) -> IngestError {
-        let zh = what.map { "这是\($0)文件，不是文本或 Word 文档。" } ?? "这看起来是二进制文件，不是文本或 Word 文档。"
+    /// What a file is, in both languages.
+    typealias What = (zh: String, en: String)
+
+    static func binary(_ f: String, what: What?) -> IngestError {
+        let zh = what.map { "这是\($0.zh)文件，不是文本或 Word 文档。" } ?? "这看起来是二进制文件，不是文本或 Word 文档。"
         return .init(.binary, f, zh: zh + "请提供 .txt（UTF-8/GB18030）或 .docx 文件。",
-                     en: (what.map { "this is a \($0) file" } ?? "this looks like a binary file") + ", not text or a Word document. Give a .txt (UTF-8/GB18030) or .docx file.")
+                     en: (what.map { "this is a \($0.en) file" } ?? "this looks like a binary file") + ", not text or a Word document. Give a .txt (UTF-8/GB18030) or .docx file.")
     }
 
     static func invalidEncoding(_ f: String, detail: String, detailEnglish: String) -> IngestError {
@@ -83,16 +86,16 @@ public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
               en: "the document is password-protected and cannot be read. Remove the password in Word/WPS (File → Info → Protect Document), save, and check again.")
     }
 
-    static func legacyFormat(_ f: String, what: String) -> IngestError {
+    static func legacyFormat(_ f: String, what: What) -> IngestError {
         .init(.legacyFormat, f,
-              zh: "这是旧版\(what)格式，Shuzhi 读取 .docx 和 .txt。请在 Word/WPS 中另存为 .docx，或运行：soffice --headless --convert-to docx \"\(f)\"",
-              en: "this is the old \(what) format; Shuzhi reads .docx and .txt. Save it as .docx in Word/WPS, or run: soffice --headless --convert-to docx \"\(f)\"")
+              zh: "这是旧版 \(what.zh) 格式，Shuzhi 读取 .docx 和 .txt。请在 Word/WPS 中另存为 .docx，或运行：soffice --headless --convert-to docx \"\(f)\"",
+              en: "this is the old \(what.en) format; Shuzhi reads .docx and .txt. Save it as .docx in Word/WPS, or run: soffice --headless --convert-to docx \"\(f)\"")
     }
 
-    static func otherOfficeFormat(_ f: String, what: String) -> IngestError {
+    static func otherOfficeFormat(_ f: String, what: What) -> IngestError {
         .init(.otherOfficeFormat, f,
-              zh: "这是\(what)文件（可能被改了扩展名），不是 Word 文档。请提供述职报告的 .docx 或 .txt 文件。",
-              en: "this is a \(what) file (perhaps renamed), not a Word document. Give the report as .docx or .txt.")
+              zh: "这是\(what.zh)文件（可能被改了扩展名），不是 Word 文档。请提供述职报告的 .docx 或 .txt 文件。",
+              en: "this is \(what.en) file (perhaps renamed), not a Word document. Give the report as .docx or .txt.")
     }
 
     static func decompressionLimit(_ f: String, part: String, limit: Int) -> IngestError {

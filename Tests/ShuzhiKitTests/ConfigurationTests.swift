@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import ShuzhiKit
+
+@Suite struct ConfigurationTests {
+    let rules = RuleRegistry.descriptions
+
+    @Test func parsesTheDocumentedFile() throws {
+        let c = try Configuration.parse("""
+        # 本单位的设置
+        [rules]
+        disable = ["repeat.phrase", "punct"]   # a rule and a family
+        enable = ['punct.dun-between-quotes']
+        [rules.severity]
+        "residue.contact" = "info"
+        numbering = "warning"
+
+        [words]
+        allow = [
+          "XX湾",
+          "某某",
+        ]
+        """, path: "t.toml", knownRules: rules)
+        #expect(c.disabled == ["repeat.phrase", "punct"])
+        #expect(c.severity(for: "residue.contact") == .info)
+        #expect(c.severity(for: "numbering.gap") == .warning)
+        #expect(c.allowedWords == ["XX湾", "某某"])
+        let byID = Dictionary(uniqueKeysWithValues: rules.map { ($0.id, $0) })
+        #expect(!c.isEnabled(byID["punct.halfwidth"]!))
+        #expect(!c.isEnabled(byID["repeat.phrase"]!))
+        #expect(c.isEnabled(byID["repeat.char"]!))
+    }
+
+    @Test func optInRulesNeedEnableOrSelect() throws {
+        let rule = try #require(rules.first { !$0.isEnabledByDefault })
+        #expect(!Configuration().isEnabled(rule))
+        var c = Configuration()
+        c.enabled = [rule.id]
+        #expect(c.isEnabled(rule))
+        c = Configuration()
+        c.selected = [rule.family]
+        #expect(c.isEnabled(rule))
+    }
+
+    @Test func configurationChangesTheFindings() {
+        let doc = Document(text: "全年学习24次,撰写心得。某某同志分管XX湾项目。")
+        var c = Configuration()
+        c.severities["punct.halfwidth"] = .info
+        c.allowedWords = ["某某", "XX湾"]
+        let found = Checker(configuration: c).check(doc)
+        #expect(found.map(\.rule) == ["punct.halfwidth"])
+        #expect(found.first?.severity == .info)
+    }
+
+    @Test(arguments: [
+        ("[rules]\ndisable = [\"punct.nope\"]", "punct.nope"),
+        ("[rules]\ndisable = \"punct\"", "字符串数组"),
+        ("[rule]\ndisable = []", "[rule]"),
+        ("[rules.severity]\n\"punct\" = \"fatal\"", "error"),
+        ("[rules]\ndisable = [\"punct\"\n", "第"),
+        ("[words]\nallow = [\"a\"]\nallow = [\"b\"]", "重复"),
+        ("x = \"unterminated", "字符串未结束"),
+    ])
+    func rejectsMistakesWithAClearMessage(text: String, mentions: String) {
+        do {
+            _ = try Configuration.parse(text, path: "bad.toml", knownRules: rules)
+            Issue.record("accepted: \(text)")
+        } catch {
+            #expect(error.description.contains(mentions), "\(error.description)")
+            #expect(error.description.contains("bad.toml"))
+        }
+    }
+
+    @Test func findsTheNearestFileUpward() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-config-\(UUID().uuidString)")
+        let deep = root.appendingPathComponent("a/b/c")
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "[rules]\n".write(to: root.appendingPathComponent("a/.shuzhi.toml"), atomically: true, encoding: .utf8)
+        #expect(Configuration.find(from: deep.path) == root.appendingPathComponent("a/.shuzhi.toml").standardizedFileURL.path)
+    }
+}
