@@ -24,6 +24,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ShuzhiKitTests", dependencies: ["ShuzhiKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ShuzhiCLITests", dependencies: ["ShuzhiKit"]),
+        // Runs the built `shuzhi` binary end to end; depending on the target makes `swift test` build it first.
+        .testTarget(name: "ShuzhiCLITests", dependencies: ["ShuzhiKit", "shuzhi"]),
     ]
 )

@@ -129,22 +129,22 @@ enum Terminal {
     static func error(_ s: String) { FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8)) }
 }
 
-/// Writes a file so that it is either complete or absent: a temporary file in the same folder, then a rename.
+/// Writes a file so that it is either complete or absent: a temporary file in the same folder, flushed, then
+/// rename(2), which replaces the destination atomically. (Foundation's replaceItemAt can lose the original on Linux.)
 enum AtomicFile {
     static func write(_ bytes: [UInt8], to path: String) throws {
         let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).shuzhi-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).shuzhi-\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(bytes).write(to: temporary)
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
+            try Data(bytes).write(to: temporary, options: .atomic)
+            guard rename(temporary.path, path) == 0 else {
+                throw InputFailure(message: String(cString: strerror(errno)))
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw InputFailure(message: "错误：无法写入 \(path)（\(error.localizedDescription)）\nerror: cannot write \(path)")
+            let reason = (error as? InputFailure)?.message ?? error.localizedDescription
+            throw InputFailure(message: "错误：无法写入 \(path)（\(reason)）\nerror: cannot write \(path) (\(reason))")
         }
     }
 }

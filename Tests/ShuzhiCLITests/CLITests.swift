@@ -1,1 +1,397 @@
+import Foundation
 import Testing
+
+/// The `shuzhi` binary, run as a user runs it.
+enum CLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["SHUZHI_BINARY"] { return URL(fileURLWithPath: path) }
+        // The test runner sits next to the products it was built with.
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var dir = runner.deletingLastPathComponent()
+        while dir.path != "/" {
+            let candidate = dir.appendingPathComponent("shuzhi")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/shuzhi")
+    }()
+
+    struct Result {
+        let status: Int32
+        let stdout: Data
+        let stderr: String
+        var out: String { String(decoding: stdout, as: UTF8.self) }
+        func json() throws -> Any { try JSONSerialization.jsonObject(with: stdout) }
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? root
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NO_COLOR")
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        // Output goes to files, read after exit: no pipe can fill up and block the child.
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        return Result(status: process.terminationStatus, stdout: try Data(contentsOf: outURL),
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+
+    /// Converts text with the system's iconv program: an encoder independent of Shuzhi's code.
+    static func iconv(_ data: Data, from: String, to: String) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", from, "-t", to]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(data)
+        try input.fileHandleForWriting.close()
+        let result = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return result
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static let fixtures = root.appendingPathComponent("Tests/ShuzhiKitTests/Fixtures")
+    static let sample = "Examples/sample-report.txt"
+    static var shared: URL? {
+        let url = root.deletingLastPathComponent().appendingPathComponent("shared/samples")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+}
+
+@Suite(.serialized) struct CheckCommandTests {
+    @Test func checksTheBundledSample() throws {
+        let r = try CLI.run(["check", CLI.sample])
+        #expect(r.status == 1)
+        for rule in ["residue.advert", "residue.placeholder", "punct.halfwidth", "punct.unpaired-quote", "numbering.duplicate",
+                     "numbering.gap", "repeat.phrase", "repeat.char"] {
+            #expect(r.out.contains("[\(rule)]"), "missing \(rule)")
+        }
+        #expect(r.out.contains("Examples/sample-report.txt:9:58: error[punct.halfwidth]"))
+        #expect(!r.out.contains("\u{1B}["), "no colour on a pipe")
+        #expect(r.out.contains("按类别"))
+    }
+
+    /// The documented JSON shape, and offsets that land exactly on the flagged text of the decoded file.
+    @Test func jsonShapeAndOffsets() throws {
+        var files = [CLI.sample, CLI.fixtures.appendingPathComponent("gb18030-crlf.txt").path]
+        if let shared = CLI.shared { files += ["county-deputy-head-2020.txt", "park-deputy-director.txt"].map { shared.appendingPathComponent($0).path } }
+        for file in files {
+            let r = try CLI.run(["check", file, "--format", "json"])
+            #expect(r.status == 1 || r.status == 0)
+            let object = try #require(try r.json() as? [String: Any])
+            #expect(Set(object.keys) == ["file", "encoding", "diagnostics", "summary"])
+            #expect(object["file"] as? String == file)
+            // Decode the file independently of Shuzhi: UTF-8 or GB18030 via Foundation's own converters.
+            let data = try Data(contentsOf: URL(fileURLWithPath: file, relativeTo: CLI.root))
+            let text = String(data: data, encoding: .utf8) ?? decodeGB18030(data)
+            var scalars = Array(text.unicodeScalars)
+            if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+            let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+            #expect(!diagnostics.isEmpty || file.hasSuffix("gb18030-crlf.txt"))
+            for d in diagnostics {
+                #expect(Set(d.keys) == ["rule", "family", "severity", "start", "end", "line", "column", "text", "message", "replacements", "fix"])
+                let start = try #require(d["start"] as? Int), end = try #require(d["end"] as? Int)
+                #expect(String(String.UnicodeScalarView(scalars[start..<end])) == d["text"] as? String)
+                // line/column recomputed from the offset: LF, CRLF and CR each end a line.
+                var line = 1, column = 1, i = 0
+                while i < start {
+                    if scalars[i] == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" { i += 1 }
+                    if scalars[i] == "\n" || scalars[i] == "\r" { line += 1; column = 1 } else { column += 1 }
+                    i += 1
+                }
+                #expect(d["line"] as? Int == line && d["column"] as? Int == column)
+                #expect(["error", "warning", "info"].contains(d["severity"] as? String))
+                #expect(["safe", "unsafe", "none"].contains(d["fix"] as? String))
+                #expect((d["rule"] as? String)?.hasPrefix((d["family"] as? String ?? "?") + ".") == true)
+                #expect(d["replacements"] is [String])
+            }
+            let summary = try #require(object["summary"] as? [String: Any])
+            #expect(summary["total"] as? Int == diagnostics.count)
+        }
+    }
+
+    private func decodeGB18030(_ data: Data) -> String {
+        String(decoding: (try? CLI.iconv(data, from: "GB18030", to: "UTF-8")) ?? Data(), as: UTF8.self)
+    }
+
+    @Test func severalFilesGiveAnArrayAndABadOneGivesExitTwo() throws {
+        let report = CLI.fixtures.appendingPathComponent("report.docx").path
+        let r = try CLI.run(["check", CLI.sample, report, "missing.txt", "--format", "json"])
+        #expect(r.status == 2)
+        let array = try #require(try r.json() as? [[String: Any]])
+        #expect(array.count == 3)
+        #expect((array[1]["encoding"] as? String) == "docx")
+        let error = try #require(array[2]["error"] as? [String: Any])
+        #expect(error["kind"] as? String == "not-found")
+        #expect(r.stderr.contains("missing.txt"))
+    }
+
+    @Test func readsStandardInput() throws {
+        let r = try CLI.run(["check", "-", "--format", "json"], stdin: Data("全年学习24次,撰写心得6篇。\n".utf8))
+        #expect(r.status == 1)
+        let object = try #require(try r.json() as? [String: Any])
+        #expect(object["file"] as? String == "-")
+        let d = try #require((object["diagnostics"] as? [[String: Any]])?.first)
+        #expect(d["start"] as? Int == 7 && d["text"] as? String == ",")
+    }
+
+    @Test func sarif() throws {
+        let json = try CLI.run(["check", CLI.sample, "--format", "json"])
+        let count = ((try json.json() as? [String: Any])?["diagnostics"] as? [Any])?.count ?? -1
+        let r = try CLI.run(["check", CLI.sample, "--format", "sarif"])
+        #expect(r.status == 1)
+        let log = try #require(try r.json() as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        #expect(run["columnKind"] as? String == "unicodeCodePoints")
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == count)
+        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        for result in results {
+            let index = try #require(result["ruleIndex"] as? Int)
+            #expect(rules[index]["id"] as? String == result["ruleId"] as? String)
+        }
+    }
+
+    @Test func colourOnlyWhenAskedOrOnATerminal() throws {
+        #expect(try CLI.run(["check", CLI.sample, "--color", "always"]).out.contains("\u{1B}[1;31m"))
+        #expect(!(try CLI.run(["check", CLI.sample, "--color", "auto"], environment: ["NO_COLOR": "1"]).out.contains("\u{1B}[")))
+        // On a real terminal (util-linux `script` gives one) colour is on unless NO_COLOR is set.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let command = "\(CLI.binary.path) check \(CLI.sample)"
+        let tty = try CLI.run(["-c", "/usr/bin/script -qec '\(command)' /dev/null"], environment: [:], shell: true)
+        #expect(tty.out.contains("\u{1B}["))
+        let noColor = try CLI.run(["-c", "NO_COLOR=1 /usr/bin/script -qec '\(command)' /dev/null"], environment: [:], shell: true)
+        #expect(!noColor.out.contains("\u{1B}[1;31m"))
+    }
+}
+
+extension CLI {
+    /// Runs a shell command line (for `script`, which needs one).
+    static func run(_ arguments: [String], environment: [String: String], shell: Bool) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NO_COLOR")
+        process.environment = env
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: data, stderr: "")
+    }
+}
+
+@Suite(.serialized) struct BadInputTests {
+    /// Each bad input: exit 2, one Chinese and one English line naming the file, nothing on standard output.
+    @Test func everyBadInputIsRefusedClearly() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func write(_ name: String, _ bytes: [UInt8]) -> String {
+            let url = dir.appendingPathComponent(name)
+            try! Data(bytes).write(to: url)
+            return url.path
+        }
+        let docx = [UInt8](try Data(contentsOf: CLI.fixtures.appendingPathComponent("basic.docx")))
+        let cases: [(String, String)] = [
+            (write("empty.txt", []), "为空"),
+            (write("binary.txt", [0x00, 0x01, 0x02, 0x03, 0xFF, 0x00]), "二进制"),
+            (write("invalid.txt", Array("第一行\n".utf8) + [0xFF, 0xFF, 0xFF]), "UTF-8"),
+            (write("truncated.docx", Array(docx[..<(docx.count / 2)])), "损坏"),
+            (CLI.fixtures.appendingPathComponent("encrypted.docx").path, "密码"),
+            (CLI.fixtures.appendingPathComponent("legacy.doc").path, "soffice"),
+            (CLI.fixtures.appendingPathComponent("workbook-renamed.docx").path, "Excel"),
+            (CLI.fixtures.appendingPathComponent("bomb.docx").path, "压缩炸弹"),
+            (dir.appendingPathComponent("missing.txt").path, "不存在"),
+            (dir.path, "文件夹"),
+        ]
+        for (path, words) in cases {
+            let r = try CLI.run(["check", path])
+            #expect(r.status == 2, "\(path): \(r.status)")
+            #expect(r.out.isEmpty, "\(path) printed \(r.out)")
+            #expect(r.stderr.contains("错误：\(path)") && r.stderr.contains("error: \(path)"), "\(r.stderr)")
+            #expect(r.stderr.contains(words), "\(path): \(r.stderr)")
+            // fix writes nothing for it either.
+            let f = try CLI.run(["fix", path])
+            #expect(f.status == 2)
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(!files.contains { $0.contains(".fixed") }, "\(files)")
+    }
+
+    /// A 100 MB text is refused before it is read, in bounded memory.
+    @Test func aHundredMegabyteTextIsRefusedQuickly() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("huge.txt").path
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        let line = Data(String(repeating: "全面加强学习，推动工作落实。", count: 100).appending("\n").utf8)
+        var written = 0
+        while written < 100_000_000 { handle.write(line); written += line.count }
+        try handle.close()
+        let start = Date()
+        let r = try CLI.run(["check", path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("过大") && r.stderr.contains("--max-size"))
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        for args in [["check"], ["check", "--format", "xml", CLI.sample], ["frobnicate"], ["check", "--encoding", "latin1", CLI.sample],
+                     ["check", "--disable", "no.such-rule", CLI.sample], ["fix", CLI.sample, "--diff", "--in-place"]] {
+            let r = try CLI.run(args)
+            #expect(r.status == 2, "\(args): \(r.status) \(r.stderr)")
+            #expect(!r.stderr.isEmpty)
+        }
+        #expect(try CLI.run(["--help"]).status == 0)
+        #expect(try CLI.run(["--version"]).status == 0)
+    }
+}
+
+@Suite(.serialized) struct FixCommandTests {
+    func copy(_ source: URL, to dir: URL, as name: String) throws -> URL {
+        let url = dir.appendingPathComponent(name)
+        try FileManager.default.copyItem(at: source, to: url)
+        return url
+    }
+
+    @Test func writesANewFileAndLeavesTheInputAlone() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = try copy(CLI.root.appendingPathComponent(CLI.sample), to: dir, as: "报告.txt")
+        let before = try Data(contentsOf: input)
+        let r = try CLI.run(["fix", input.path])
+        #expect(r.status == 1) // the sample keeps error-level findings only a person can resolve (placeholders)
+        #expect(try Data(contentsOf: input) == before)
+        let output = dir.appendingPathComponent("报告.fixed.txt")
+        let fixed = try String(contentsOf: output, encoding: .utf8)
+        #expect(!fixed.contains("公众号") && fixed.contains("24次，撰写"))
+        #expect(r.stderr.contains("已修复"))
+        // Fixing the fixed file changes nothing.
+        let again = try CLI.run(["fix", output.path, "-o", dir.appendingPathComponent("again.txt").path])
+        #expect(try String(contentsOf: dir.appendingPathComponent("again.txt"), encoding: .utf8) == fixed)
+        #expect(again.stderr.contains("已修复 0 处"))
+    }
+
+    @Test func keepsEncodingLineEndingsAndByteOrderMark() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("gbk.txt")
+        try CLI.iconv(Data("一、加强学习\r\n全年学习24次,撰写心得。\r\n".utf8), from: "UTF-8", to: "GB18030").write(to: input)
+        #expect(try CLI.run(["fix", input.path]).status == 0)
+        let out = try Data(contentsOf: dir.appendingPathComponent("gbk.fixed.txt"))
+        #expect(String(data: out, encoding: .utf8) == nil)
+        #expect(String(decoding: try CLI.iconv(out, from: "GB18030", to: "UTF-8"), as: UTF8.self) == "一、加强学习\r\n全年学习24次，撰写心得。\r\n")
+
+        let bom = dir.appendingPathComponent("bom.txt")
+        try Data([0xEF, 0xBB, 0xBF] + Array("学习,工作\n".utf8)).write(to: bom)
+        #expect(try CLI.run(["fix", bom.path, "--in-place"]).status == 0)
+        #expect([UInt8](try Data(contentsOf: bom)) == [0xEF, 0xBB, 0xBF] + Array("学习，工作\n".utf8))
+    }
+
+    @Test func diffWritesNothing() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = try copy(CLI.root.appendingPathComponent(CLI.sample), to: dir, as: "a.txt")
+        let r = try CLI.run(["fix", input.path, "--diff"])
+        #expect(r.out.contains("-全年地区生产总值") || r.out.contains("+（二）经济运行稳中向好"))
+        #expect(r.out.hasPrefix("--- "))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["a.txt"])
+    }
+
+    @Test func refusesToOverwriteTheInputWithoutInPlace() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = try copy(CLI.root.appendingPathComponent(CLI.sample), to: dir, as: "a.txt")
+        let before = try Data(contentsOf: input)
+        let r = try CLI.run(["fix", input.path, "-o", input.path])
+        #expect(r.status == 2)
+        #expect(try Data(contentsOf: input) == before)
+    }
+
+    @Test func standardInputToStandardOutput() throws {
+        let r = try CLI.run(["fix", "-"], stdin: Data("学习,工作\n".utf8))
+        #expect(r.out == "学习，工作\n")
+    }
+
+    @Test func docxInputGivesText() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = try copy(CLI.fixtures.appendingPathComponent("report.docx"), to: dir, as: "r.docx")
+        _ = try CLI.run(["fix", input.path])
+        let text = try String(contentsOf: dir.appendingPathComponent("r.fixed.txt"), encoding: .utf8)
+        #expect(text.contains("全年集中学习24次，撰写心得6篇。"))
+    }
+}
+
+@Suite(.serialized) struct OtherCommandTests {
+    @Test func configurationIsFoundNextToTheFile() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try "[rules]\ndisable = [\"punct\", \"residue\"]\n".write(to: dir.appendingPathComponent(".shuzhi.toml"), atomically: true, encoding: .utf8)
+        let file = dir.appendingPathComponent("sub/r.txt")
+        try "全年学习24次,撰写x篇心得。\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["check", file.path]).status == 0)
+        #expect(try CLI.run(["check", file.path, "--no-config"]).status == 1)
+        try "[rules]\ndisable = [\"punct.nonsense\"]\n".write(to: dir.appendingPathComponent(".shuzhi.toml"), atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["check", file.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains(".shuzhi.toml") && bad.stderr.contains("punct.nonsense"))
+    }
+
+    @Test func outlineAsTextAndJSON() throws {
+        let text = try CLI.run(["outline", CLI.sample])
+        #expect(text.status == 0)
+        #expect(text.out.contains("《2023年度个人述职述廉报告》"))
+        #expect(text.out.contains("  （一）项目建设提速增效"))
+        #expect(text.out.contains("· 一是"))
+        let json = try #require(try CLI.run(["outline", CLI.sample, "--format", "json"]).json() as? [String: Any])
+        let sections = try #require(json["sections"] as? [[String: Any]])
+        #expect(sections.map { $0["marker"] as? String } == ["一、", "二、", "二、", "四、", "五、"])
+    }
+
+    @Test func rulesDocumentationIsCurrent() throws {
+        let generated = try CLI.run(["rules", "--format", "markdown"]).out
+        let committed = try String(contentsOf: CLI.root.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        #expect(generated == committed, "docs/rules.md is stale: run `swift run shuzhi rules --format markdown > docs/rules.md`")
+        let list = try #require(try CLI.run(["rules", "--format", "json"]).json() as? [[String: Any]])
+        #expect(list.count >= 26)
+    }
+}

@@ -7,8 +7,10 @@ public final class Analysis: Sendable {
 
     public init(_ document: Document) {
         self.document = document
-        self.outline = Outline(document)
-        self.webResidue = WebResidue(document)
+        let residue = WebResidue(document)
+        self.webResidue = residue
+        // Pasted page chrome (a breadcrumb, a toolbar) is neither the title nor a heading.
+        self.outline = Outline(document, ignoring: Set(residue.blocks.flatMap { Array($0.paragraphs) }))
     }
 
     public var scalars: [Unicode.Scalar] { document.scalars }

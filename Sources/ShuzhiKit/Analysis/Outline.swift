@@ -33,17 +33,18 @@ public struct Outline: Sendable {
     public var root: Node { nodes[0] }
     public var headings: ArraySlice<Node> { nodes.dropFirst() }
 
-    public init(_ document: Document) {
+    /// - Parameter ignoring: paragraphs that are not part of the report (web residue): skipped entirely.
+    public init(_ document: Document, ignoring: Set<Int> = []) {
         let s = document.scalars
         let paragraphs = document.paragraphs
         var nodes: [Node] = []
-        let (title, titleBlock) = Self.findTitle(document)
+        let (title, titleBlock) = Self.findTitle(document, ignoring: ignoring)
         let firstBody = titleBlock?.upperBound ?? 0
         nodes.append(Node(marker: nil, styleLevel: nil, paragraph: -1, titleRange: title ?? 0..<0, isRunIn: false, parent: nil,
                           bodyParagraphs: firstBody..<firstBody))
         var stack = [0]                 // open nodes, root first
         var current = 0                 // the node whose body the next paragraph extends
-        for p in paragraphs where p.index >= firstBody && !p.isBlank {
+        for p in paragraphs where p.index >= firstBody && !p.isBlank && !ignoring.contains(p.index) {
             let marker = HeadingMarker.parse(s, at: p.content.lowerBound, end: p.content.upperBound)
             let styleLevel = marker == nil ? Self.styleLevel(document, p) : nil
             guard marker != nil || styleLevel != nil else {
@@ -99,9 +100,9 @@ public struct Outline: Sendable {
 
     /// The title: the first non-blank line when it is short, not a heading and not a sentence. The lines right under
     /// it that look like a subtitle (——…), a name/unit line or a date belong to the title block.
-    static func findTitle(_ document: Document) -> (Range<Int>?, Range<Int>?) {
+    static func findTitle(_ document: Document, ignoring: Set<Int>) -> (Range<Int>?, Range<Int>?) {
         let s = document.scalars
-        guard let first = document.paragraphs.first(where: { !$0.isBlank }) else { return (nil, nil) }
+        guard let first = document.paragraphs.first(where: { !$0.isBlank && !ignoring.contains($0.index) }) else { return (nil, nil) }
         let c = first.content
         guard c.count <= 60, HeadingMarker.parse(s, at: c.lowerBound, end: c.upperBound) == nil else { return (nil, nil) }
         // A sentence, not a title (a title may end with a stray 。, which punct.title-end reports).
@@ -116,13 +117,13 @@ public struct Outline: Sendable {
         }
         if commas > 1 { return (nil, nil) }
         // A one-paragraph text has no title.
-        guard document.paragraphs[(first.index + 1)...].contains(where: { !$0.isBlank }) else { return (nil, nil) }
+        guard document.paragraphs[(first.index + 1)...].contains(where: { !$0.isBlank && !ignoring.contains($0.index) }) else { return (nil, nil) }
         var end = first.index + 1
         // Up to three short lines without sentence punctuation: subtitle, name and unit, date.
         var taken = 0
         while end < document.paragraphs.count && taken < 3 {
             let p = document.paragraphs[end]
-            if p.isBlank { end += 1; continue }
+            if p.isBlank || ignoring.contains(p.index) { end += 1; continue }
             let r = p.content
             guard r.count <= 40, HeadingMarker.parse(s, at: r.lowerBound, end: r.upperBound) == nil, styleLevel(document, p) == nil,
                   !r.contains(where: { s[$0].value == 0x3002 || s[$0].value == 0xFF0C || s[$0].value == 0xFF1B || s[$0].value == 0xFF1A })
