@@ -12,6 +12,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "要检查的文件 / files to check") var files: [String]
     @Option(help: "输出格式 / output format: text, json, sarif") var format: OutputFormat = .text
     @Option(help: "颜色 / colour: auto, always, never") var color: ColorChoice = .auto
+    @Flag(help: "在标准错误输出各阶段和各规则耗时 / print the time of each phase and rule on standard error") var timings = false
     @OptionGroup var input: InputOptions
     @OptionGroup var rules: RuleOptions
 
@@ -31,8 +32,20 @@ struct CheckCommand: ParsableCommand {
             do { configuration = try rules.configuration(for: path, cache: &configs) }
             catch let f as InputFailure { Terminal.error(f.message); throw ExitCode(2) }
             do {
+                let clock = ContinuousClock()
+                let started = clock.now
                 let document = try Ingest.load(path: path, options: options)
-                let report = CheckReport(document: document, diagnostics: Checker(configuration: configuration).check(document))
+                let read = clock.now
+                let analysis = Analysis(document)
+                let analysed = clock.now
+                var ruleTimes: [(String, Duration)] = []
+                let diagnostics = Checker(configuration: configuration).check(analysis, timing: timings ? { ruleTimes.append(($0, $1)) } : nil)
+                let checked = clock.now
+                let report = CheckReport(document: document, diagnostics: diagnostics)
+                if timings {
+                    Timings.report(path: path, bytes: document.scalars.count, ingest: read - started, analysis: analysed - read,
+                                   rules: checked - analysed, perRule: ruleTimes)
+                }
                 reports.append(report)
                 entries.append(report.json)
                 if format == .text { Terminal.write(renderer.render(report)) }
@@ -56,5 +69,21 @@ struct CheckCommand: ParsableCommand {
         }
         if !failures.isEmpty { throw ExitCode(2) }
         if reports.contains(where: { $0.errorCount > 0 }) { throw ExitCode(1) }
+    }
+}
+
+/// `--timings`: where the time of one check went, printed on standard error.
+enum Timings {
+    static func report(path: String, bytes: Int, ingest: Duration, analysis: Duration, rules: Duration, perRule: [(String, Duration)]) {
+        func ms(_ d: Duration) -> String {
+            let v = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+            return String(format: "%.2f ms", v)
+        }
+        var lines = ["\(path)：\(bytes) 字符 / characters",
+                     "  读取与解码 / ingest    \(ms(ingest))",
+                     "  分析 / analysis        \(ms(analysis))",
+                     "  规则 / rules           \(ms(rules))"]
+        for (id, d) in perRule.sorted(by: { $0.1 > $1.1 }) { lines.append("    \(id.padding(toLength: 30, withPad: " ", startingAt: 0)) \(ms(d))") }
+        Terminal.error(lines.joined(separator: "\n"))
     }
 }

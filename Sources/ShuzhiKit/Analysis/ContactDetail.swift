@@ -34,7 +34,17 @@ public struct ContactDetail: Sendable, Equatable {
             let v = s[i].value
             // Cheap gate: every pattern starts with an ASCII letter or digit, '(' or one of 扣 企 微.
             guard v < 0x80 || v == 0x6263 || v == 0x4F01 || v == 0x5FAE || v == 0xFF08 else { i += 1; continue }
-            if let d = url(s, i, end) ?? email(s, i, end) ?? qq(s, i, end) ?? wechat(s, i, end) ?? phone(s, i, end) {
+            // Each pattern is tried only where its first character can start it.
+            let isDigit = ScalarClass.isASCIIDigit(v)
+            let isAlnum = isDigit || ScalarClass.isASCIILetter(v)
+            var found: ContactDetail?
+            if isAlnum && !isDigit || (isDigit && i + 4 < end && hasDotOrAt(s, i, end)) { found = url(s, i, end) ?? email(s, i, end) }
+            if found == nil && !isDigit && isAlnum { found = qq(s, i, end) ?? wechat(s, i, end) }
+            if found == nil && (v == 0x6263 || v == 0x4F01 || v == 0x5FAE) { found = qq(s, i, end) ?? wechat(s, i, end) }
+            if found == nil && (isDigit || v == 0xFF08 || v == 0x28) && (i == range.lowerBound || !ScalarClass.isASCIIDigit(s[i - 1].value)) {
+                found = phone(s, i, end)
+            }
+            if let d = found {
                 out.append(d)
                 i = d.range.upperBound
             } else {
@@ -42,6 +52,14 @@ public struct ContactDetail: Sendable, Equatable {
             }
         }
         return out
+    }
+
+    /// Whether a run of digits is followed by a '.' and a letter or by '@': only then can it start a domain or address.
+    private static func hasDotOrAt(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> Bool {
+        var k = i
+        while k < end && (ScalarClass.isASCIIDigit(s[k].value) || ScalarClass.isASCIILetter(s[k].value) || s[k] == "-") { k += 1 }
+        guard k + 1 < end else { return false }
+        return s[k] == "@" || (s[k] == "." && ScalarClass.isASCIILetter(s[k + 1].value))
     }
 
     @inline(__always) private static func isAlnum(_ v: UInt32) -> Bool { ScalarClass.isASCIILetter(v) || ScalarClass.isASCIIDigit(v) }
@@ -81,7 +99,7 @@ public struct ContactDetail: Sendable, Equatable {
             guard e + 1 < end, s[e] == ".", isDomainChar(s[e + 1].value) else { break }
             e += 1
         }
-        guard labels >= 2 else { return nil }
+        guard labels >= 2, ScalarClass.isASCIILetter(s[lastLabelStart].value) else { return nil }
         let tld = String(String.UnicodeScalarView(s[lastLabelStart..<e])).lowercased()
         guard topLevelDomains.contains(tld), !(e < end && (s[e] == "@" || isDomainChar(s[e].value))) else { return nil }
         // A path may follow.

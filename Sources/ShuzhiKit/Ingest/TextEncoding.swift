@@ -62,7 +62,8 @@ enum TextCodec {
         return out
     }
 
-    /// Strict UTF-8: rejects overlong forms, surrogates and code points past U+10FFFF.
+    /// Strict UTF-8: rejects overlong forms, surrogates and code points past U+10FFFF. (Measured faster than
+    /// `String(validating:)` followed by `Array(unicodeScalars)`.)
     static func decodeUTF8(_ bytes: [UInt8], from start: Int) throws(DecodeFailure) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity((bytes.count - start) / 2)

@@ -13,9 +13,22 @@ public struct Checker: Sendable {
 
     public func check(_ document: Document) -> [Diagnostic] { check(Analysis(document)) }
 
-    public func check(_ analysis: Analysis) -> [Diagnostic] {
+    public func check(_ analysis: Analysis) -> [Diagnostic] { check(analysis, timing: nil) }
+
+    /// - Parameter timing: called with each rule's id and the time it took (for `--timings`).
+    public func check(_ analysis: Analysis, timing: ((String, Duration) -> Void)?) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for rule in rules { out.append(contentsOf: rule.check(analysis)) }
+        let clock = ContinuousClock()
+        for rule in rules {
+            if let timing {
+                var found: [Diagnostic] = []
+                let elapsed = clock.measure { found = rule.check(analysis) }
+                timing(rule.description.id, elapsed)
+                out.append(contentsOf: found)
+            } else {
+                out.append(contentsOf: rule.check(analysis))
+            }
+        }
         if !configuration.severities.isEmpty {
             for k in out.indices { if let s = configuration.severity(for: out[k].rule) { out[k].severity = s } }
         }

@@ -1,5 +1,6 @@
-/// Finds many short keywords in scalar text in one pass. A 64 Ki-bit table of first scalars lets the scan skip almost
-/// every position with one load; only positions whose scalar starts some keyword compare against the candidates.
+/// Finds many short keywords in scalar text in one pass. A table indexed by the first scalar (BMP) gives the candidate
+/// keywords of a position with one load, so the scan does no hashing; only positions whose scalar starts some keyword
+/// compare against their candidates.
 public struct KeywordMatcher: Sendable {
     public struct Match: Sendable, Equatable {
         /// Index of the keyword in the list the matcher was built from.
@@ -7,24 +8,39 @@ public struct KeywordMatcher: Sendable {
         public let range: Range<Int>
     }
 
-    private var firstBits = [UInt64](repeating: 0, count: 1024) // BMP first scalars
-    private var candidates: [UInt32: [Int]] = [:]
+    /// For a BMP scalar, 1 + the index into `lists` of the keywords it starts, or 0.
+    private var slot = [UInt16](repeating: 0, count: 0x10000)
+    private var lists: [[Int]] = []
+    /// First scalars beyond the BMP (rare: extension-B ideographs).
+    private var astral: [UInt32: [Int]] = [:]
     public let keywords: [[Unicode.Scalar]]
 
     public init(_ keywords: [String]) {
         self.keywords = keywords.map(\.scalarArray)
+        var candidates: [UInt32: [Int]] = [:]
         for (i, k) in self.keywords.enumerated() {
             guard let f = k.first?.value else { continue }
-            if f < 0x10000 { firstBits[Int(f >> 6)] |= 1 << UInt64(f & 63) }
             candidates[f, default: []].append(i)
         }
-        // Longest first, so that the first match at a position is the longest.
-        for key in candidates.keys { candidates[key]!.sort { self.keywords[$0].count > self.keywords[$1].count } }
+        for (first, var list) in candidates {
+            // Longest first, so that the first match at a position is the longest.
+            list.sort { self.keywords[$0].count > self.keywords[$1].count }
+            if first < 0x10000 {
+                lists.append(list)
+                slot[Int(first)] = UInt16(lists.count)
+            } else {
+                astral[first] = list
+            }
+        }
     }
 
     @inline(__always)
-    private func mayStart(_ v: UInt32) -> Bool {
-        v < 0x10000 ? firstBits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 : candidates[v] != nil
+    private func candidates(_ v: UInt32) -> [Int]? {
+        if v < 0x10000 {
+            let k = slot[Int(v)]
+            return k == 0 ? nil : lists[Int(k) - 1]
+        }
+        return astral[v]
     }
 
     /// Every occurrence in `range` (overlapping ones too), in order of position, longest first at one position.
@@ -38,8 +54,7 @@ public struct KeywordMatcher: Sendable {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
-            let v = s[i].value
-            if mayStart(v), let list = candidates[v] {
+            if let list = candidates(s[i].value) {
                 for k in list {
                     let word = keywords[k]
                     if i + word.count <= end && s.matches(word, at: i) { body(Match(keyword: k, range: i..<(i + word.count))) }
@@ -54,8 +69,7 @@ public struct KeywordMatcher: Sendable {
         var found = false
         var i = range.lowerBound
         while i < range.upperBound && !found {
-            let v = s[i].value
-            if mayStart(v), let list = candidates[v] {
+            if let list = candidates(s[i].value) {
                 for k in list where i + keywords[k].count <= range.upperBound && s.matches(keywords[k], at: i) { found = true; break }
             }
             i += 1

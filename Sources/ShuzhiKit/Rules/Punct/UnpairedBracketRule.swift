@@ -22,10 +22,30 @@ public struct UnpairedBracketRule: Rule {
         ]
     )
 
-    private static let pairs: [UInt32: UInt32] = [
-        0xFF08: 0xFF09, 0x28: 0x29, 0x300A: 0x300B, 0x3010: 0x3011, 0x3014: 0x3015, 0x3008: 0x3009,
-    ]
-    private static let closers: [UInt32: UInt32] = Dictionary(uniqueKeysWithValues: pairs.map { ($1, $0) })
+    /// The closer of an opening bracket, or nil. A switch, not a dictionary: it runs for every scalar.
+    @inline(__always) private static func closer(of v: UInt32) -> UInt32? {
+        switch v {
+        case 0xFF08: return 0xFF09
+        case 0x28: return 0x29
+        case 0x300A: return 0x300B
+        case 0x3010: return 0x3011
+        case 0x3014: return 0x3015
+        case 0x3008: return 0x3009
+        default: return nil
+        }
+    }
+
+    @inline(__always) private static func opener(of v: UInt32) -> UInt32? {
+        switch v {
+        case 0xFF09: return 0xFF08
+        case 0x29: return 0x28
+        case 0x300B: return 0x300A
+        case 0x3011: return 0x3010
+        case 0x3015: return 0x3014
+        case 0x3009: return 0x3008
+        default: return nil
+        }
+    }
 
     /// ( and （ are one kind for pairing; their width is punct.halfwidth's business.
     @inline(__always) private static func kind(_ v: UInt32) -> UInt32 { v == 0x28 ? 0xFF08 : (v == 0x29 ? 0xFF09 : v) }
@@ -34,14 +54,15 @@ public struct UnpairedBracketRule: Rule {
         let s = analysis.scalars
         var out: [Diagnostic] = []
         for p in analysis.document.paragraphs where !p.isBlank {
-            let marker = HeadingMarker.parse(s, at: p.content.lowerBound, end: p.content.upperBound)
+            var marker: HeadingMarker??
             var stack: [Int] = []
             for i in p.content {
                 let v = s[i].value
-                if Self.pairs[v] != nil {
+                if Self.closer(of: v) != nil {
                     stack.append(i)
-                } else if let opener = Self.closers[v] {
-                    if let m = marker, m.openBracket == nil, m.range.contains(i) { continue } // 1） as a list number
+                } else if let opener = Self.opener(of: v) {
+                    if marker == nil { marker = .some(HeadingMarker.parse(s, at: p.content.lowerBound, end: p.content.upperBound)) }
+                    if let m = marker!, m.openBracket == nil, m.range.contains(i) { continue } // 1） as a list number
                     if let top = stack.last, Self.kind(s[top].value) == Self.kind(opener) {
                         stack.removeLast()
                     } else if let k = stack.lastIndex(where: { Self.kind(s[$0].value) == Self.kind(opener) }) {
@@ -49,7 +70,7 @@ public struct UnpairedBracketRule: Rule {
                         stack.removeSubrange(k...)
                     } else if let top = stack.popLast() {
                         // （…》: the closer belongs to the open bracket but has the wrong shape.
-                        let wanted = String(Unicode.Scalar(Self.pairs[Self.kind(s[top].value) == 0xFF08 ? 0xFF08 : s[top].value]!)!)
+                        let wanted = String(Unicode.Scalar(Self.closer(of: Self.kind(s[top].value) == 0xFF08 ? 0xFF08 : s[top].value)!)!)
                         out.append(description.diagnostic(i..<(i + 1), "“\(s[i])”与前面的“\(s[top])”不匹配，应为“\(wanted)”",
                                                           replacements: [wanted]))
                     } else {
@@ -65,6 +86,6 @@ public struct UnpairedBracketRule: Rule {
     }
 
     private func unpaired(_ s: [Unicode.Scalar], _ i: Int) -> Diagnostic {
-        description.diagnostic(i..<(i + 1), "“\(s[i])”不成对，缺少与之配对的\(Self.pairs[s[i].value] != nil ? "后" : "前")半个符号")
+        description.diagnostic(i..<(i + 1), "“\(s[i])”不成对，缺少与之配对的\(Self.closer(of: s[i].value) != nil ? "后" : "前")半个符号")
     }
 }

@@ -63,39 +63,47 @@ public struct RepeatedPhraseRule: Rule {
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
         var out: [Diagnostic] = []
-        for p in analysis.document.paragraphs where !p.isBlank {
-            var i = p.content.lowerBound
-            let end = p.content.upperBound
-            scan: while i < end {
-                guard ScalarClass.isHan(s[i].value) else { i += 1; continue }
-                var length = Self.maximumLength
-                while length >= 2 {
-                    defer { length -= 1 }
-                    guard i + 2 * length <= end, s[i] == s[i + length] else { continue }
-                    var same = true
-                    var allHan = true
-                    var uniform = true
-                    for k in 0..<length {
-                        if s[i + k] != s[i + length + k] { same = false; break }
-                        if !ScalarClass.isHan(s[i + k].value) { allHan = false; break }
-                        if s[i + k] != s[i] { uniform = false }
+        s.withUnsafeBufferPointer { b in
+            for p in analysis.document.paragraphs where !p.isBlank {
+                var i = p.content.lowerBound
+                let end = p.content.upperBound
+                scan: while i < end {
+                    let first = b[i].value
+                    guard ScalarClass.isHan(first) else { i += 1; continue }
+                    var length = min(Self.maximumLength, (end - i) / 2)
+                    while length >= 2 {
+                        // Cheap filter first: the copy must start with the same character.
+                        if b[i + length].value == first, let found = repeatAt(s, b, i, length, p.content) {
+                            out.append(found)
+                            i += 2 * length
+                            continue scan
+                        }
+                        length -= 1
                     }
-                    guard same, allHan, !uniform else { continue }
-                    // 的土地的土地承包经营权 is 的 + 土地的土地承包经营权: a phrase never starts or ends with 的.
-                    if s[i] == "的" || s[i + length - 1] == "的" { continue }
-                    // A short repeat may straddle words (再审申请人|申请|人民法院): it needs a clean edge on one side.
-                    if length == 3 && !(isEdge(s, i - 1, p.content) || isEdge(s, i + 2 * length, p.content)) { continue }
-                    let phrase = s.string(i..<(i + length))
-                    // Two characters repeat across word boundaries all the time (企业|创业|创新 holds 业创业创), so a
-                    // two-character repeat counts only when it is a known word standing on its own.
-                    if length == 2 && (Self.reduplicable.contains(phrase) || s[i] == "一" || !isWordRepeat(s, i, p.content)) { continue }
-                    out.append(description.diagnostic(i..<(i + 2 * length), "“\(phrase)”重复了一次", replacements: [phrase], fix: .unsafe))
-                    i += 2 * length
-                    continue scan
+                    i += 1
                 }
-                i += 1
             }
         }
         return out
+    }
+
+    private func repeatAt(_ s: [Unicode.Scalar], _ b: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ length: Int,
+                          _ p: Range<Int>) -> Diagnostic? {
+        var uniform = true
+        for k in 0..<length {
+            let v = b[i + k].value
+            guard b[i + length + k].value == v, ScalarClass.isHan(v) else { return nil }
+            if v != b[i].value { uniform = false }
+        }
+        guard !uniform else { return nil }
+        // 的土地的土地承包经营权 is 的 + 土地的土地承包经营权: a phrase never starts or ends with 的.
+        if b[i] == "的" || b[i + length - 1] == "的" { return nil }
+        // A short repeat may straddle words (再审申请人|申请|人民法院): it needs a clean edge on one side.
+        if length == 3 && !(isEdge(s, i - 1, p) || isEdge(s, i + 2 * length, p)) { return nil }
+        let phrase = s.string(i..<(i + length))
+        // Two characters repeat across word boundaries all the time (企业|创业|创新 holds 业创业创), so a
+        // two-character repeat counts only when it is a known word standing on its own.
+        if length == 2 && (Self.reduplicable.contains(phrase) || b[i] == "一" || !isWordRepeat(s, i, p)) { return nil }
+        return description.diagnostic(i..<(i + 2 * length), "“\(phrase)”重复了一次", replacements: [phrase], fix: .unsafe)
     }
 }

@@ -38,7 +38,17 @@ public struct TemplateHintRule: Rule {
 
     private static let fieldNouns = KeywordMatcher(["名称", "姓名", "名字", "单位", "职务", "部门", "日期", "时间", "地址", "名义"])
 
-    private static let brackets: [UInt32: UInt32] = [0xFF08: 0xFF09, 0x28: 0x29, 0x3010: 0x3011, 0x5B: 0x5D, 0x3014: 0x3015, 0xFF3B: 0xFF3D]
+    @inline(__always) private static func closer(of v: UInt32) -> UInt32? {
+        switch v {
+        case 0xFF08: return 0xFF09
+        case 0x28: return 0x29
+        case 0x3010: return 0x3011
+        case 0x5B: return 0x5D
+        case 0x3014: return 0x3015
+        case 0xFF3B: return 0xFF3D
+        default: return nil
+        }
+    }
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
@@ -46,7 +56,7 @@ public struct TemplateHintRule: Rule {
         for p in analysis.document.paragraphs where !p.isBlank {
             var i = p.content.lowerBound
             while i < p.content.upperBound {
-                guard let close = Self.brackets[s[i].value] else { i += 1; continue }
+                guard let close = Self.closer(of: s[i].value) else { i += 1; continue }
                 var j = i + 1
                 while j < p.content.upperBound && j - i <= 41 && s[j].value != close { j += 1 }
                 guard j < p.content.upperBound, s[j].value == close, j > i + 1 else { i += 1; continue }
