@@ -7,7 +7,7 @@ public enum RuleRegistry {
         LineStartPunctuationRule(), TitleEndPunctuationRule(),
         NumberingFormRule(), NumberingGapRule(), NumberingDuplicateRule(), NumberingOrderRule(), LevelInversionRule(),
         MixedFormsRule(), HeadingPunctuationRule(),
-        DoubledCharacterRule(), RepeatedPhraseRule(),
+        DoubledCharacterRule(), RepeatedPhraseRule(), RepeatedSentenceRule(),
     ]
 
     public static var descriptions: [RuleDescription] { all.map(\.description) }

@@ -26,6 +26,7 @@ public struct PlaceholderRule: Rule {
             "打造专业化的MPV生产基地，实现WiFi全覆盖，建成5G基站120个。",
             "采购XXL号服装200套。",
             "配备X光安检机3台，布设3x3米展位。",
+            "推进“1+X”证书制度试点。",
             "二○二三年工作总结",
             "面积120×80米的广场。",
             "据统计，某企业违规排污被查处。",
@@ -94,6 +95,8 @@ public struct PlaceholderRule: Rule {
             if isDigit(nearAfter) { return nil }
             if isDigit(nearBefore) && (nearAfter == nil || !ScalarClass.isHan(nearAfter!)) && kinds != [.star] { return nil }
         }
+        // A letter after an operator is a variable: 1+X 证书, N+X.
+        if length == 1 && kinds == [.letter], let b = nearBefore, b == 0x2B || b == 0xFF0B || b == 0x3D || b == 0x2D { return nil }
         // ○ / 〇 as the zero of a Chinese year (二○二三), or a lone circle used as a bullet.
         if kinds.contains(.zero) {
             let isNumeral: (UInt32?) -> Bool = { $0.map { ChineseNumeral.digit($0) != nil } ?? false }
