@@ -145,11 +145,4 @@ public struct Outline: Sendable {
         }
         return nil
     }
-
-    /// The deepest node whose own text or heading holds `paragraph`.
-    public func node(containing paragraph: Int) -> Int {
-        var best = 0
-        for (i, n) in nodes.enumerated() where n.paragraph == paragraph || n.bodyParagraphs.contains(paragraph) { best = i }
-        return best
-    }
 }

@@ -1,5 +1,4 @@
-/// Writes a ZIP archive in memory. Entries can be deflated, stored, or copied with their original compressed bytes
-/// (so a part nobody changed stays byte-identical when a .docx is rewritten).
+/// Writes a ZIP archive in memory, entries deflated or stored, with a fixed timestamp so output is reproducible.
 public struct ZipWriter {
     private var output: [UInt8] = []
     private var central: [UInt8] = []
@@ -12,11 +11,6 @@ public struct ZipWriter {
         let useDeflate = compress && deflated.count < data.count
         append(name: name, method: useDeflate ? 8 : 0, crc: Zlib.crc32(data[...]), compressed: useDeflate ? deflated : data,
                uncompressedSize: data.count)
-    }
-
-    /// Adds an entry whose compressed bytes are already known (copied from another archive).
-    mutating func addRaw(_ name: String, method: UInt16, crc: UInt32, compressed: ArraySlice<UInt8>, uncompressedSize: Int) {
-        append(name: name, method: method, crc: crc, compressed: Array(compressed), uncompressedSize: uncompressedSize)
     }
 
     private mutating func append(name: String, method: UInt16, crc: UInt32, compressed: [UInt8], uncompressedSize: Int) {

@@ -19,7 +19,7 @@ public struct NumberingDuplicateRule: Rule {
     )
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
-        NumberedSequences(analysis).problems.compactMap { item, problem, _ in
+        analysis.sequences.problems.compactMap { item, problem in
             guard case .duplicate(let expected) = problem else { return nil }
             let text = analysis.document.string(item.range)
             if let expected {

@@ -23,7 +23,7 @@ public struct NumberingGapRule: Rule {
     )
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
-        NumberedSequences(analysis).problems.compactMap { item, problem, _ in
+        analysis.sequences.problems.compactMap { item, problem in
             switch problem {
             case .gap(let expected):
                 let want = item.marker(expected)

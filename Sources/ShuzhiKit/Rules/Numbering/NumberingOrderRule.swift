@@ -17,7 +17,7 @@ public struct NumberingOrderRule: Rule {
     )
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
-        NumberedSequences(analysis).problems.compactMap { item, problem, _ in
+        analysis.sequences.problems.compactMap { item, problem in
             guard case .order(let after) = problem else { return nil }
             return description.diagnostic(item.range, "序号“\(analysis.document.string(item.range))”出现在“\(item.marker(after))”之后，顺序颠倒")
         }

@@ -47,20 +47,19 @@ struct NumberingSequence {
 
 /// The sequences a document holds: sibling headings of one form under one parent, and counted series items of one
 /// style in one section. A series restarts at 一是 in a new paragraph; a list of 1. 2. restarts after body text.
-struct NumberedSequences {
-    struct Item {
+struct NumberedSequences: Sendable {
+    struct Item: Sendable {
         let number: Int
         /// The marker to flag.
         let range: Range<Int>
         /// Builds the marker as it should read for a number.
-        let marker: (Int) -> String
+        let marker: @Sendable (Int) -> String
     }
 
-    var sequences: [[Item]] = []
+    private(set) var sequences: [[Item]] = []
 
-    init(_ analysis: Analysis) {
-        let outline = analysis.outline
-        let s = analysis.scalars
+    init(_ document: Document, _ outline: Outline) {
+        let s = document.scalars
         for node in outline.nodes {
             // Headings: children of this node, grouped by marker style, in order.
             var byStyle: [HeadingMarker.Style: [[Item]]] = [:]
@@ -101,10 +100,9 @@ struct NumberedSequences {
             }
             for style in [SeriesItem.Style.yiShi, .diYi, .qiYi] { if let open = current[style] { sequences.append(open.items) } }
         }
+        problems = sequences.flatMap { seq in NumberingSequence(seq.map(\.number)).problems.map { (seq[$0.index], $0.problem) } }
     }
 
-    /// Every problem found, with its item.
-    var problems: [(item: Item, problem: NumberingSequence.Problem, sequence: [Item])] {
-        sequences.flatMap { seq in NumberingSequence(seq.map(\.number)).problems.map { (seq[$0.index], $0.problem, seq) } }
-    }
+    /// Every problem found, with its item; worked out once, read by the gap, duplicate and order rules.
+    private(set) var problems: [(item: Item, problem: NumberingSequence.Problem)] = []
 }

@@ -27,7 +27,7 @@ public struct MismatchedQuoteRule: Rule {
         let s = analysis.scalars
         var out: [Diagnostic] = []
         for double in [true, false] {
-            for m in QuotePairing(analysis, double: double).mismatched {
+            for m in (double ? analysis.doubleQuotes : analysis.singleQuotes).mismatched {
                 let found = s[m.index]
                 let why = (found == "\"" || found == "'" || found == "＂" || found == "＇") ? "中文中应使用全角引号“\(m.replacement)”" : "引号方向错误，此处应为“\(m.replacement)”"
                 out.append(description.diagnostic(m.index..<(m.index + 1), why, replacements: [m.replacement],

@@ -2,7 +2,7 @@
 /// pair up, they alternate opener/closer and every mark of the wrong shape is a mismatch with a certain fix. When one
 /// is left over, marks pair innermost first and the orphan is the one left.
 /// A quotation that runs over several paragraphs (each opens with “, only the last closes) is not an error.
-struct QuotePairing {
+struct QuotePairing: Sendable {
     struct Mark {
         let index: Int
         let shape: Shape
@@ -15,9 +15,9 @@ struct QuotePairing {
     /// Marks in the wrong shape, with the mark they should be, and whether the reading is certain (all paired).
     var mismatched: [(index: Int, replacement: String, certain: Bool)] = []
 
-    init(_ analysis: Analysis, double: Bool) {
-        let s = analysis.scalars
-        let paragraphs = analysis.document.paragraphs
+    init(_ document: Document, double: Bool) {
+        let s = document.scalars
+        let paragraphs = document.paragraphs
         let (openMark, closeMark): (Unicode.Scalar, Unicode.Scalar) = double ? ("“", "”") : ("‘", "’")
         for (pi, p) in paragraphs.enumerated() where !p.isBlank {
             var marks: [Mark] = []

@@ -24,7 +24,7 @@ public struct UnpairedQuoteRule: Rule {
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for double in [true, false] {
-            let pairing = QuotePairing(analysis, double: double)
+            let pairing = double ? analysis.doubleQuotes : analysis.singleQuotes
             for i in pairing.unpaired {
                 out.append(description.diagnostic(i..<(i + 1), "引号“\(analysis.scalars[i])”不成对，缺少与之配对的\(double ? "双" : "单")引号"))
             }
