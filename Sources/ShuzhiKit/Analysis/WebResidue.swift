@@ -192,7 +192,11 @@ struct Score {
           "下载文档", "文档下载", "免费下载", "下载本文", "全文下载", "开通会员", "会员专享", "VIP会员", "VIP专享", "下载券", "本网站",
           "返回顶部", "返回首页", "打印本页", "关闭窗口", "分享到", "大 中 小", "阅读全文", "展开全文", "全文阅读", "上一篇", "下一篇",
           "相关推荐", "相关阅读", "相关文章", "推荐阅读", "猜你喜欢", "热门推荐", "热门文章", "精品范文", "范文网", "网友整理", "网友投稿",
-          "整理发布", "来源于网络", "来自网络"], .strong),
+          "整理发布", "来源于网络", "来自网络",
+          // Document-sharing sites: download pitches and the lines they append to every file.
+          "精品文档", "值得下载", "值得拥有", "下载后可", "可自由复制", "自由复制编辑", "可编辑", "word版", "Word版", "word文档",
+          "Word文档", "欢迎下载", "感谢您的阅读", "感谢阅读", "谢谢阅读", "知识共享", "为大家整理", "为您整理", "希望对大家有所帮助",
+          "希望对您有所帮助", "欢迎阅读参考"], .strong),
         // Rights wording that laws and reports use too: it counts only in a short sentence, and one alone is not enough.
         (["未经许可", "未经授权", "不得转载", "著作权", "收集整理", "侵权", "删除"], .notice),
         // Labels of page chrome, at the start of a short line.
@@ -247,6 +251,7 @@ struct Score {
             note(1, "“\(w)”")
         }
         if chrome > 0 && r.count <= 30 { note(chrome >= 2 ? 2 : 1, "网页按钮") }
+        for feature in Score.pageFeatures(s, r) { note(3, feature) }
         // A breadcrumb: 首页 > 范文 > 述职报告.
         var arrows = 0
         for k in r where s[k] == ">" || s[k] == "»" || s[k] == "›" || s[k] == "＞" { arrows += 1 }
@@ -264,6 +269,32 @@ struct Score {
         }
     }
 
+    /// Features of pages on document-sharing sites that no word list catches: a page footer (第 1 页 共 5 页, 2/8),
+    /// an article marker of a multi-article page (【篇一】, 篇二：), a count of articles in a title (（通用6篇）), and a
+    /// decorative rule of dashes or equals signs. Hand-written matchers over scalars: this runs for every sentence.
+    static func pageFeatures(_ s: [Unicode.Scalar], _ r: Range<Int>) -> [String] {
+        var found: [String] = []
+        var dashes = 0, longestDashes = 0, visible = 0
+        var page = false, article = false   // the characters the patterns below need: 页 / P, and 篇
+        for i in r {
+            let v = s[i].value
+            if v == 0x2D || v == 0x3D || v == 0x2014 || v == 0x2500 || v == 0x2A { dashes += 1; longestDashes = max(longestDashes, dashes) } else { dashes = 0 }
+            if v == 0x9875 || v == 0x2F || v == 0x50 { page = true }
+            if v == 0x7BC7 { article = true }
+            if !ScalarClass.isInlineSpace(v) { visible += 1 }
+        }
+        if longestDashes >= 10 { found.append("装饰分隔线") }
+        let short = visible <= 24
+        guard (page && short) || article else { return found }
+        var t: [UInt32] = []
+        t.reserveCapacity(visible)
+        for i in r where !ScalarClass.isInlineSpace(s[i].value) { t.append(s[i].value) }
+        if short && page && PagePattern.isPageFooter(t) { found.append("页码") }
+        if short && article && PagePattern.isArticleMarker(t) { found.append("多篇范文的篇目标记") }
+        if article && PagePattern.hasArticleCount(t) { found.append("“（通用N篇）”") }
+        return found
+    }
+
     /// Long paragraphs dense with the vocabulary of a work report are content even when they mention a website.
     mutating func applyContentPenalty(_ s: [Unicode.Scalar], _ r: Range<Int>) {
         guard value > 0, r.count > 80 else { return }
@@ -274,4 +305,71 @@ struct Score {
 
     private static let reportWords = KeywordMatcher(["党", "工作", "发展", "建设", "推进", "落实", "加强", "坚持", "全面", "深入",
                                                      "完成", "群众", "领导", "责任", "同比", "增长", "我们", "本人"])
+}
+
+/// Small matchers for the page features above, over the visible scalars of a short line.
+enum PagePattern {
+    private static func digits(_ t: [UInt32], _ i: inout Int) -> Bool {
+        let start = i
+        while i < t.count && ScalarClass.isASCIIDigit(t[i]) { i += 1 }
+        return i > start
+    }
+
+    private static func numeral(_ t: [UInt32], _ i: inout Int) -> Bool {
+        let start = i
+        while i < t.count && (ScalarClass.isASCIIDigit(t[i]) || ChineseNumeral.isNumeralCharacter(t[i])) { i += 1 }
+        return i > start
+    }
+
+    private static func take(_ t: [UInt32], _ i: inout Int, _ options: String) -> Bool {
+        guard i < t.count, options.unicodeScalars.contains(where: { $0.value == t[i] }) else { return false }
+        i += 1
+        return true
+    }
+
+    /// 第1页共5页, 第1页/共5页, 2/8, -3-, —3—, Page1of5.
+    static func isPageFooter(_ t: [UInt32]) -> Bool {
+        var i = 0
+        if take(t, &i, "第") {
+            guard digits(t, &i), take(t, &i, "页") else { return false }
+            _ = take(t, &i, ",，/")
+            return take(t, &i, "共") && digits(t, &i) && take(t, &i, "页") && i == t.count
+        }
+        if take(t, &i, "-—–") { return digits(t, &i) && take(t, &i, "-—–") && i == t.count }
+        if take(t, &i, "P") {
+            return take(t, &i, "a") && take(t, &i, "g") && take(t, &i, "e") && digits(t, &i) && take(t, &i, "o") && take(t, &i, "f")
+                && digits(t, &i) && i == t.count
+        }
+        return digits(t, &i) && take(t, &i, "/") && digits(t, &i) && i == t.count
+    }
+
+    /// 【篇一】, 篇二：, 第三篇, (篇4) on a line of its own, or a line that begins with 【篇一】.
+    static func isArticleMarker(_ t: [UInt32]) -> Bool {
+        var i = 0
+        let bracketed = take(t, &i, "【[（(")
+        if take(t, &i, "篇") {
+            guard numeral(t, &i) else { return false }
+        } else if take(t, &i, "第") {
+            guard numeral(t, &i), take(t, &i, "篇") else { return false }
+        } else {
+            return false
+        }
+        let closed = take(t, &i, "】]）)")
+        if bracketed && closed && t.first == 0x3010 { return true } // 【篇一】 may head a line
+        _ = take(t, &i, "：:")
+        return i == t.count
+    }
+
+    /// （通用6篇）, (精选5篇), （3篇） anywhere in the text.
+    static func hasArticleCount(_ t: [UInt32]) -> Bool {
+        for start in t.indices where t[start] == 0xFF08 || t[start] == 0x28 {
+            var i = start + 1
+            for word in ["通用", "精选", "优选", "热门", "推荐", "最新"] {
+                let w = word.unicodeScalars.map(\.value)
+                if i + w.count <= t.count && Array(t[i..<(i + w.count)]) == w { i += w.count; break }
+            }
+            if numeral(t, &i), take(t, &i, "篇"), take(t, &i, "）)") { return true }
+        }
+        return false
+    }
 }

@@ -41,7 +41,8 @@ public struct DashRule: Rule {
                 switch v {
                 case 0x2014: flagged = count >= 3
                 case 0x2015, 0x2500: flagged = count >= 2
-                default: flagged = count >= 2 && chinese && !n.isLatinBefore && !n.isLatinAfter
+                // Six or more hyphens are a decorative rule, which residue.advert reports.
+                default: flagged = count >= 2 && count < 6 && chinese && !n.isLatinBefore && !n.isLatinAfter
                 }
                 if flagged {
                     out.append(description.diagnostic(i..<e, "破折号应为“——”，不用“\(s.string(i..<e))”", replacements: ["——"], fix: .safe))
