@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Builds the binary test fixtures in Tests/ShuzhiKitTests/Fixtures with producers independent of Shuzhi:
-Python's zipfile for .docx packages, msoffcrypto-tool 6.1.0 (PyPI, MIT) for a real password-protected .docx,
-Python's codecs for GB18030/UTF-16 text. Run: python3 Scripts/make-test-fixtures.py (needs `pip install
-msoffcrypto-tool==6.1.0`). The outputs are committed; tests never run this script."""
+Python's zipfile for .docx packages, python-docx 1.1.2 (PyPI, MIT) for a document built on Word's own default
+template, msoffcrypto-tool 6.1.0 (PyPI, MIT) for a real password-protected .docx, Python's codecs for GB18030/UTF-16
+text. Run: python3 Scripts/make-test-fixtures.py (needs `pip install python-docx==1.1.2 msoffcrypto-tool==6.1.0`).
+The outputs are committed; tests never run this script."""
 import io, os, struct, zipfile
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "Tests", "ShuzhiKitTests", "Fixtures")
@@ -14,13 +15,19 @@ RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"""
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
 
+def entry(name):
+    """A zip entry with a fixed timestamp, so that rebuilding gives the same bytes."""
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
 def package(path, document_xml, extra=None):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
-        z.writestr("_rels/.rels", RELS)
-        z.writestr("word/document.xml", document_xml)
+        z.writestr(entry("[Content_Types].xml"), CONTENT_TYPES)
+        z.writestr(entry("_rels/.rels"), RELS)
+        z.writestr(entry("word/document.xml"), document_xml)
         for name, data in (extra or {}).items():
-            z.writestr(name, data)
+            z.writestr(entry(name), data)
 
 # A Word-style document: title centred, styled heading, run-split text, a table, a tracked insertion and deletion,
 # a field (instruction skipped, result kept), a tab, a line break, entities, and a text box present twice
@@ -52,24 +59,47 @@ REPORT = f'<?xml version="1.0" encoding="UTF-8"?>\n<w:document {W}><w:body>' + "
     f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in REPORT_PARAS) + "</w:body></w:document>"
 package(os.path.join(OUT, "report.docx"), REPORT)
 
+# A document on Word's default template (python-docx; it stamps the current time, so it differs each build): styles.xml, numbering.xml, theme, settings; built-in heading
+# styles; a table; text split over runs with different formatting; a list numbered by Word itself.
+try:
+    import docx
+    d = docx.Document()
+    d.add_heading("2023年度述职报告", level=0)
+    d.add_heading("加强理论学习", level=1)
+    p = d.add_paragraph()
+    p.add_run("全年集中学习").bold = True
+    p.add_run("24次,")
+    p.add_run("撰写心得6篇。").italic = True
+    d.add_paragraph("深化学习", style="List Number")
+    d.add_paragraph("学以致用", style="List Number")
+    table = d.add_table(rows=2, cols=2)
+    for r, row in enumerate([["指标", "完成值"], ["固定资产投资", "xx亿元"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    d.add_heading("廉洁自律", level=1)
+    d.add_paragraph("严格落实“一岗双责制度。")
+    d.save(os.path.join(OUT, "python-docx.docx"))
+except ImportError:
+    print("python-docx is not installed: python-docx.docx not rebuilt")
+
 # A renamed workbook.
 with zipfile.ZipFile(os.path.join(OUT, "workbook-renamed.docx"), "w", zipfile.ZIP_DEFLATED) as z:
-    z.writestr("[Content_Types].xml", CONTENT_TYPES.replace("/word/document.xml", "/xl/workbook.xml"))
-    z.writestr("_rels/.rels", RELS.replace("word/document.xml", "xl/workbook.xml"))
-    z.writestr("xl/workbook.xml", "<workbook/>")
+    z.writestr(entry("[Content_Types].xml"), CONTENT_TYPES.replace("/word/document.xml", "/xl/workbook.xml"))
+    z.writestr(entry("_rels/.rels"), RELS.replace("word/document.xml", "xl/workbook.xml"))
+    z.writestr(entry("xl/workbook.xml"), "<workbook/>")
 
 # A zip bomb dressed as .docx: 300 MB of spaces inside well-formed XML, about 300 KB compressed.
 with zipfile.ZipFile(os.path.join(OUT, "bomb.docx"), "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-    z.writestr("[Content_Types].xml", CONTENT_TYPES)
-    z.writestr("_rels/.rels", RELS)
-    with z.open("word/document.xml", "w", force_zip64=True) as f:
+    z.writestr(entry("[Content_Types].xml"), CONTENT_TYPES)
+    z.writestr(entry("_rels/.rels"), RELS)
+    with z.open(entry("word/document.xml"), "w", force_zip64=True) as f:
         f.write(f'<w:document {W}><w:body><w:p><w:r><w:t>'.encode())
         chunk = b" " * (1 << 20)
         for _ in range(300):
             f.write(chunk)
         f.write(b"</w:t></w:r></w:p></w:body></w:document>")
 
-# A real password-protected .docx (Agile encryption, password "shuzhi").
+# A real password-protected .docx (Agile encryption, password "shuzhi"; its salt is random, so it differs each build).
 try:
     import msoffcrypto
     from msoffcrypto.format.ooxml import OOXMLFile

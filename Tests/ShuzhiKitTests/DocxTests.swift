@@ -98,3 +98,19 @@ import Testing
         #expect(try archive.data(of: try #require(archive.entry(named: "y.bin")), limit: 100) == [1, 2, 3])
     }
 }
+
+@Suite struct WordTemplateTests {
+    /// A document on Word's default template, written by python-docx: styles, numbering, theme, a table, runs.
+    @Test func readsADocumentBuiltOnWordsTemplate() throws {
+        let doc = try Fixture.document("python-docx.docx")
+        #expect(doc.text == "2023年度述职报告\n加强理论学习\n全年集中学习24次,撰写心得6篇。\n深化学习\n学以致用\n指标\n完成值\n固定资产投资\nxx亿元\n廉洁自律\n严格落实“一岗双责制度。")
+        let map = try #require(doc.docx)
+        #expect(map.paragraphs[3].isAutoNumbered)
+        #expect(map.paragraphs[2].segments.count == 3, "three runs")
+        let outline = Outline(doc)
+        #expect(outline.title.map(doc.string) == "2023年度述职报告")
+        #expect(outline.headings.map { doc.string($0.titleRange) } == ["加强理论学习", "廉洁自律"])
+        let rules = Set(doc.diagnostics.map(\.rule))
+        #expect(rules == ["punct.halfwidth", "residue.placeholder", "punct.unpaired-quote"])
+    }
+}
