@@ -114,3 +114,36 @@ import Testing
         #expect(rules == ["punct.halfwidth", "residue.placeholder", "punct.unpaired-quote"])
     }
 }
+
+@Suite struct DocxStyleTests {
+    /// Chinese Word names heading styles "1", "2"; a custom style can inherit a heading through basedOn; numbering can
+    /// come from a style. The outline must see all of it.
+    @Test func headingsAndNumberingComeFromStyles() throws {
+        let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        let styles = """
+        <w:styles \(w)>
+          <w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
+          <w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/></w:style>
+          <w:style w:type="paragraph" w:styleId="MyHeading"><w:name w:val="我的标题"/><w:basedOn w:val="1"/></w:style>
+          <w:style w:type="paragraph" w:styleId="a3"><w:name w:val="List Paragraph"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+        </w:styles>
+        """
+        func p(_ style: String, _ text: String) -> String { "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/></w:pPr><w:r><w:t>\(text)</w:t></w:r></w:p>" }
+        let body = "<w:document \(w)><w:body>" + p("1", "加强学习") + p("2", "理论学习") + p("a3", "读原著") + p("MyHeading", "履职尽责")
+            + "</w:body></w:document>"
+        var writer = ZipWriter()
+        writer.add("[Content_Types].xml", Array("<Types/>".utf8))
+        writer.add("_rels/.rels", Array("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>".utf8))
+        writer.add("word/document.xml", Array(body.utf8))
+        writer.add("word/_rels/document.xml.rels", Array("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"s\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>".utf8))
+        writer.add("word/styles.xml", Array(styles.utf8))
+        let doc = try Ingest.document(from: writer.finish(), name: "styled.docx")
+        let map = try #require(doc.docx)
+        #expect(map.paragraphs.map(\.headingLevel) == [1, 2, nil, 1])
+        #expect(map.paragraphs.map(\.isAutoNumbered) == [false, false, true, false])
+        #expect(map.paragraphs[0].styleName == "heading 1")
+        let outline = Outline(doc)
+        #expect(outline.root.children.map { doc.string(outline.nodes[$0].titleRange) } == ["加强学习", "履职尽责"])
+        #expect(outline.nodes[outline.root.children[0]].children.map { doc.string(outline.nodes[$0].titleRange) } == ["理论学习"])
+    }
+}

@@ -134,15 +134,9 @@ public struct Outline: Sendable {
         return (c, first.index..<end)
     }
 
-    /// Heading level of a .docx paragraph Word numbers itself (Heading 1…9 / 标题 1…9 or an outline level).
+    /// Heading level of a .docx paragraph by its style or outline level (its number, if any, is Word's own).
     static func styleLevel(_ document: Document, _ p: Paragraph) -> Int? {
-        guard let map = document.docx, let i = p.docx else { return nil }
-        let source = map.paragraphs[i]
-        if let level = source.outlineLevel { return min(level + 1, 5) }
-        guard let style = source.styleID?.lowercased() else { return nil }
-        for prefix in ["heading", "标题"] where style.hasPrefix(prefix) {
-            if let n = Int(style.dropFirst(prefix.count).filter { $0 != " " }), n >= 1 && n <= 9 { return min(n, 5) }
-        }
-        return nil
+        guard let map = document.docx, let i = p.docx, let level = map.paragraphs[i].headingLevel else { return nil }
+        return min(level, 5)
     }
 }

@@ -25,11 +25,35 @@ enum DocxReader {
         let xml: [UInt8]
         do { xml = try archive.data(of: entry, limit: limits.maximumPartBytes) }
         catch { throw map(error, name) }
+        let styles = try readStyles(archive, mainPart: mainPart, name: name)
         do {
-            return try walk(xml, partName: mainPart, name: name)
+            return try walk(xml, partName: mainPart, name: name, styles: styles)
         } catch let failure {
             throw .corruptDocx(name, "\(mainPart): \(failure.reason) at byte \(failure.offset)")
         }
+    }
+
+    /// The styles part named by the main part's relationships (usually word/styles.xml). A document without one is
+    /// fine; a styles part that is not XML is corruption.
+    private static func readStyles(_ archive: ZipArchive, mainPart: String, name: String) throws(IngestError) -> DocxStyles {
+        let folder = mainPart.split(separator: "/").dropLast().joined(separator: "/")
+        let file = mainPart.split(separator: "/").last.map(String.init) ?? ""
+        var target = (folder.isEmpty ? "" : folder + "/") + "styles.xml"
+        if let rels = archive.entry(named: (folder.isEmpty ? "" : folder + "/") + "_rels/\(file).rels"),
+           let data = try? archive.data(of: rels, limit: 4 << 20) {
+            var scanner = XMLScanner(data)
+            while let event = try? scanner.next() {
+                guard case .start(let tag) = event, tag.localName == "Relationship",
+                      let type = try? scanner.attribute("Type", of: tag), type.hasSuffix("/styles"),
+                      let t = try? scanner.attribute("Target", of: tag) else { continue }
+                target = t.hasPrefix("/") ? String(t.dropFirst()) : (folder.isEmpty ? "" : folder + "/") + t
+                break
+            }
+        }
+        guard let entry = archive.entry(named: target) else { return DocxStyles() }
+        let xml: [UInt8]
+        do { xml = try archive.data(of: entry, limit: Limits().maximumPartBytes) } catch { throw map(error, name) }
+        do { return try DocxStyles(xml) } catch { throw .corruptDocx(name, "\(target): \(error.reason) at byte \(error.offset)") }
     }
 
     /// Finds the main document part through the package relationships, telling a renamed .xlsx/.pptx/.odt apart.
@@ -88,7 +112,7 @@ enum DocxReader {
         var runStart: Int?
     }
 
-    private static func walk(_ xml: [UInt8], partName: String, name: String) throws(XMLScanner.Failure) -> Document {
+    private static func walk(_ xml: [UInt8], partName: String, name: String, styles: DocxStyles) throws(XMLScanner.Failure) -> Document {
         var scanner = XMLScanner(xml)
         var stack: [String] = []            // local names of the open W elements, for "is the parent pPr?"
         var skipUntilDepth: Int?            // inside deleted text, field code, mc:Fallback
@@ -112,9 +136,12 @@ enum DocxReader {
                 segments.append(.init(kind: s.kind, textRange: (s.textRange.lowerBound + base)..<(s.textRange.upperBound + base),
                                       xmlRange: s.xmlRange, runRange: s.runRange))
             }
-            paragraphs.append(.init(part: 0, xmlRange: p.xmlStart..<end, styleID: p.styleID, outlineLevel: p.outlineLevel,
-                                    isAutoNumbered: p.isAutoNumbered, isCentered: p.isCentered, isInTable: p.inTable,
-                                    segments: segments))
+            // Direct formatting wins over the style; the style supplies what the paragraph does not set.
+            let style = styles.resolved(p.styleID)
+            let level = p.outlineLevel.map { $0 + 1 } ?? styles.headingLevel(p.styleID)
+            paragraphs.append(.init(part: 0, xmlRange: p.xmlStart..<end, styleID: p.styleID, styleName: style.name,
+                                    headingLevel: level, isAutoNumbered: p.isAutoNumbered || style.isNumbered,
+                                    isCentered: p.isCentered, isInTable: p.inTable, segments: segments))
         }
 
         func append(_ kind: DocxSourceMap.Segment.Kind, _ text: [Unicode.Scalar], xml: Range<Int>) {

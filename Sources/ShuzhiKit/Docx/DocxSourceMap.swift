@@ -17,11 +17,13 @@ public struct DocxSourceMap: Sendable {
         public let part: Int
         /// Bytes of `<w:p>…</w:p>` in the part.
         public let xmlRange: Range<Int>
-        /// Paragraph style id (`w:pStyle`), e.g. "Heading1" or "1".
+        /// Paragraph style id (`w:pStyle`), e.g. "Heading1", or "1" in Chinese Word.
         public let styleID: String?
-        /// Outline level from `w:outlineLvl` (0 = level 1), when set directly on the paragraph.
-        public let outlineLevel: Int?
-        /// Whether Word numbers this paragraph automatically (`w:numPr`): its "一、" is not in the text.
+        /// The style's name from styles.xml, e.g. "heading 1".
+        public let styleName: String?
+        /// Heading level (1-based) from the paragraph's or its style's outline level or a heading style name.
+        public let headingLevel: Int?
+        /// Whether Word numbers this paragraph automatically (`w:numPr` on it or its style): its "一、" is not in the text.
         public let isAutoNumbered: Bool
         public let isCentered: Bool
         public let isInTable: Bool
