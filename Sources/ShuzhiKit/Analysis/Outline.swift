@@ -104,7 +104,9 @@ public struct Outline: Sendable {
         let s = document.scalars
         guard let first = document.paragraphs.first(where: { !$0.isBlank && !ignoring.contains($0.index) }) else { return (nil, nil) }
         let c = first.content
-        guard c.count <= 60, HeadingMarker.parse(s, at: c.lowerBound, end: c.upperBound) == nil else { return (nil, nil) }
+        // A numbered or Word-styled heading is not the title.
+        guard c.count <= 60, HeadingMarker.parse(s, at: c.lowerBound, end: c.upperBound) == nil, styleLevel(document, first) == nil
+        else { return (nil, nil) }
         // A sentence, not a title (a title may end with a stray 。, which punct.title-end reports).
         for i in c.dropLast() where s[i].value == 0x3002 || s[i].value == 0xFF1B { return (nil, nil) }
         if let last = c.last.map({ s[$0].value }), last == 0xFF1A || last == 0xFF0C || last == 0x3A { return (nil, nil) }
