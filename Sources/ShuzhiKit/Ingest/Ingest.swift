@@ -28,7 +28,7 @@ public enum Ingest {
     public static func readBytes(path: String, limit: Int) throws(IngestError) -> [UInt8] {
         if path == "-" {
             let data = FileHandle.standardInput.readData(ofLength: limit + 1)
-            if data.count > limit { throw .tooLarge("标准输入 / standard input", size: data.count, limit: limit) }
+            if data.count > limit { throw .tooLarge("-", size: data.count, limit: limit) }
             return [UInt8](data)
         }
         var isDirectory: ObjCBool = false

@@ -21,7 +21,10 @@ public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     public let chinese: String
     public let english: String
 
-    public var description: String { "错误：\(file)：\(chinese)\nerror: \(file): \(english)" }
+    public var description: String {
+        let (zh, en) = file == "-" ? ("标准输入", "standard input") : (file, file)
+        return "错误：\(zh)：\(chinese)\nerror: \(en): \(english)"
+    }
 
     init(_ kind: Kind, _ file: String, zh chinese: String, en english: String) {
         self.kind = kind
