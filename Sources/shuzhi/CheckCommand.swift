@@ -63,9 +63,9 @@ struct CheckCommand: ParsableCommand {
                 Terminal.write("合计 \(reports.count) 个文件、\(total) 处问题，其中错误 \(errors) 处" + (failures.isEmpty ? "" : "；\(failures.count) 个文件无法读取") + "\n")
             }
         case .json:
-            Terminal.write((files.count == 1 ? entries[0] : .array(entries)).serialized() + "\n")
+            Terminal.write(files.count == 1 ? entries[0] : .array(entries))
         case .sarif:
-            Terminal.write(SARIFRenderer.render(reports, version: Shuzhi.version).serialized() + "\n")
+            Terminal.write(SARIFRenderer.render(reports, version: Shuzhi.version))
         }
         if !failures.isEmpty { throw ExitCode(2) }
         if reports.contains(where: { $0.errorCount > 0 }) { throw ExitCode(1) }

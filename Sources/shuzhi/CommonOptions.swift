@@ -126,6 +126,13 @@ enum Terminal {
     }
 
     static func write(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
+
+    /// A JSON document and a newline on standard output.
+    static func write(_ json: JSONValue) {
+        var bytes = json.bytes()
+        bytes.append(0x0A)
+        FileHandle.standardOutput.write(Data(bytes))
+    }
     static func error(_ s: String) { FileHandle.standardError.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8)) }
 }
 

@@ -32,7 +32,7 @@ struct OutlineCommand: ParsableCommand {
                 Terminal.error(error.description)
             }
         }
-        if format == .json { Terminal.write((files.count == 1 ? entries[0] : .array(entries)).serialized() + "\n") }
+        if format == .json { Terminal.write(files.count == 1 ? entries[0] : .array(entries)) }
         if failed { throw ExitCode(2) }
     }
 }

@@ -26,7 +26,7 @@ struct RulesCommand: ParsableCommand {
                 .object([("id", .string(r.id)), ("family", .string(r.family)), ("severity", .string(r.severity.rawValue)),
                          ("fix", .string(r.fix?.rawValue ?? "none")), ("enabledByDefault", .bool(r.isEnabledByDefault)), ("summary", .string(r.summary)), ("rationale", .string(r.rationale))])
             }
-            Terminal.write(JSONValue.array(list).serialized() + "\n")
+            Terminal.write(JSONValue.array(list))
         case .markdown:
             Terminal.write(RulesDocumentation.markdown())
         }

@@ -91,3 +91,39 @@ import Testing
         }
     }
 }
+
+/// Inputs shaped to make a careless scan quadratic. Each is checked (and fixed) whole; with linear scans this suite
+/// takes a second or two, a quadratic one would take hours.
+@Suite struct PathologicalInputTests {
+    func runAll(_ text: String) -> Int {
+        let doc = Document(text: text)
+        let diagnostics = Checker().check(doc)
+        _ = Fixer.apply(diagnostics, to: doc.scalars, includeUnsafe: true)
+        return diagnostics.count
+    }
+
+    @Test func manyUnmatchedBrackets() {
+        #expect(runAll(String(repeating: "（", count: 100_000) + String(repeating: "》", count: 100_000)) >= 100_000)
+        #expect(runAll(String(repeating: "（注", count: 100_000)) >= 100_000)
+    }
+
+    @Test func longRunsWithoutBreaks() {
+        _ = runAll(String(repeating: "1", count: 300_000))
+        _ = runAll(String(repeating: "a", count: 300_000) + "@b")
+        _ = runAll(String(repeating: "工作", count: 200_000))
+        _ = runAll(String(repeating: "(", count: 100_000) + "中" + String(repeating: ")", count: 100_000))
+    }
+
+    @Test func thousandsOfFixesInOneParagraph() {
+        let text = String(repeating: "学习,", count: 100_000)
+        let doc = Document(text: text)
+        let (fixed, count) = Fixer.apply(Checker().check(doc), to: doc.scalars, includeUnsafe: false)
+        #expect(count == 100_000)
+        #expect(!fixed.contains(","))
+    }
+
+    @Test func manyResidueBlocksAndContacts() {
+        let block = "本文由网友收集整理，仅供学习参考，如有侵权请联系删除。\n全年完成投资12亿元，同比增长8.5%，群众可拨打0571-88881234反映问题，办结率98.7%。\n"
+        #expect(runAll(String(repeating: block, count: 5_000)) >= 10_000)
+    }
+}

@@ -36,10 +36,14 @@ public struct ContactDetail: Sendable, Equatable {
             guard v < 0x80 || v == 0x6263 || v == 0x4F01 || v == 0x5FAE || v == 0xFF08 else { i += 1; continue }
             // Each pattern is tried only where its first character can start it.
             let isDigit = ScalarClass.isASCIIDigit(v)
-            let isAlnum = isDigit || ScalarClass.isASCIILetter(v)
+            let alphanumeric = isDigit || ScalarClass.isASCIILetter(v)
+            // Addresses start where a run of letters and digits starts: inside a run there is nothing new to find.
+            let runStart = i == range.lowerBound || !isAlnum(s[i - 1].value)
             var found: ContactDetail?
-            if isAlnum && !isDigit || (isDigit && i + 4 < end && hasDotOrAt(s, i, end)) { found = url(s, i, end) ?? email(s, i, end) }
-            if found == nil && !isDigit && isAlnum { found = qq(s, i, end) ?? wechat(s, i, end) }
+            if runStart && (alphanumeric && !isDigit || (isDigit && i + 4 < end && hasDotOrAt(s, i, end))) {
+                found = url(s, i, end) ?? email(s, i, end)
+            }
+            if found == nil && !isDigit && alphanumeric { found = qq(s, i, end) ?? wechat(s, i, end) }
             if found == nil && (v == 0x6263 || v == 0x4F01 || v == 0x5FAE) { found = qq(s, i, end) ?? wechat(s, i, end) }
             if found == nil && (isDigit || v == 0xFF08 || v == 0x28) && (i == range.lowerBound || !ScalarClass.isASCIIDigit(s[i - 1].value)) {
                 found = phone(s, i, end)

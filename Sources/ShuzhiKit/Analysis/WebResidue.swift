@@ -45,12 +45,14 @@ public struct WebResidue: Sendable {
             let found = ContactDetail.scan(s, p.content)
             contacts.append(contentsOf: found)
             var total = Score()
-            var substantive = 0   // Han characters outside residue-like sentences
+            // Han characters outside sentences that are residue by themselves: a real sentence that merely holds a
+            // phone number or the word 下载 is still substance, and substance is never swept into a block.
+            var substantive = 0
             for segment in Self.segments(s, p.content) {
                 let score = Score(s, segment, contacts: found.filter { segment.overlaps($0.range) })
                 if score.value >= Self.strong {
                     pendingInline.append((p.index, Inline(range: segment, evidence: score.evidence)))
-                } else if score.value == 0 {
+                } else {
                     substantive += segment.reduce(0) { $0 + (ScalarClass.isHan(s[$1].value) ? 1 : 0) }
                 }
                 total.add(score)
@@ -94,19 +96,18 @@ public struct WebResidue: Sendable {
             }
             i = max(j, last + 1)
         }
-        for (paragraph, item) in pendingInline where !blocks.contains(where: { $0.paragraphs.contains(paragraph) }) {
-            inline.append(item)
-        }
+        let inBlocks = Set(blocks.flatMap { Array($0.paragraphs) })
+        for (paragraph, item) in pendingInline where !inBlocks.contains(paragraph) { inline.append(item) }
         self.blocks = blocks
         self.inline = inline
         self.contacts = contacts
+        self.residueRanges = SortedRanges(blocks.map(\.range) + inline.map(\.range))
     }
 
     /// Whether `range` lies in residue that will be reported as a block or inline residue.
-    public func covers(_ range: Range<Int>) -> Bool {
-        blocks.contains { $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }
-            || inline.contains { $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }
-    }
+    public func covers(_ range: Range<Int>) -> Bool { residueRanges.contains(range) }
+
+    private let residueRanges: SortedRanges
 
     private enum LineKind { case blank, strong, weak, content }
 
@@ -119,7 +120,7 @@ public struct WebResidue: Sendable {
             let v = s[i].value
             if v == 0xFF08 || v == 0x3010 || v == 0x28 { // a bracketed note is a segment of its own
                 let close: UInt32 = v == 0xFF08 ? 0xFF09 : (v == 0x3010 ? 0x3011 : 0x29)
-                if let j = (i + 1..<r.upperBound).first(where: { s[$0].value == close }), j - i > 6 {
+                if let j = (i + 1..<min(r.upperBound, i + 200)).first(where: { s[$0].value == close }), j - i > 6 {
                     if i > start { out.append(start..<i) }
                     out.append(i..<(j + 1))
                     i = j + 1

@@ -39,9 +39,25 @@ public enum Fixer {
         }.sorted { ($0.edits.map(\.range.lowerBound).min() ?? 0) < ($1.edits.map(\.range.lowerBound).min() ?? 0) }
         var taken: [TextEdit] = []
         var count = 0
+        // Fixes come in order of their first edit, so a single-edit fix clashes only with the edit reaching furthest
+        // so far (or an insertion at the same place): one comparison. Fixes with several edits (rare) check them all.
+        var furthest = Int.min
+        var lastInsertion: Int?
         for fix in fixes {
-            let clashes = fix.edits.contains { e in taken.contains { Self.overlap($0, e) } }
-            guard !clashes, fix.edits.allSatisfy({ $0.range.upperBound <= scalars.count }) else { continue }
+            guard fix.edits.allSatisfy({ $0.range.upperBound <= scalars.count }) else { continue }
+            let clashes: Bool
+            if fix.edits.count == 1, let e = fix.edits.first {
+                clashes = e.range.isEmpty ? (e.range.lowerBound < furthest || lastInsertion == e.range.lowerBound)
+                                          : e.range.lowerBound < furthest
+            } else {
+                let all = taken + fix.edits
+                clashes = fix.edits.contains { e in all.contains { $0 != e && Self.overlap($0, e) } }
+            }
+            guard !clashes else { continue }
+            for e in fix.edits {
+                furthest = max(furthest, e.range.upperBound)
+                if e.range.isEmpty { lastInsertion = e.range.lowerBound }
+            }
             taken.append(contentsOf: fix.edits)
             count += 1
         }

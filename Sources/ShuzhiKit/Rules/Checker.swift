@@ -34,8 +34,8 @@ public struct Checker: Sendable {
         }
         if !configuration.allowedWords.isEmpty {
             let s = analysis.scalars
-            let spans = allowed.matches(in: s, 0..<s.count).map(\.range)
-            out.removeAll { d in spans.contains { $0.lowerBound <= d.range.lowerBound && d.range.upperBound <= $0.upperBound } }
+            let spans = SortedRanges(allowed.matches(in: s, 0..<s.count).map(\.range))
+            out.removeAll { spans.contains($0.range) }
         }
         out.sort { a, b in
             a.range.lowerBound != b.range.lowerBound ? a.range.lowerBound < b.range.lowerBound

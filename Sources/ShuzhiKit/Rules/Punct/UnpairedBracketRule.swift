@@ -53,22 +53,30 @@ public struct UnpairedBracketRule: Rule {
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
         var out: [Diagnostic] = []
+        let contacts = SortedRanges(analysis.webResidue.contacts.map(\.range))
         for p in analysis.document.paragraphs where !p.isBlank {
             var marker: HeadingMarker??
             var stack: [Int] = []
+            // Openers of each kind on the stack, so a closer with no partner costs O(1), not a scan of the stack.
+            var open: [UInt32: Int] = [:]
             for i in p.content {
                 let v = s[i].value
                 if Self.closer(of: v) != nil {
                     stack.append(i)
+                    open[Self.kind(v), default: 0] += 1
                 } else if let opener = Self.opener(of: v) {
                     if marker == nil { marker = .some(HeadingMarker.parse(s, at: p.content.lowerBound, end: p.content.upperBound)) }
                     if let m = marker!, m.openBracket == nil, m.range.contains(i) { continue } // 1） as a list number
-                    if let top = stack.last, Self.kind(s[top].value) == Self.kind(opener) {
+                    let kind = Self.kind(opener)
+                    if let top = stack.last, Self.kind(s[top].value) == kind {
                         stack.removeLast()
-                    } else if let k = stack.lastIndex(where: { Self.kind(s[$0].value) == Self.kind(opener) }) {
-                        for j in stack[(k + 1)...] { out.append(unpaired(s, j)) }
+                        open[kind]! -= 1
+                    } else if open[kind, default: 0] > 0, let k = stack.lastIndex(where: { Self.kind(s[$0].value) == kind }) {
+                        for j in stack[(k + 1)...] { out.append(unpaired(s, j)); open[Self.kind(s[j].value)]! -= 1 }
                         stack.removeSubrange(k...)
+                        open[kind]! -= 1
                     } else if let top = stack.popLast() {
+                        open[Self.kind(s[top].value)]! -= 1
                         // （…》: the closer belongs to the open bracket but has the wrong shape.
                         let wanted = String(Unicode.Scalar(Self.closer(of: Self.kind(s[top].value) == 0xFF08 ? 0xFF08 : s[top].value)!)!)
                         out.append(description.diagnostic(i..<(i + 1), "“\(s[i])”与前面的“\(s[top])”不匹配，应为“\(wanted)”",
@@ -78,7 +86,7 @@ public struct UnpairedBracketRule: Rule {
                     }
                 }
             }
-            for j in stack where !(s[j] == "(" && analysis.webResidue.contacts.contains { $0.range.contains(j) }) {
+            for j in stack where !(s[j] == "(" && contacts.contains(j..<(j + 1))) {
                 out.append(unpaired(s, j))
             }
         }

@@ -36,7 +36,7 @@ public struct PlaceholderRule: Rule {
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
         var out: [Diagnostic] = []
-        let contacts = analysis.webResidue.contacts
+        let contacts = SortedRanges(analysis.webResidue.contacts.map(\.range))
         for p in analysis.document.paragraphs where !p.isBlank {
             var i = p.content.lowerBound
             let end = p.content.upperBound
@@ -52,7 +52,7 @@ public struct PlaceholderRule: Rule {
                 guard Self.isPlaceholderScalar(v) else { i += 1; continue }
                 var e = i
                 while e < end && Self.isPlaceholderScalar(s[e].value) { e += 1 }
-                if let range = placeholder(s, i..<e, paragraph: p.content), !contacts.contains(where: { $0.range.overlaps(range) }) {
+                if let range = placeholder(s, i..<e, paragraph: p.content), !contacts.overlaps(range) {
                     out.append(description.diagnostic(range, message(s, range)))
                 }
                 i = e
