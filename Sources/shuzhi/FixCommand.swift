@@ -25,6 +25,9 @@ struct FixCommand: ParsableCommand {
         if output != nil && files.count > 1 { throw ValidationError("-o 只能用于一个输入文件 / -o takes one input file") }
         if output != nil && inPlace { throw ValidationError("-o 与 --in-place 不能同时使用 / -o and --in-place exclude each other") }
         if diff && (inPlace || output != nil) { throw ValidationError("--diff 不写文件，不能与 -o 或 --in-place 同用 / --diff writes no file") }
+        if let output, [".docx", ".doc", ".wps"].contains(where: output.lowercased().hasSuffix) {
+            throw ValidationError("fix 写出的是纯文本，-o 请用 .txt 文件名 / fix writes plain text: give -o a .txt name")
+        }
     }
 
     func run() throws {

@@ -274,7 +274,8 @@ extension CLI {
 
     @Test func usageErrorsExitTwo() throws {
         for args in [["check"], ["check", "--format", "xml", CLI.sample], ["frobnicate"], ["check", "--encoding", "latin1", CLI.sample],
-                     ["check", "--disable", "no.such-rule", CLI.sample], ["fix", CLI.sample, "--diff", "--in-place"]] {
+                     ["check", "--disable", "no.such-rule", CLI.sample], ["fix", CLI.sample, "--diff", "--in-place"],
+                     ["fix", CLI.sample, "-o", "/tmp/out.docx"]] {
             let r = try CLI.run(args)
             #expect(r.status == 2, "\(args): \(r.status) \(r.stderr)")
             #expect(!r.stderr.isEmpty)
