@@ -22,30 +22,9 @@ public struct UnpairedBracketRule: Rule {
         ]
     )
 
-    /// The closer of an opening bracket, or nil. A switch, not a dictionary: it runs for every scalar.
-    @inline(__always) private static func closer(of v: UInt32) -> UInt32? {
-        switch v {
-        case 0xFF08: return 0xFF09
-        case 0x28: return 0x29
-        case 0x300A: return 0x300B
-        case 0x3010: return 0x3011
-        case 0x3014: return 0x3015
-        case 0x3008: return 0x3009
-        default: return nil
-        }
-    }
-
-    @inline(__always) private static func opener(of v: UInt32) -> UInt32? {
-        switch v {
-        case 0xFF09: return 0xFF08
-        case 0x29: return 0x28
-        case 0x300B: return 0x300A
-        case 0x3011: return 0x3010
-        case 0x3015: return 0x3014
-        case 0x3009: return 0x3008
-        default: return nil
-        }
-    }
+    /// The bracket pairs this rule checks: Brackets' own, less the square ones Latin text leaves unpaired.
+    @inline(__always) private static func closer(of v: UInt32) -> UInt32? { Brackets.isSquare(v) ? nil : Brackets.closer(of: v) }
+    @inline(__always) private static func opener(of v: UInt32) -> UInt32? { Brackets.isSquare(v) ? nil : Brackets.opener(of: v) }
 
     /// ( and （ are one kind for pairing; their width is punct.halfwidth's business.
     @inline(__always) private static func kind(_ v: UInt32) -> UInt32 { v == 0x28 ? 0xFF08 : (v == 0x29 ? 0xFF09 : v) }

@@ -77,12 +77,8 @@ public struct PlaceholderRule: Rule {
         let before: UInt32? = run.lowerBound > paragraph.lowerBound ? s[run.lowerBound - 1].value : nil
         let after: UInt32? = run.upperBound < paragraph.upperBound ? s[run.upperBound].value : nil
         // Nearest non-space neighbours, for 3 x 4.
-        var b = run.lowerBound - 1
-        while b >= paragraph.lowerBound && s[b].value == 0x20 { b -= 1 }
-        var a = run.upperBound
-        while a < paragraph.upperBound && s[a].value == 0x20 { a += 1 }
-        let nearBefore: UInt32? = b >= paragraph.lowerBound ? s[b].value : nil
-        let nearAfter: UInt32? = a < paragraph.upperBound ? s[a].value : nil
+        let near = Neighbourhood(s, run, in: paragraph)
+        let nearBefore = near.beforeValue, nearAfter = near.afterValue
         let isDigit: (UInt32?) -> Bool = { $0.map { ScalarClass.isASCIIDigit($0) || ScalarClass.isFullwidthDigit($0) } ?? false }
         let isLetter: (UInt32?) -> Bool = { $0.map { ScalarClass.isASCIILetter($0) || ScalarClass.isFullwidthLetter($0) } ?? false }
         let kinds = Set(run.map { Self.kind(s[$0].value) })

@@ -38,16 +38,9 @@ public struct TemplateHintRule: Rule {
 
     private static let fieldNouns = KeywordMatcher(["名称", "姓名", "名字", "单位", "职务", "部门", "日期", "时间", "地址", "名义"])
 
+    /// Hints stand in （）()【】〔〕[]［］ — not in 《》〈〉, which name works.
     @inline(__always) private static func closer(of v: UInt32) -> UInt32? {
-        switch v {
-        case 0xFF08: return 0xFF09
-        case 0x28: return 0x29
-        case 0x3010: return 0x3011
-        case 0x5B: return 0x5D
-        case 0x3014: return 0x3015
-        case 0xFF3B: return 0xFF3D
-        default: return nil
-        }
+        v == 0x300A || v == 0x3008 ? nil : Brackets.closer(of: v)
     }
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
