@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
                 let checked = clock.now
                 let report = CheckReport(document: document, diagnostics: diagnostics)
                 if timings {
-                    Timings.report(path: path, bytes: document.scalars.count, ingest: read - started, analysis: analysed - read,
+                    Timings.report(path: path, characters: document.scalars.count, ingest: read - started, analysis: analysed - read,
                                    rules: checked - analysed, perRule: ruleTimes)
                 }
                 reports.append(report)
@@ -74,12 +74,12 @@ struct CheckCommand: ParsableCommand {
 
 /// `--timings`: where the time of one check went, printed on standard error.
 enum Timings {
-    static func report(path: String, bytes: Int, ingest: Duration, analysis: Duration, rules: Duration, perRule: [(String, Duration)]) {
+    static func report(path: String, characters: Int, ingest: Duration, analysis: Duration, rules: Duration, perRule: [(String, Duration)]) {
         func ms(_ d: Duration) -> String {
             let v = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
             return String(format: "%.2f ms", v)
         }
-        var lines = ["\(path)：\(bytes) 字符 / characters",
+        var lines = ["\(path)：\(characters) 字符 / characters",
                      "  读取与解码 / ingest    \(ms(ingest))",
                      "  分析 / analysis        \(ms(analysis))",
                      "  规则 / rules           \(ms(rules))"]

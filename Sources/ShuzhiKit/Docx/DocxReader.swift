@@ -18,14 +18,14 @@ enum DocxReader {
         do { archive = try ZipArchive(bytes) }
         catch { throw map(error, name) }
 
-        let mainPart = try locateMainPart(archive, name: name, limits: limits)
+        let mainPart = try locateMainPart(archive, name: name)
         guard let entry = archive.entry(named: mainPart) else {
             throw .corruptDocx(name, "the main part \(mainPart) is missing")
         }
         let xml: [UInt8]
         do { xml = try archive.data(of: entry, limit: limits.maximumPartBytes) }
         catch { throw map(error, name) }
-        let styles = try readStyles(archive, mainPart: mainPart, name: name)
+        let styles = try readStyles(archive, mainPart: mainPart, name: name, limits: limits)
         do {
             return try walk(xml, partName: mainPart, name: name, styles: styles)
         } catch let failure {
@@ -33,50 +33,46 @@ enum DocxReader {
         }
     }
 
+    /// The target of the first relationship of a type in a `.rels` part, as a part name (relative targets resolved
+    /// against `folder`). nil when the part or the relationship is absent.
+    private static func relationshipTarget(_ archive: ZipArchive, rels: String, typeSuffix: String, folder: String,
+                                           name: String) throws(IngestError) -> String? {
+        guard let entry = archive.entry(named: rels) else { return nil }
+        let data: [UInt8]
+        do { data = try archive.data(of: entry, limit: 1_048_576) } catch { throw map(error, name) }
+        var scanner = XMLScanner(data)
+        do {
+            while let event = try scanner.next() {
+                guard case .start(let tag) = event, tag.localName == "Relationship",
+                      (try scanner.attribute("Type", of: tag) ?? "").hasSuffix(typeSuffix),
+                      let target = try scanner.attribute("Target", of: tag) else { continue }
+                return target.hasPrefix("/") ? String(target.dropFirst()) : folder + target
+            }
+        } catch {
+            throw .corruptDocx(name, "\(rels) is not valid XML")
+        }
+        return nil
+    }
+
     /// The styles part named by the main part's relationships (usually word/styles.xml). A document without one is
     /// fine; a styles part that is not XML is corruption.
-    private static func readStyles(_ archive: ZipArchive, mainPart: String, name: String) throws(IngestError) -> DocxStyles {
-        let folder = mainPart.split(separator: "/").dropLast().joined(separator: "/")
-        let file = mainPart.split(separator: "/").last.map(String.init) ?? ""
-        var target = (folder.isEmpty ? "" : folder + "/") + "styles.xml"
-        if let rels = archive.entry(named: (folder.isEmpty ? "" : folder + "/") + "_rels/\(file).rels"),
-           let data = try? archive.data(of: rels, limit: 4 << 20) {
-            var scanner = XMLScanner(data)
-            while let event = try? scanner.next() {
-                guard case .start(let tag) = event, tag.localName == "Relationship",
-                      let type = try? scanner.attribute("Type", of: tag), type.hasSuffix("/styles"),
-                      let t = try? scanner.attribute("Target", of: tag) else { continue }
-                target = t.hasPrefix("/") ? String(t.dropFirst()) : (folder.isEmpty ? "" : folder + "/") + t
-                break
-            }
-        }
+    private static func readStyles(_ archive: ZipArchive, mainPart: String, name: String, limits: Limits) throws(IngestError) -> DocxStyles {
+        let parts = mainPart.split(separator: "/")
+        let folder = parts.dropLast().map { $0 + "/" }.joined()
+        let rels = folder + "_rels/" + (parts.last.map(String.init) ?? "") + ".rels"
+        let target = try relationshipTarget(archive, rels: rels, typeSuffix: "/styles", folder: folder, name: name) ?? folder + "styles.xml"
         guard let entry = archive.entry(named: target) else { return DocxStyles() }
         let xml: [UInt8]
-        do { xml = try archive.data(of: entry, limit: Limits().maximumPartBytes) } catch { throw map(error, name) }
+        do { xml = try archive.data(of: entry, limit: limits.maximumPartBytes) } catch { throw map(error, name) }
         do { return try DocxStyles(xml) } catch { throw .corruptDocx(name, "\(target): \(error.reason) at byte \(error.offset)") }
     }
 
     /// Finds the main document part through the package relationships, telling a renamed .xlsx/.pptx/.odt apart.
-    private static func locateMainPart(_ archive: ZipArchive, name: String, limits: Limits) throws(IngestError) -> String {
-        if let rels = archive.entry(named: "_rels/.rels") {
-            let data: [UInt8]
-            do { data = try archive.data(of: rels, limit: 1_048_576) } catch { throw map(error, name) }
-            var scanner = XMLScanner(data)
-            do {
-                while let event = try scanner.next() {
-                    guard case .start(let tag) = event, tag.localName == "Relationship" else { continue }
-                    let type = try scanner.attribute("Type", of: tag) ?? ""
-                    guard type.hasSuffix("/officeDocument"), let target = try scanner.attribute("Target", of: tag) else { continue }
-                    let part = target.hasPrefix("/") ? String(target.dropFirst()) : target
-                    if part.hasPrefix("xl/") { throw IngestError.otherOfficeFormat(name, what: ("Excel 工作簿", "an Excel workbook")) }
-                    if part.hasPrefix("ppt/") { throw IngestError.otherOfficeFormat(name, what: ("PowerPoint 演示文稿", "a PowerPoint presentation")) }
-                    return part
-                }
-            } catch let e as IngestError {
-                throw e
-            } catch {
-                throw .corruptDocx(name, "_rels/.rels is not valid XML")
-            }
+    private static func locateMainPart(_ archive: ZipArchive, name: String) throws(IngestError) -> String {
+        if let part = try relationshipTarget(archive, rels: "_rels/.rels", typeSuffix: "/officeDocument", folder: "", name: name) {
+            if part.hasPrefix("xl/") { throw .otherOfficeFormat(name, what: ("Excel 工作簿", "an Excel workbook")) }
+            if part.hasPrefix("ppt/") { throw .otherOfficeFormat(name, what: ("PowerPoint 演示文稿", "a PowerPoint presentation")) }
+            return part
         }
         if archive.entry(named: "word/document.xml") != nil { return "word/document.xml" }
         if archive.entry(named: "xl/workbook.xml") != nil { throw .otherOfficeFormat(name, what: ("Excel 工作簿", "an Excel workbook")) }

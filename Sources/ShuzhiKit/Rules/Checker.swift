@@ -20,14 +20,9 @@ public struct Checker: Sendable {
         var out: [Diagnostic] = []
         let clock = ContinuousClock()
         for rule in rules {
-            if let timing {
-                var found: [Diagnostic] = []
-                let elapsed = clock.measure { found = rule.check(analysis) }
-                timing(rule.description.id, elapsed)
-                out.append(contentsOf: found)
-            } else {
-                out.append(contentsOf: rule.check(analysis))
-            }
+            let start = clock.now
+            out.append(contentsOf: rule.check(analysis))
+            timing?(rule.description.id, clock.now - start)
         }
         if !configuration.severities.isEmpty {
             for k in out.indices { if let s = configuration.severity(for: out[k].rule) { out[k].severity = s } }
