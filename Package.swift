@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// ShuzhiKit is the core (ingest → analysis → rules → render/fix) and depends on nothing but the system zlib,
-// so it builds in seconds. The CLI adds swift-argument-parser. Store and server targets come later, on top.
+// ShuzhiKit is the core (ingest → analysis → rules → render/fix) and depends on nothing but the system zlib and its
+// own compiled data, so it builds in seconds. The CLI adds swift-argument-parser. Store and server targets come later, on top.
 let package = Package(
     name: "Shuzhi",
     platforms: [.macOS(.v13)],
@@ -15,7 +15,14 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .target(name: "ShuzhiKit", dependencies: ["CZlib"]),
+        // The compiled lexicon and language model (Scripts/build-lexicon.py), linked into the binary by data.S;
+        // `.` on the header path lets the assembler's .incbin find the blobs beside it.
+        .target(
+            name: "CShuzhiData",
+            exclude: ["lexicon.bin", "model.bin", "README.md"],
+            cSettings: [.headerSearchPath(".")]
+        ),
+        .target(name: "ShuzhiKit", dependencies: ["CZlib", "CShuzhiData"]),
         .executableTarget(
             name: "shuzhi",
             dependencies: [

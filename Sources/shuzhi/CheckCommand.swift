@@ -36,7 +36,7 @@ struct CheckCommand: ParsableCommand {
                 let started = clock.now
                 let document = try Ingest.load(path: path, options: options)
                 let read = clock.now
-                let analysis = Analysis(document)
+                let analysis = Analysis(document, userWords: configuration.allowedWords)
                 let analysed = clock.now
                 var ruleTimes: [(String, Duration)] = []
                 let diagnostics = Checker(configuration: configuration).check(analysis, timing: timings ? { ruleTimes.append(($0, $1)) } : nil)

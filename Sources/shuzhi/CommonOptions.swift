@@ -60,6 +60,10 @@ struct RuleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("只运行这些规则或规则族 / run only these rules or families", valueName: "ids"))
     var select: [String] = []
 
+    @Option(name: .customLong("typo-threshold"),
+            help: ArgumentHelp("错别字置信度阈值 0–1，越高越少误报（默认 0.5）/ report typo findings at least this sure", valueName: "p"))
+    var typoThreshold: Double?
+
     private static let known = RuleRegistry.descriptions
 
     /// The configuration for a file: found upward from its folder unless one was named or none is wanted.
@@ -83,6 +87,12 @@ struct RuleOptions: ParsableArguments {
         if !selected.isEmpty {
             for id in selected { try validate(id) }
             base.selected = Set(selected)
+        }
+        if let typoThreshold {
+            guard (0...1).contains(typoThreshold) else {
+                throw ValidationError("--typo-threshold 应在 0 到 1 之间 / must be between 0 and 1")
+            }
+            base.typoThreshold = typoThreshold
         }
         return base
     }

@@ -119,7 +119,10 @@ enum CLI {
             let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
             #expect(!diagnostics.isEmpty || file.hasSuffix("gb18030-crlf.txt"))
             for d in diagnostics {
-                #expect(Set(d.keys) == ["rule", "family", "severity", "start", "end", "line", "column", "text", "message", "replacements", "fix"])
+                // Statistical findings (the typo family) add their confidence; nothing else varies.
+                let base: Set<String> = ["rule", "family", "severity", "start", "end", "line", "column", "text", "message", "replacements", "fix"]
+                #expect(Set(d.keys) == (d["family"] as? String == "typo" ? base.union(["confidence"]) : base))
+                if let confidence = d["confidence"] as? Double { #expect(confidence >= 0.8 && confidence <= 1) }
                 let start = try #require(d["start"] as? Int), end = try #require(d["end"] as? Int)
                 #expect(String(String.UnicodeScalarView(scalars[start..<end])) == d["text"] as? String)
                 // line/column recomputed from the offset: LF, CRLF and CR each end a line.

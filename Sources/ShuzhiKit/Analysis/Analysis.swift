@@ -1,5 +1,5 @@
 /// Everything rules read about a document, computed once and shared: the outline, the web-residue scan, the
-/// numbered sequences and the quotation-mark pairing. Rules are pure functions of this value.
+/// numbered sequences, the quotation-mark pairing and the word segmentation. Rules are pure functions of this value.
 public final class Analysis: Sendable {
     public let document: Document
     public let outline: Outline
@@ -9,9 +9,16 @@ public final class Analysis: Sendable {
     /// “” and ‘’ paired per paragraph (read by the quote rules).
     let doubleQuotes: QuotePairing
     let singleQuotes: QuotePairing
+    /// The segmenter (dictionary plus the user's words) and the words of every paragraph, in order.
+    public let segmenter: Segmenter
+    public let words: [Word]
 
-    public init(_ document: Document) {
+    /// - Parameter userWords: words the user declared right (`[words] allow`); the segmenter treats them as words.
+    public init(_ document: Document, userWords: [String] = []) {
         self.document = document
+        let segmenter = Segmenter(userWords: userWords)
+        self.segmenter = segmenter
+        self.words = document.paragraphs.flatMap { segmenter.segment(document.scalars, $0.content) }
         let residue = WebResidue(document)
         self.webResidue = residue
         // Pasted page chrome (a breadcrumb, a toolbar) is neither the title nor a heading.
@@ -23,4 +30,17 @@ public final class Analysis: Sendable {
     }
 
     public var scalars: [Unicode.Scalar] { document.scalars }
+
+    /// Calls body with each non-blank paragraph's content range and its words.
+    func forEachParagraph(_ body: (Range<Int>, ArraySlice<Word>) -> Void) {
+        var cursor = 0
+        for paragraph in document.paragraphs where !paragraph.isBlank {
+            let range = paragraph.content
+            while cursor < words.count && words[cursor].range.upperBound <= range.lowerBound { cursor += 1 }
+            var end = cursor
+            while end < words.count && words[end].range.lowerBound < range.upperBound { end += 1 }
+            body(range, words[cursor..<end])
+            cursor = end
+        }
+    }
 }

@@ -12,7 +12,10 @@ import Foundation
 /// "punct.halfwidth" = "warning"               # a rule or a family
 ///
 /// [words]
-/// allow = ["某某", "XX湾"]                     # text that is right as written
+/// allow = ["某某", "XX湾"]                     # text that is right as written; the segmenter learns them as words
+///
+/// [typo]
+/// threshold = 0.7                             # report typo findings at least this sure (0…1); default 0.8
 /// ```
 public struct Configuration: Sendable {
     public static let fileName = ".shuzhi.toml"
@@ -23,6 +26,11 @@ public struct Configuration: Sendable {
     public var severities: [String: Severity] = [:]
     /// Words the user declares correct: a finding that lies inside one of them is dropped.
     public var allowedWords: [String] = []
+    /// Typo findings below this confidence are dropped (`--typo-threshold` overrides).
+    public var typoThreshold: Double = Configuration.defaultTypoThreshold
+    /// Precision first: at 0.8 the held-out 政府工作报告 get well under one typo finding per 10,000 characters
+    /// (BENCHMARKS.md); a writer who wants more suggestions lowers it.
+    public static let defaultTypoThreshold = 0.8
     /// The file this configuration came from, if any.
     public var path: String?
 
@@ -91,8 +99,8 @@ public struct Configuration: Sendable {
 
         var config = Configuration()
         config.path = path
-        for key in root.keys where key != "rules" && key != "words" {
-            throw ConfigurationError(path: path, line: nil, message: "未知的配置项 [\(key)]，可用 [rules] 和 [words] / unknown section")
+        for key in root.keys where !["rules", "words", "typo"].contains(key) {
+            throw ConfigurationError(path: path, line: nil, message: "未知的配置项 [\(key)]，可用 [rules]、[words] 和 [typo] / unknown section")
         }
         if let rules = root["rules"] {
             guard let table = rules.table else { throw ConfigurationError(path: path, line: nil, message: "rules 应为表 / must be a table") }
@@ -126,6 +134,24 @@ public struct Configuration: Sendable {
                 throw ConfigurationError(path: path, line: nil, message: "未知的配置项 words.\(key)，可用 allow / unknown key")
             }
             config.allowedWords = try strings(table["allow"], "words.allow").filter { !$0.isEmpty }
+        }
+        if let typo = root["typo"] {
+            guard let table = typo.table else { throw ConfigurationError(path: path, line: nil, message: "typo 应为表 / must be a table") }
+            for key in table.keys where key != "threshold" {
+                throw ConfigurationError(path: path, line: nil, message: "未知的配置项 typo.\(key)，可用 threshold / unknown key")
+            }
+            if let value = table["threshold"] {
+                let number: Double?
+                switch value {
+                case .float(let d): number = d
+                case .integer(let i): number = Double(i)
+                default: number = nil
+                }
+                guard let number, (0...1).contains(number) else {
+                    throw ConfigurationError(path: path, line: nil, message: "typo.threshold 应为 0 到 1 之间的数 / must be a number from 0 to 1")
+                }
+                config.typoThreshold = number
+            }
         }
         return config
     }

@@ -34,7 +34,7 @@ public struct CheckReport: Sendable {
         let lines = document.lines
         let diagnostics: [JSONValue] = self.diagnostics.map { d in
             let (line, column) = lines.location(of: d.range.lowerBound)
-            return .object([
+            var fields: [(String, JSONValue)] = [
                 ("rule", .string(d.rule)),
                 ("family", .string(d.family)),
                 ("severity", .string(d.severity.rawValue)),
@@ -46,7 +46,9 @@ public struct CheckReport: Sendable {
                 ("message", .string(d.message)),
                 ("replacements", .array(d.replacements.map { .string($0) })),
                 ("fix", .string(d.fix?.applicability.rawValue ?? "none")),
-            ])
+            ]
+            if let confidence = d.confidence { fields.append(("confidence", .double(confidence))) }
+            return .object(fields)
         }
         return .object([
             ("file", .string(document.name)),

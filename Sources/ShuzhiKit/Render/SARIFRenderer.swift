@@ -36,6 +36,9 @@ public enum SARIFRenderer {
                     ]))])])),
                 ]
                 if let i = ruleIndex[d.rule] { result.insert(("ruleIndex", .int(i)), at: 1) }
+                if let confidence = d.confidence {
+                    result.append(("properties", .object([("confidence", .double(confidence))])))
+                }
                 if let fix = d.fix {
                     let replacements: [JSONValue] = fix.edits.map { e in
                         .object([

@@ -56,6 +56,9 @@ public struct TextRenderer {
         case .unsafe?: text += (text.isEmpty ? " " : "；") + "需确认后修复（shuzhi fix --unsafe）"
         case nil: break
         }
+        if let confidence = d.confidence {
+            text += (text.isEmpty ? " " : "；") + "置信度 \(Int((confidence * 100).rounded()))%"
+        }
         return text.isEmpty ? nil : text
     }
 

@@ -11,7 +11,9 @@ public struct Checker: Sendable {
 
     private let allowed: KeywordMatcher
 
-    public func check(_ document: Document) -> [Diagnostic] { check(Analysis(document)) }
+    public func check(_ document: Document) -> [Diagnostic] {
+        check(Analysis(document, userWords: configuration.allowedWords))
+    }
 
     public func check(_ analysis: Analysis) -> [Diagnostic] { check(analysis, timing: nil) }
 
@@ -24,6 +26,7 @@ public struct Checker: Sendable {
             out.append(contentsOf: rule.check(analysis))
             timing?(rule.description.id, clock.now - start)
         }
+        out.removeAll { ($0.confidence ?? 1) < configuration.typoThreshold }
         if !configuration.severities.isEmpty {
             for k in out.indices { if let s = configuration.severity(for: out[k].rule) { out[k].severity = s } }
         }

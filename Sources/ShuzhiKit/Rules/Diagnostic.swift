@@ -50,8 +50,12 @@ public struct Diagnostic: Sendable {
     /// Text that could replace the flagged span, best first ("" means delete it).
     public let replacements: [String]
     public let fix: Fix?
+    /// How sure a statistical rule (the typo family) is, 0…1; nil for rules that are certain by construction.
+    public var confidence: Double?
 
-    public init(rule: String, severity: Severity, range: Range<Int>, message: String, replacements: [String] = [], fix: Fix? = nil) {
+    public init(rule: String, severity: Severity, range: Range<Int>, message: String, replacements: [String] = [], fix: Fix? = nil,
+                confidence: Double? = nil) {
+        self.confidence = confidence
         self.rule = rule
         self.severity = severity
         self.range = range

@@ -8,6 +8,7 @@ public enum RuleRegistry {
         NumberingFormRule(), NumberingGapRule(), NumberingDuplicateRule(), NumberingOrderRule(), LevelInversionRule(),
         MixedFormsRule(), HeadingPunctuationRule(),
         DoubledCharacterRule(), RepeatedPhraseRule(), RepeatedSentenceRule(),
+        IdiomTypoRule(), CharacterTypoRule(), ConfusableWordRule(),
     ]
 
     public static var descriptions: [RuleDescription] { all.map(\.description) }

@@ -1,0 +1,576 @@
+#!/usr/bin/env python3
+"""Build Shuzhi's compiled lexicon and character language model.
+
+    python3 Scripts/build-lexicon.py            # writes Sources/CShuzhiData/{lexicon,model}.bin and data.S
+
+Everything the typo rules know comes from here; the Swift library links the two blobs into the binary (`.incbin`) and
+reads them in place, so run time never touches Python, the network or a data directory.
+
+Inputs (fetched once into .build-data/ with pip, pinned; see Sources/CShuzhiData/README.md for licences):
+  pycorrector 1.1.4   word_freq.txt (word, frequency, part of speech), same_pinyin.txt, same_stroke.txt,
+                      person_name.txt, place_name.txt, common_char_set.txt          Apache-2.0
+  jieba 0.42.1        dict.txt (word, frequency, part of speech; idioms tagged i)      MIT
+  pypinyin 0.55.0     readings (with tone) of every character, heteronyms included     MIT
+  char-similar 0.0.2  four-corner codes, components, stroke data for shape similarity  MIT
+  ../shared/corpus    laws/laws.txt and national/2008-2014.txt train the language model; national/2015-2017 and
+                      district/ are held out for the false-alarm measurement, and no evaluation set (sighan, ecspell)
+                      is read.
+
+The output is deterministic: the same inputs give the same bytes (sorted keys, fixed hash functions).
+"""
+
+import collections
+import hashlib
+import json
+import math
+import os
+import struct
+import subprocess
+import sys
+import tarfile
+import zipfile
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..'))
+CACHE = os.path.join(ROOT, '.build-data')
+OUT = os.path.join(ROOT, 'Sources', 'CShuzhiData')
+SHARED = os.path.abspath(os.path.join(ROOT, '..', 'shared', 'corpus'))
+
+PINS = {
+    'pycorrector': '1.1.4',
+    'jieba': '0.42.1',
+    'pypinyin': '0.55.0',
+    'char-similar': '0.0.2',
+}
+TRAIN_FILES = [os.path.join(SHARED, 'laws', 'laws.txt')] + [
+    os.path.join(SHARED, 'national', f'{year}.txt') for year in range(2008, 2015)]
+
+LM_ORDER = 3
+MAX_WORD_LENGTH = 8          # longest dictionary word the segmenter looks up
+COMMON_CHARS = 6000          # candidate replacements come from the most frequent characters only
+SHAPE_NEIGHBOURS = 8         # visually similar characters kept per character
+SHAPE_MIN_SCORE = 0.62       # char-similar shape score a neighbour must reach (same_stroke.txt pairs always kept)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Inputs
+
+def fetch():
+    """Download the pinned packages into .build-data (once) and return their unpacked folders."""
+    os.makedirs(CACHE, exist_ok=True)
+    folders = {}
+    for name, version in PINS.items():
+        target = os.path.join(CACHE, f'{name}-{version}')
+        if not os.path.isdir(target):
+            download = os.path.join(CACHE, 'downloads')
+            subprocess.check_call([sys.executable, '-m', 'pip', 'download', '--no-deps', '--quiet', '-d', download,
+                                   f'{name}=={version}'])
+            stem = name.replace('-', '_')
+            archive = next(os.path.join(download, f) for f in sorted(os.listdir(download))
+                           if f.lower().replace('-', '_').startswith(f'{stem}_{version}'))
+            if archive.endswith('.whl') or archive.endswith('.zip'):
+                zipfile.ZipFile(archive).extractall(target)
+            else:
+                with tarfile.open(archive) as tar:
+                    tar.extractall(target, filter='data')
+        folders[name] = target
+    return folders
+
+
+def find(folder, *parts):
+    """The first file under folder whose path ends with parts (a wheel and an sdist nest differently)."""
+    suffix = os.path.join('', *parts)
+    for base, _, files in sorted(os.walk(folder)):
+        for name in sorted(files):
+            path = os.path.join(base, name)
+            if path.endswith(os.sep + suffix):
+                return path
+    raise SystemExit(f'{suffix} not found under {folder}')
+
+
+def read_lines(path):
+    with open(path, encoding='utf-8') as handle:
+        for line in handle:
+            line = line.rstrip('\n').rstrip('\r')
+            if line and not line.startswith('#'):
+                yield line
+
+
+def is_han(ch):
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Hashing shared with Swift (Sources/ShuzhiKit/Lexicon/LexiconHash.swift): FNV-1a over scalar values, then splitmix64.
+
+MASK = (1 << 64) - 1
+
+
+def mix(x):
+    x = (x + 0x9E3779B97F4A7C15) & MASK
+    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & MASK
+    return x ^ (x >> 31)
+
+
+def text_hash(text):
+    h = 0xCBF29CE484222325
+    for ch in text:
+        h = ((h ^ ord(ch)) * 0x100000001B3) & MASK
+    return mix(h)
+
+
+class HashTable:
+    """Open addressing, linear probing; a slot holds a 32-bit fingerprint (0 = empty) and a fixed-width value.
+
+    Several entries may share a key (the idiom table): a lookup walks the probe run to the first empty slot."""
+
+    def __init__(self, count, value_format):
+        size = 1
+        while size < count * 4 // 3 + 1:
+            size <<= 1
+        self.size = size
+        self.fingerprints = [0] * size
+        self.values = [0] * size
+        self.value_format = value_format
+
+    def insert(self, h, value):
+        slot = h & (self.size - 1)
+        fingerprint = (h >> 32) | 1
+        while self.fingerprints[slot]:
+            slot = (slot + 1) & (self.size - 1)
+        self.fingerprints[slot] = fingerprint
+        self.values[slot] = value
+
+    def pack(self):
+        head = struct.pack('<II', self.size, struct.calcsize('<' + self.value_format))
+        return head + struct.pack(f'<{self.size}I', *self.fingerprints) + struct.pack(
+            f'<{self.size}{self.value_format}', *self.values)
+
+
+def container(sections):
+    """'SZDT' magic, version, section count, then (tag, offset, length) rows; every section 8-byte aligned."""
+    header_size = 12 + 20 * len(sections)
+    offset = (header_size + 7) & ~7
+    rows, body = [], b''
+    for tag, data in sections:
+        start = offset + len(body)
+        rows.append(struct.pack('<4sQQ', tag.encode(), start, len(data)))
+        body += data + b'\0' * ((8 - len(data) % 8) % 8)
+    header = struct.pack('<4sII', b'SZDT', 1, len(sections)) + b''.join(rows)
+    return header + b'\0' * (offset - len(header)) + body
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Lexicon
+
+POS_TAGS = ['', 'n', 'nr', 'nrfg', 'nrt', 'ns', 'nt', 'nz', 'v', 'vn', 'vd', 'a', 'ad', 'an', 'd', 'i', 'l', 'j', 'm',
+            'mq', 'q', 't', 'f', 's', 'r', 'p', 'c', 'u', 'e', 'y', 'o', 'g', 'x', 'z', 'b', 'k', 'h', 'ng', 'vg', 'ag',
+            'dg', 'tg', 'zg', 'rg', 'uj', 'ul', 'ud', 'ug', 'uv', 'uz', 'df', 'rr', 'rz', 'mg', 'eng', 'yg', 'vi', 'vq']
+POS_INDEX = {tag: i for i, tag in enumerate(POS_TAGS)}
+
+
+def load_words(folders):
+    """word → (frequency, tag). pycorrector's word_freq.txt is jieba's dictionary plus 234k more words; jieba's own
+    dict.txt is read too, so a word missing from one still gets in. Name lists add person (nr) and place (ns) names."""
+    pyc = folders['pycorrector']
+    words = {}
+    for path in (find(folders['jieba'], 'jieba', 'dict.txt'), find(pyc, 'data', 'word_freq.txt')):
+        for line in read_lines(path):
+            parts = line.split(' ')
+            if len(parts) < 2 or not parts[1].isdigit():
+                continue
+            word, freq = parts[0], int(parts[1])
+            tag = parts[2] if len(parts) > 2 else ''
+            if word not in words:
+                words[word] = (freq, tag)
+    for path, tag in ((find(pyc, 'data', 'person_name.txt'), 'nr'), (find(pyc, 'data', 'place_name.txt'), 'ns')):
+        for line in read_lines(path):
+            parts = line.split('\t')
+            if len(parts) != 2 or not parts[1].strip().isdigit() or len(parts[0]) < 2:
+                continue
+            word = parts[0]
+            if word not in words:
+                # The name lists count mentions in news, a different scale from jieba's; a name joins at a small
+                # frequency so that it segments as one word without outweighing ordinary words.
+                words[word] = (min(int(parts[1]), 30), tag)
+            elif tag == 'nr' and words[word][1] not in ('nr', 'nrfg', 'nrt'):
+                pass  # an ordinary word that is also someone's name stays an ordinary word
+    return words
+
+
+def char_readings(chars, pypinyin_folder):
+    sys.path.insert(0, pypinyin_folder)
+    from pypinyin import Style, pinyin  # noqa: E402  (the pinned copy in .build-data)
+    readings = {}
+    for ch in chars:
+        found = pinyin(ch, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True, errors='ignore')
+        if found and found[0]:
+            readings[ch] = sorted(set(r for r in found[0] if r and r[-1].isdigit()))
+    return readings
+
+
+class Shape:
+    """char-similar 0.0.2's cal_sim_by_shape, read from its data files (its package imports optional heavy deps)."""
+
+    def __init__(self, folder):
+        def load(name):
+            with open(find(folder, 'data', name), encoding='utf-8') as handle:
+                return json.load(handle)
+        self.component = load('char_component.dict')
+        self.fourangle = load('char_fourangle.dict')
+        self.frequency = load('char_frequency.dict')
+        self.number = load('char_number.dict')
+        self.stroke = {k: frozenset(v) for k, v in load('char_stroke.dict').items()}
+        self.struct = load('char_struct.dict')
+        self.order = {k: frozenset(v) for k, v in load('char_order.dict').items()}
+
+    def score(self, a, b):
+        def ratio(x, y):
+            return 1 - abs((x - y) / max(x, y)) if x and y else 0
+
+        fa, fb = self.fourangle.get(a, ''), self.fourangle.get(b, '')
+        four = sum(1 for x, y in zip(fa[:4], fb[:4]) if x == y) / 4 if fa and fb else 0
+        component = 1 if self.component.get(a) and self.component.get(a) == self.component.get(b) else 0
+        frequency = ratio(float(self.frequency.get(a, 1) or 1), float(self.frequency.get(b, 1) or 1))
+        number = ratio(float(self.number.get(a, 0) or 0), float(self.number.get(b, 0) or 0))
+        sa, sb = self.stroke.get(a), self.stroke.get(b)
+        stroke = len(sa & sb) / len(sa | sb) if sa and sb else 0
+        struct_ = 1 if self.struct.get(a) and self.struct.get(a) == self.struct.get(b) else 0
+        oa, ob = self.order.get(a), self.order.get(b)
+        order = len(oa & ob) / len(oa | ob) if oa and ob else 1.0
+        total = four * 7 + component * 2 + frequency * 5 + number * 6 + stroke * 4 + struct_ * 8 + order * 3
+        return total / 35
+
+
+# Confusion kinds, stored with each candidate; the rule weighs them differently.
+SAME_SOUND_SAME_TONE, SAME_SOUND_OTHER_TONE, SIMILAR_SHAPE, SIMILAR_SOUND = 1, 2, 4, 8
+
+FUZZY_INITIALS = [('zh', 'z'), ('ch', 'c'), ('sh', 's'), ('n', 'l'), ('h', 'f'), ('r', 'l')]
+FUZZY_FINALS = [('ang', 'an'), ('eng', 'en'), ('ing', 'in'), ('iang', 'ian'), ('uang', 'uan')]
+
+
+def fuzzy_keys(syllable):
+    """Toneless syllable and its southern-accent neighbours (z/zh, n/l, -n/-ng…)."""
+    keys = {syllable}
+    for a, b in FUZZY_INITIALS:
+        for s in list(keys):
+            if s.startswith(a):
+                keys.add(b + s[len(a):])
+            elif s.startswith(b) and not any(s.startswith(x) for x, _ in FUZZY_INITIALS if x != b and x.startswith(b)):
+                keys.add(a + s[len(b):])
+    for a, b in FUZZY_FINALS:
+        for s in list(keys):
+            if s.endswith(a):
+                keys.add(s[:-len(a)] + b)
+            elif s.endswith(b):
+                keys.add(s[:-len(b)] + a)
+    return keys
+
+
+def confusions(common, readings, shape, folders):
+    """For every character, the common characters a writer could have meant, each with its kind bits."""
+    by_sound, by_sound_tone, by_fuzzy = collections.defaultdict(set), collections.defaultdict(set), collections.defaultdict(set)
+    for ch in common:
+        for reading in readings.get(ch, []):
+            by_sound_tone[reading].add(ch)
+            by_sound[reading[:-1]].add(ch)
+            by_fuzzy[reading[:-1]].add(ch)
+    result = collections.defaultdict(lambda: collections.defaultdict(int))
+    everyone = set(common) | set(readings)
+    for ch in everyone:
+        for reading in readings.get(ch, []):
+            for other in by_sound_tone[reading]:
+                result[ch][other] |= SAME_SOUND_SAME_TONE
+            for other in by_sound[reading[:-1]]:
+                result[ch][other] |= SAME_SOUND_OTHER_TONE
+            for key in fuzzy_keys(reading[:-1]) - {reading[:-1]}:
+                for other in by_fuzzy.get(key, ()):
+                    result[ch][other] |= SIMILAR_SOUND
+    # pycorrector's same_pinyin.txt covers readings pypinyin orders differently; same_stroke.txt lists shape groups.
+    common_set = set(common)
+    for line in read_lines(find(folders['pycorrector'], 'data', 'same_pinyin.txt')):
+        parts = line.split('\t')
+        if len(parts) >= 2:
+            for kind, column in ((SAME_SOUND_SAME_TONE, 1), (SAME_SOUND_OTHER_TONE, 2)):
+                for other in (parts[column] if len(parts) > column else ''):
+                    if other in common_set:
+                        result[parts[0]][other] |= kind
+    for line in read_lines(find(folders['pycorrector'], 'data', 'same_stroke.txt')):
+        group = [c for c in line.split('\t') if len(c) == 1]
+        for a in group:
+            for b in group:
+                if b in common_set:
+                    result[a][b] |= SIMILAR_SHAPE
+    # Shape neighbours by char-similar's score, among characters sharing a component (the only plausible look-alikes).
+    by_part = collections.defaultdict(set)
+    for ch in common:
+        for part in shape.stroke.get(ch, ()):
+            by_part[part].add(ch)
+    crowded = {part for part, members in by_part.items() if len(members) > 400}
+    for ch in sorted(everyone):
+        pool = set()
+        for part in shape.stroke.get(ch, ()):
+            if part not in crowded:
+                pool |= by_part[part]
+        scored = sorted(((shape.score(ch, other), other) for other in pool if other != ch), reverse=True)
+        for score, other in scored[:SHAPE_NEIGHBOURS]:
+            if score >= SHAPE_MIN_SCORE:
+                result[ch][other] |= SIMILAR_SHAPE
+    for ch in result:
+        result[ch].pop(ch, None)
+    return result
+
+
+def build_lexicon(folders, char_counts):
+    words = load_words(folders)
+    # Character frequency: running text plus dictionary words weighted by frequency.
+    weight = collections.Counter(char_counts)
+    for word, (freq, _) in words.items():
+        for ch in word:
+            weight[ch] += freq
+    han = [ch for ch, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0])) if is_han(ch)]
+    common = han[:COMMON_CHARS]
+    chars = sorted(set(han) | set(ch for ch in char_counts if ord(ch) < 0x10000))
+    chars = [ch for ch in chars if ord(ch) < 0x10000]
+    char_id = {ch: i + 1 for i, ch in enumerate(chars)}  # 0 = not in the table
+
+    readings = char_readings(chars, folders['pypinyin'])
+    shape = Shape(folders['char-similar'])
+    confusable = confusions(common, readings, shape, folders)
+
+    # CIDX: BMP scalar → char id. CFRQ: quantised −log frequency per char id.
+    index = [0] * 65536
+    for ch, i in char_id.items():
+        index[ord(ch)] = i
+    total = sum(weight[ch] for ch in chars) or 1
+    cost = [255] + [min(255, round(-math.log((weight[ch] + 0.5) / total) * 8)) for ch in chars]
+
+    # CPIN: syllable table + per-char reading list.
+    syllables = sorted(set(r for rs in readings.values() for r in rs))
+    syllable_id = {s: i for i, s in enumerate(syllables)}
+    pin_offsets, pin_list = [0], []
+    for ch in [None] + chars:
+        pin_list += [syllable_id[r] for r in readings.get(ch, [])] if ch else []
+        pin_offsets.append(len(pin_list))
+    syllable_blob = '\n'.join(syllables).encode()
+
+    # CCON: per-char candidates (char id u16, kind u8, pad u8), sorted by candidate frequency.
+    con_offsets, con_list = [0], []
+    for ch in [None] + chars:
+        if ch:
+            candidates = sorted(((cost[char_id[o]], o, kind) for o, kind in confusable.get(ch, {}).items() if o in char_id))
+            for _, other, kind in candidates:
+                con_list.append((char_id[other], kind))
+        con_offsets.append(len(con_list))
+
+    # WORD: dictionary words of 1…MAX_WORD_LENGTH BMP characters → (cost u8, tag u8).
+    kept = sorted((w, f, t) for w, (f, t) in words.items()
+                  if 1 <= len(w) <= MAX_WORD_LENGTH and all(ord(c) < 0x10000 for c in w) and f > 0)
+    word_total = sum(f for _, f, _ in kept)
+    table = HashTable(len(kept), 'H')
+    for word, freq, tag in kept:
+        word_cost = min(255, round(-math.log(freq / word_total) * 10))
+        table.insert(text_hash(word), word_cost | (POS_INDEX.get(tag, 0) << 8))
+
+    # IDIO: four-character idioms (jieba i, and l of four characters), one entry per blanked position:
+    # hash(idiom with position k blanked, k) → the character at k.
+    idioms = sorted(w for w, (f, t) in words.items() if len(w) == 4 and t in ('i', 'l') and all(is_han(c) for c in w))
+    idiom_table = HashTable(len(idioms) * 4, 'I')
+    for idiom in idioms:
+        for k in range(4):
+            idiom_table.insert(text_hash(idiom[:k] + '\0' + idiom[k + 1:]), ord(idiom[k]))
+
+    meta = json.dumps({'words': len(kept), 'word_total': word_total, 'chars': len(chars), 'common': len(common),
+                       'idioms': len(idioms), 'syllables': len(syllables), 'pins': PINS}, sort_keys=True).encode()
+    sections = [
+        ('META', meta),
+        ('CIDX', struct.pack('<65536H', *index)),
+        ('CFRQ', bytes(cost)),
+        ('SYLL', syllable_blob),
+        ('POFF', struct.pack(f'<{len(pin_offsets)}I', *pin_offsets)),
+        ('PLST', struct.pack(f'<{len(pin_list)}H', *pin_list)),
+        ('COFF', struct.pack(f'<{len(con_offsets)}I', *con_offsets)),
+        ('CLST', b''.join(struct.pack('<HBB', i, k, 0) for i, k in con_list)),
+        ('WORD', table.pack()),
+        ('IDIO', idiom_table.pack()),
+        ('TAGS', '\n'.join(POS_TAGS).encode()),
+    ]
+    stats = {'chars': len(chars), 'common': len(common), 'words': len(kept), 'idioms': len(idioms),
+             'confusion pairs': len(con_list)}
+    return container(sections), char_id, stats
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Language model: interpolated modified Kneser-Ney over characters, stored in back-off form (as KenLM writes ARPA).
+
+UNK, BOS, EOS, DIGIT, LATIN = 0, 1, 2, 3, 4
+SPECIALS = 5
+
+
+def lm_token(ch, lm_id):
+    if ch.isdigit() or '０' <= ch <= '９':
+        return DIGIT
+    if ('a' <= ch.lower() <= 'z') or ('ａ' <= ch <= 'ｚ') or ('Ａ' <= ch <= 'Ｚ'):
+        return LATIN
+    return lm_id.get(ch, UNK)
+
+
+def training_lines():
+    for path in TRAIN_FILES:
+        with open(path, encoding='utf-8') as handle:
+            for line in handle:
+                line = line.strip()
+                if line:
+                    yield line
+
+
+def discounts(counts_of_counts):
+    n1, n2, n3, n4 = (counts_of_counts.get(i, 0) for i in (1, 2, 3, 4))
+    y = n1 / (n1 + 2 * n2)
+    return [0.0, max(0.1, 1 - 2 * y * n2 / n1), max(0.1, 2 - 3 * y * n3 / n2), max(0.1, 3 - 4 * y * n4 / n3)]
+
+
+PROB_FLOOR, BACKOFF_FLOOR = -8.0, -4.0
+
+
+def quantise(value, floor):
+    return max(0, min(255, round((value - floor) / -floor * 255)))
+
+
+def build_model(char_id, prune):
+    # LM ids: the lexicon's char ids shifted past the special tokens (Swift does the same shift).
+    lm_id = {ch: i + SPECIALS - 1 for ch, i in char_id.items()}
+    vocab = SPECIALS - 1 + len(char_id) + 1
+    counts = [None] + [collections.Counter() for _ in range(LM_ORDER)]
+    for line in training_lines():
+        tokens = [BOS] + [lm_token(ch, lm_id) for ch in line if not ch.isspace()] + [EOS]
+        for n in range(1, LM_ORDER + 1):
+            c = counts[n]
+            for i in range(max(0, 1 if n == 1 else 0), len(tokens) - n + 1):
+                c[tuple(tokens[i:i + n])] += 1
+    # Adjusted counts: the highest order and <s>-initial grams keep raw counts; the rest use continuation counts.
+    adjusted = [None] * (LM_ORDER + 1)
+    adjusted[LM_ORDER] = counts[LM_ORDER]
+    for n in range(LM_ORDER - 1, 0, -1):
+        cont = collections.Counter()
+        for gram in counts[n + 1]:
+            cont[gram[1:]] += 1
+        for gram, raw in counts[n].items():
+            if gram[0] == BOS:
+                cont[gram] = raw
+        adjusted[n] = cont
+    prob, backoff = [None] * (LM_ORDER + 1), [None] * (LM_ORDER + 1)
+    for n in range(1, LM_ORDER + 1):
+        d = discounts(collections.Counter(min(v, 4) for v in adjusted[n].values()))
+        context_total = collections.Counter()
+        context_kept = collections.Counter()
+        context_types = collections.defaultdict(lambda: [0, 0, 0])
+        keep = {}
+        for gram, a in adjusted[n].items():
+            context_total[gram[:-1]] += a
+            context_types[gram[:-1]][min(a, 3) - 1] += 1
+            if n < 3 or counts[n][gram] > prune:
+                keep[gram] = a
+        for gram, a in keep.items():
+            context_kept[gram[:-1]] += a - d[min(a, 3)]
+        gamma = {}
+        for context, total in context_total.items():
+            gamma[context] = max(1e-9, 1 - context_kept[context] / total)
+        p = {}
+        for gram, a in keep.items():
+            context = gram[:-1]
+            lower = 1 / vocab if n == 1 else 10 ** lookup(prob, backoff, gram[1:])
+            p[gram] = math.log10((a - d[min(a, 3)]) / context_total[context] + gamma[context] * lower)
+        prob[n] = p
+        # γ(h) becomes the back-off weight stored with the (n−1)-gram h.
+        if n > 1:
+            backoff[n - 1] = {context: math.log10(g) for context, g in gamma.items() if context in prob[n - 1]}
+        else:
+            unigram_gamma = gamma[()]
+    # Unseen unigrams get the uniform share: a dedicated UNK probability.
+    unk = math.log10(unigram_gamma / vocab)
+    backoff[LM_ORDER] = {}
+
+    uni_prob = [quantise(unk, PROB_FLOOR)] * vocab
+    uni_backoff = [quantise(0.0, BACKOFF_FLOOR)] * vocab
+    for (token,), value in prob[1].items():
+        uni_prob[token] = quantise(value, PROB_FLOOR)
+        uni_backoff[token] = quantise(backoff[1].get((token,), 0.0), BACKOFF_FLOOR)
+    sections = [('META', json.dumps({'order': LM_ORDER, 'vocab': vocab, 'unk': unk, 'prune': prune,
+                                     'grams': [len(prob[n]) for n in range(1, LM_ORDER + 1)],
+                                     'training': [os.path.relpath(p, SHARED) for p in TRAIN_FILES],
+                                     'prob_floor': PROB_FLOOR, 'backoff_floor': BACKOFF_FLOOR},
+                                    sort_keys=True).encode()),
+                ('UNIP', bytes(uni_prob)), ('UNIB', bytes(uni_backoff))]
+    for n in range(2, LM_ORDER + 1):
+        table = HashTable(len(prob[n]), 'H')
+        for gram in sorted(prob[n]):
+            value = quantise(prob[n][gram], PROB_FLOOR) | (quantise(backoff[n].get(gram, 0.0), BACKOFF_FLOOR) << 8)
+            table.insert(gram_hash(gram), value)
+        sections.append((f'NG{n:02d}', table.pack()))
+    stats = {'order': LM_ORDER, 'grams': [len(prob[n]) for n in range(1, LM_ORDER + 1)], 'vocab': vocab}
+    return container(sections), stats
+
+
+def gram_hash(gram):
+    key = 0
+    for token in gram:
+        key = (key << 16) | token
+    return mix(key ^ (len(gram) << 60))
+
+
+def lookup(prob, backoff, gram):
+    """log10 p(last | rest) from the orders computed so far, backing off as the reader will."""
+    n = len(gram)
+    if gram in prob[n]:
+        return prob[n][gram]
+    if n == 1:
+        return math.log10(1e-7)
+    return backoff[n - 1].get(gram[:-1], 0.0) + lookup(prob, backoff, gram[1:])
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+
+def main():
+    folders = fetch()
+    char_counts = collections.Counter()
+    for line in training_lines():
+        char_counts.update(ch for ch in line if not ch.isspace())
+    lexicon, char_id, lexicon_stats = build_lexicon(folders, char_counts)
+    model, model_stats = build_model(char_id, prune=1)
+    os.makedirs(OUT, exist_ok=True)
+    digests = {}
+    for name, blob in (('lexicon.bin', lexicon), ('model.bin', model)):
+        with open(os.path.join(OUT, name), 'wb') as handle:
+            handle.write(blob)
+        digests[name] = hashlib.sha256(blob).hexdigest()
+        print(f'{name}: {len(blob):,} bytes  sha256 {digests[name]}')
+    # The assembler file names the digests so that a rebuilt blob changes it and SwiftPM reassembles
+    # (SwiftPM does not track files pulled in by .incbin).
+    with open(os.path.join(OUT, 'data.S'), 'w') as handle:
+        handle.write(DATA_S.format(**{k.split('.')[0]: v for k, v in digests.items()}))
+    print(json.dumps({'lexicon': lexicon_stats, 'model': model_stats}, ensure_ascii=False))
+
+
+DATA_S = """// Generated by Scripts/build-lexicon.py: links the compiled lexicon and language model into the binary.
+// lexicon.bin sha256 {lexicon}
+// model.bin   sha256 {model}
+    .section .rodata
+    .balign 16
+    .global shuzhi_lexicon_start
+    .global shuzhi_lexicon_end
+shuzhi_lexicon_start:
+    .incbin "lexicon.bin"
+shuzhi_lexicon_end:
+    .balign 16
+    .global shuzhi_model_start
+    .global shuzhi_model_end
+shuzhi_model_start:
+    .incbin "model.bin"
+shuzhi_model_end:
+    .section .note.GNU-stack,"",@progbits
+"""
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,17 @@
+#include "CShuzhiData.h"
+
+// Symbols defined in data.S around the .incbin'd blobs.
+extern const unsigned char shuzhi_lexicon_start[];
+extern const unsigned char shuzhi_lexicon_end[];
+extern const unsigned char shuzhi_model_start[];
+extern const unsigned char shuzhi_model_end[];
+
+const unsigned char *shuzhi_lexicon_bytes(size_t *count) {
+    *count = (size_t)(shuzhi_lexicon_end - shuzhi_lexicon_start);
+    return shuzhi_lexicon_start;
+}
+
+const unsigned char *shuzhi_model_bytes(size_t *count) {
+    *count = (size_t)(shuzhi_model_end - shuzhi_model_start);
+    return shuzhi_model_start;
+}

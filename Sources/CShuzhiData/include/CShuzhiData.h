@@ -1,0 +1,12 @@
+#ifndef SHUZHI_DATA_H
+#define SHUZHI_DATA_H
+#include <stddef.h>
+
+/// The compiled lexicon (Scripts/build-lexicon.py), linked read-only into the binary: the loader maps its pages
+/// on demand, so nothing is read or copied at start-up.
+const unsigned char *shuzhi_lexicon_bytes(size_t *count);
+
+/// The compiled character language model, likewise.
+const unsigned char *shuzhi_model_bytes(size_t *count);
+
+#endif

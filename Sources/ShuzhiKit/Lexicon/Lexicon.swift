@@ -1,0 +1,123 @@
+import CShuzhiData
+
+/// The compiled lexicon: characters (frequency, readings, confusable characters), ~630k dictionary words with
+/// frequency and part of speech, and four-character idioms. Built by Scripts/build-lexicon.py from pycorrector,
+/// jieba, pypinyin and char-similar; read in place from the binary.
+// @unchecked: every field is immutable and the buffers point into the binary's read-only data.
+public final class Lexicon: @unchecked Sendable {
+    public static let shared = Lexicon()
+
+    /// How a candidate character relates to the one written (bits; a pair may be several).
+    public struct Confusion: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        public static let sameSoundSameTone = Confusion(rawValue: 1)
+        public static let sameSoundOtherTone = Confusion(rawValue: 2)
+        public static let similarShape = Confusion(rawValue: 4)
+        /// z/zh, n/l, -n/-ng and the like.
+        public static let similarSound = Confusion(rawValue: 8)
+    }
+
+    /// A dictionary entry: its cost (−ln p × 10, quantised; lower is more frequent) and part-of-speech tag.
+    public struct Entry: Sendable, Equatable {
+        public let cost: Int
+        public let tag: String
+        /// Person, place and organisation names (jieba's nr/nrfg/nrt/ns/nt).
+        public var isName: Bool { tag.hasPrefix("nr") || tag == "ns" || tag == "nt" }
+        public var isIdiom: Bool { tag == "i" || tag == "l" }
+    }
+
+    static let maxWordLength = 8
+    /// The cost given to a character the dictionary does not know as a word of its own.
+    static let unknownCost = 255
+
+    private let charIndex: UnsafeBufferPointer<UInt16>
+    private let charCosts: UnsafeBufferPointer<UInt8>
+    private let scalarsByID: [Unicode.Scalar]
+    private let syllables: [String]
+    private let readingOffsets: UnsafeBufferPointer<UInt32>
+    private let readingList: UnsafeBufferPointer<UInt16>
+    private let confusionOffsets: UnsafeBufferPointer<UInt32>
+    private let confusionList: UnsafeBufferPointer<UInt32>
+    private let words: FingerprintTable<UInt16>
+    private let idioms: FingerprintTable<UInt32>
+    private let tags: [String]
+
+    private init() {
+        var count = 0
+        let base = shuzhi_lexicon_bytes(&count)!
+        let data = DataContainer(base: UnsafeRawPointer(base), count: count)
+        charIndex = data.array("CIDX", of: UInt16.self)
+        charCosts = data.array("CFRQ", of: UInt8.self)
+        var scalars = [Unicode.Scalar](repeating: " ", count: charCosts.count)
+        for (value, id) in charIndex.enumerated() where id != 0 {
+            scalars[Int(id)] = Unicode.Scalar(UInt32(value)) ?? " "
+        }
+        scalarsByID = scalars
+        syllables = data.text("SYLL").split(separator: "\n").map(String.init)
+        readingOffsets = data.array("POFF", of: UInt32.self)
+        readingList = data.array("PLST", of: UInt16.self)
+        confusionOffsets = data.array("COFF", of: UInt32.self)
+        confusionList = data.array("CLST", of: UInt32.self)
+        words = FingerprintTable(data.section("WORD"))
+        idioms = FingerprintTable(data.section("IDIO"))
+        tags = data.text("TAGS").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// The character's id (1…), or 0 when the lexicon does not know it.
+    @inline(__always) public func id(of scalar: Unicode.Scalar) -> Int {
+        scalar.value < 0x10000 ? Int(charIndex[Int(scalar.value)]) : 0
+    }
+
+    public func scalar(id: Int) -> Unicode.Scalar { scalarsByID[id] }
+
+    /// −ln(relative frequency) × 8 of a character (255 when unknown).
+    public func characterCost(_ scalar: Unicode.Scalar) -> Int { Int(charCosts[id(of: scalar)]) }
+
+    /// Readings with tone number, e.g. ["chang2", "zhang3"] for 长.
+    public func readings(_ scalar: Unicode.Scalar) -> [String] {
+        let id = id(of: scalar)
+        guard id != 0 else { return [] }
+        return (Int(readingOffsets[id])..<Int(readingOffsets[id + 1])).map { syllables[Int(readingList[$0])] }
+    }
+
+    /// Common characters a writer could have meant instead of this one, most frequent first.
+    @inline(__always) public func forEachConfusion(of scalar: Unicode.Scalar,
+                                                   _ body: (Unicode.Scalar, Confusion) -> Void) {
+        let id = id(of: scalar)
+        guard id != 0 else { return }
+        for i in Int(confusionOffsets[id])..<Int(confusionOffsets[id + 1]) {
+            let packed = confusionList[i]
+            body(scalarsByID[Int(packed & 0xFFFF)], Confusion(rawValue: UInt8(truncatingIfNeeded: packed >> 16)))
+        }
+    }
+
+    public func confusion(_ written: Unicode.Scalar, _ meant: Unicode.Scalar) -> Confusion {
+        var found: Confusion = []
+        forEachConfusion(of: written) { s, kind in if s == meant { found = kind } }
+        return found
+    }
+
+    /// The dictionary entry of a word, by the hash of its scalars (see `LexiconHash.text`).
+    @inline(__always) func entry(hash: UInt64) -> (cost: Int, tag: Int)? {
+        guard let value = words.first(hash) else { return nil }
+        return (Int(value & 0xFF), Int(value >> 8))
+    }
+
+    public func entry<S: Sequence>(_ word: S) -> Entry? where S.Element == Unicode.Scalar {
+        entry(hash: LexiconHash.text(word)).map { Entry(cost: $0.cost, tag: tags[$0.tag]) }
+    }
+
+    public func entry(_ word: String) -> Entry? { entry(word.unicodeScalars) }
+
+    func tag(_ index: Int) -> String { index >= 0 && index < tags.count ? tags[index] : "user" }
+
+    /// Characters that complete four characters with position `blank` left out into an idiom.
+    func idiomCompletions(_ four: [Unicode.Scalar], blank: Int, _ body: (Unicode.Scalar) -> Void) {
+        var h = LexiconHash.seed
+        for (k, s) in four.enumerated() { h = LexiconHash.step(h, k == blank ? 0 : s.value) }
+        idioms.forEach(LexiconHash.mix(h)) { value in
+            if let s = Unicode.Scalar(value) { body(s) }
+        }
+    }
+}

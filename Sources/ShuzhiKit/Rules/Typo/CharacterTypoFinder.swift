@@ -1,0 +1,175 @@
+import Foundation
+
+/// A proposed correction of one character.
+struct TypoFinding: Sendable {
+    let position: Int
+    let replacement: Unicode.Scalar
+    let confidence: Double
+    let kind: Lexicon.Confusion
+    /// The dictionary word the replacement forms with its neighbours (for the message).
+    let word: Range<Int>
+}
+
+/// Character typos by noisy-channel scoring. For each character not protected by a frequent word or a name, every
+/// confusable character (same or similar sound, similar shape) that forms a dictionary word with its neighbours is
+/// scored by three pieces of evidence: how much the trigram model prefers it, how much cheaper the maximum-probability
+/// segmentation of the neighbourhood becomes, and how much rarer the written character is. A logistic of the weighted
+/// sum is the confidence.
+struct CharacterTypoFinder: Sendable {
+    let tuning: TypoTuning
+    private let lexicon = Lexicon.shared
+    private let model = LanguageModel.shared
+
+    init(tuning: TypoTuning = .standard) { self.tuning = tuning }
+    static let dumpFeatures = ProcessInfo.processInfo.environment["SHUZHI_TYPO_FEATURES"] != nil
+
+    func findings(_ analysis: Analysis) -> [TypoFinding] {
+        var out: [TypoFinding] = []
+        analysis.forEachParagraph { range, words in findings(analysis, range, words, into: &out) }
+        return out
+    }
+
+    private func findings(_ analysis: Analysis, _ range: Range<Int>, _ words: ArraySlice<Word>,
+                          into out: inout [TypoFinding]) {
+        let s = analysis.scalars
+        let open = Self.openPositions(s, range, words, protectedWordCost: tuning.protectedWordCost)
+        guard open.contains(true) else { return }
+
+        // Trigram tokens with two begin-of-line tokens in front: token(p) is at tokens[p - range.lowerBound + 2].
+        var tokens = [LanguageModel.Token](repeating: LanguageModel.begin, count: range.count + 3)
+        for p in range { tokens[p - range.lowerBound + 2] = model.token(s[p]) }
+        tokens[range.count + 2] = LanguageModel.end
+
+        var previous: TypoFinding?
+        for p in range where open[p - range.lowerBound] {
+            guard let best = bestCandidate(s, p, range, &tokens, analysis.segmenter) else { continue }
+            // Two neighbouring characters rarely are both wrong: keep the surer.
+            if let last = previous, last.position == p - 1 {
+                if best.confidence > last.confidence { out.removeLast(); out.append(best); previous = best }
+                continue
+            }
+            out.append(best)
+            previous = best
+        }
+    }
+
+    /// Positions of `range` a correction may touch: characters the dictionary does not know as a word, single-character
+    /// words and rare words, but never names, the user's words, frequent words, or a placeholder and its neighbours.
+    static func openPositions(_ s: [Unicode.Scalar], _ range: Range<Int>, _ words: ArraySlice<Word>,
+                              protectedWordCost: Int) -> [Bool] {
+        var open = [Bool](repeating: false, count: range.count)
+        for word in words {
+            switch word.kind {
+            case .unknown:
+                open[word.range.lowerBound - range.lowerBound] = true
+            case .known(let cost, let tag):
+                let label = Lexicon.shared.tag(tag)
+                let name = tag < 0 || label.hasPrefix("nr") || label == "ns" || label == "nt" || label == "nz"
+                if word.range.count == 1 || (!name && cost > protectedWordCost) {
+                    for p in word.range { open[p - range.lowerBound] = true }
+                }
+            default:
+                break
+            }
+        }
+        // Placeholders and their neighbours (XX局, 某某同志) are the template's, not typos; numbers and what abuts
+        // them (六二六小河, 十四冬, 一产, 3号) are names and abbreviations more often than slips.
+        for p in range where isPlaceholder(s[p]) || isNumeral(s[p]) {
+            for q in max(range.lowerBound, p - 1)..<min(range.upperBound, p + 2) { open[q - range.lowerBound] = false }
+        }
+        return open
+    }
+
+    static func isNumeral(_ s: Unicode.Scalar) -> Bool {
+        ScalarClass.isASCIIDigit(s.value) || ScalarClass.isFullwidthDigit(s.value) || ChineseNumeral.isNumeralCharacter(s.value) || s == "千" || s == "万" || s == "亿"
+    }
+
+    static func isPlaceholder(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "X", "x", "Ｘ", "ｘ", "×", "*", "＊", "某", "○", "〇", "□", "_", "＿": return true
+        default: return false
+        }
+    }
+
+    /// The Han run around p, clipped to `span` characters each side.
+    private func run(_ s: [Unicode.Scalar], _ p: Int, _ range: Range<Int>, _ span: Int) -> Range<Int> {
+        var lo = p, hi = p + 1
+        while lo > range.lowerBound && lo > p - span && ScalarClass.isHan(s[lo - 1].value) { lo -= 1 }
+        while hi < range.upperBound && hi < p + 1 + span && ScalarClass.isHan(s[hi].value) { hi += 1 }
+        return lo..<hi
+    }
+
+    /// The cheapest dictionary word of two or three characters that covers p, with `c` written at p.
+    private func cheapestWord(_ s: [Unicode.Scalar], _ p: Int, _ c: Unicode.Scalar,
+                              _ run: Range<Int>) -> (cost: Int, range: Range<Int>)? {
+        var best: (cost: Int, range: Range<Int>)?
+        for start in max(run.lowerBound, p - 2)...p {
+            var h = LexiconHash.seed
+            for q in start..<min(run.upperBound, start + 3) {
+                h = LexiconHash.step(h, q == p ? c.value : s[q].value)
+                if q > p || (q == p && start < p), let cost = lexicon.entry(hash: LexiconHash.mix(h))?.cost,
+                   cost < (best?.cost ?? .max) {
+                    best = (cost, start..<q + 1)
+                }
+            }
+        }
+        return best
+    }
+
+    private func bestCandidate(_ s: [Unicode.Scalar], _ p: Int, _ range: Range<Int>,
+                               _ tokens: inout [LanguageModel.Token], _ segmenter: Segmenter) -> TypoFinding? {
+        let written = s[p]
+        guard ScalarClass.isHan(written.value) else { return nil }
+        let near = run(s, p, range, 2)
+        guard near.count > 1 else { return nil }
+        let writtenWord = cheapestWord(s, p, written, near)?.cost ?? Lexicon.unknownCost
+        var survivors: [(Unicode.Scalar, Lexicon.Confusion, Range<Int>)] = []
+        lexicon.forEachConfusion(of: written) { candidate, kind in
+            guard let word = cheapestWord(s, p, candidate, near), word.cost + tuning.minimumGain <= writtenWord else { return }
+            survivors.append((candidate, kind, word.range))
+        }
+        guard !survivors.isEmpty else { return nil }
+
+        let wide = run(s, p, range, 4)
+        let i = p - range.lowerBound + 2
+        let original = tokens[i]
+        let window = Array(s[wide])
+        let writtenSegmentation = window.withUnsafeBufferPointer { segmenter.cost(of: $0) }
+        let writtenLM = localLogProb(tokens, i, range.count + 2)
+        var best: TypoFinding?
+        var scratch = window
+        for (candidate, kind, word) in survivors {
+            tokens[i] = model.token(candidate)
+            let gainLM = Double(localLogProb(tokens, i, range.count + 2) - writtenLM)
+            tokens[i] = original
+            scratch[p - wide.lowerBound] = candidate
+            let gainSegmentation = Double(writtenSegmentation - scratch.withUnsafeBufferPointer { segmenter.cost(of: $0) }) / 10
+            scratch[p - wide.lowerBound] = written
+            let rarity = Double(lexicon.characterCost(written) - lexicon.characterCost(candidate)) / 8
+            var z = tuning.languageModel * gainLM + tuning.segmentation * min(gainSegmentation, tuning.segmentationCap)
+                + tuning.rarity * max(0, rarity) + tuning.writtenWord * Double(writtenWord) / 10
+                + tuning.writtenCharacter * Double(lexicon.characterCost(written)) / 8
+                + tuning.candidateCharacter * Double(lexicon.characterCost(candidate)) / 8 - tuning.bias
+            if kind.contains(.sameSoundSameTone) { z += tuning.sameSound }
+            else if kind.contains(.sameSoundOtherTone) { z += tuning.otherTone }
+            else if kind.contains(.similarShape) { z += tuning.similarShape }
+            else { z += tuning.similarSound }
+            let confidence = 1 / (1 + exp(-z))
+            if Self.dumpFeatures {
+                let line = "FEAT\t\(String(String.UnicodeScalarView(s[range])))\t\(p - range.lowerBound)\t\(candidate)\t\(gainLM)\t\(gainSegmentation)\t\(rarity)\t\(kind.rawValue)\t\(writtenWord)\t\(lexicon.characterCost(written))\t\(lexicon.characterCost(candidate))\n"
+                FileHandle.standardError.write(Data(line.utf8))
+            }
+            if confidence > (best?.confidence ?? 0) {
+                best = TypoFinding(position: p, replacement: candidate, confidence: confidence, kind: kind, word: word)
+            }
+        }
+        return best
+    }
+
+    /// log10 of the trigrams that see tokens[i]: those ending at i, i+1 and i+2 (up to the end token at `last`).
+    private func localLogProb(_ t: [LanguageModel.Token], _ i: Int, _ last: Int) -> Float {
+        var total: Float = 0
+        for k in i...min(i + 2, last) { total += model.logProb(t[k - 2], t[k - 1], t[k]) }
+        return total
+    }
+}

@@ -1,0 +1,76 @@
+/// A character that is probably a typo for a confusable one (宿短 → 缩短, 布署 → 部署), found by the trigram model and
+/// the word segmentation together; each finding carries a confidence.
+public struct CharacterTypoRule: Rule {
+    let finder: CharacterTypoFinder
+
+    public init(tuning: TypoTuning = .standard) { finder = CharacterTypoFinder(tuning: tuning) }
+
+    /// Findings below this are not worth a diagnostic at any threshold a user would set.
+    static let floor = 0.1
+
+    public let description = RuleDescription(
+        id: "typo.char",
+        severity: .warning,
+        summary: "疑似错别字（音近、形近字误用）",
+        rationale: "对每个不在常用词、人名、地名、机构名、数字、外文和占位符中的汉字，尝试与之同音、近音、形近的常用字：替换后能与前后字组成词，且字符三元语言模型（以法律法规和政府工作报告训练）与最大概率分词都明显更支持替换，才报告，并给出置信度。置信度低于阈值（默认 0.5，--typo-threshold 或 .shuzhi.toml 的 [typo] threshold）的不报。建议需人工确认。",
+        fix: .unsafe,
+        triggering: [
+            RuleExample("进一步«宿»短审批时间，提高办事效率。", fixed: "进一步缩短审批时间，提高办事效率。"),
+            RuleExample("认真贯彻落实上级的决策«布»署。", fixed: "认真贯彻落实上级的决策部署。"),
+            RuleExample("全面加强基层党组织«见»设，提高行政效«律»。", fixed: "全面加强基层党组织建设，提高行政效率。"),
+            RuleExample("内蒙古自治区乌兰察布市大力培育发展大数«局»产业。", fixed: "内蒙古自治区乌兰察布市大力培育发展大数据产业。"),
+        ],
+        nonTriggering: [
+            "进一步缩短审批时间，提高办事效率。",
+            "认真部署各项工作任务，狠抓工作落实。",
+            "张晓伟同志任乌兰察布市委书记。",
+            "全年完成投资XX亿元，同比增长X%。",
+            "坚持以人民为中心的发展思想，推动高质量发展。",
+        ]
+    )
+
+    public func check(_ analysis: Analysis) -> [Diagnostic] {
+        let s = analysis.scalars
+        // A broken idiom is the idiom rule's to report, with the whole idiom as evidence.
+        let idioms = Set(IdiomTypoFinder().findings(analysis).map(\.position))
+        return finder.findings(analysis).compactMap { f in
+            guard f.confidence >= Self.floor, !idioms.contains(f.position) else { return nil }
+            var d = description.diagnostic(f.position..<f.position + 1, f.message(s, what: "疑似错别字"),
+                                           replacements: [String(f.replacement)], fix: .unsafe)
+            d.confidence = (f.confidence * 100).rounded() / 100
+            return d
+        }
+    }
+}
+
+/// A four-character idiom or set phrase with one character wrong (再接再励 → 再接再厉, 迫不急待 → 迫不及待).
+public struct IdiomTypoRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "typo.idiom",
+        severity: .error,
+        summary: "成语、固定短语写错一字（再接再励、迫不急待）",
+        rationale: "四个汉字不是常用词，而换掉其中一个同音、近音或形近的字后是词典（jieba）中的成语或习用语，且后者常用得多：几乎总是笔误。建议需人工确认。",
+        fix: .unsafe,
+        triggering: [
+            RuleExample("在新的一年里，我们将再接再«励»，奋发有为。", fixed: "在新的一年里，我们将再接再厉，奋发有为。"),
+            RuleExample("群众迫不«急»待地想了解新政策。", fixed: "群众迫不及待地想了解新政策。"),
+        ],
+        nonTriggering: [
+            "在新的一年里，我们将再接再厉，奋发有为。",
+            "实事求是、一心一意为人民服务。",
+            "坚持全面从严治党，不忘初心、牢记使命。",
+        ]
+    )
+
+    public func check(_ analysis: Analysis) -> [Diagnostic] {
+        let s = analysis.scalars
+        return IdiomTypoFinder().findings(analysis).map { f in
+            var d = description.diagnostic(f.position..<f.position + 1, f.message(s, what: "成语有误"),
+                                           replacements: [String(f.replacement)], fix: .unsafe)
+            d.confidence = f.confidence
+            return d
+        }
+    }
+}

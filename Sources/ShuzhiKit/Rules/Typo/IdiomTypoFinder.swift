@@ -1,0 +1,54 @@
+/// Broken idioms and set phrases: four Han characters that are not a common word but become a known idiom (jieba's
+/// i entries) when one character is replaced by a confusable one (再接再励 → 再接再厉, 迫不急待 → 迫不及待).
+struct IdiomTypoFinder: Sendable {
+    /// The idiom must be this much more frequent than the four characters as written (cost units, −ln p × 10).
+    static let margin = 30
+    private let lexicon = Lexicon.shared
+
+    func findings(_ analysis: Analysis) -> [TypoFinding] {
+        let s = analysis.scalars
+        var out: [TypoFinding] = []
+        analysis.forEachParagraph { range, words in
+            guard range.count >= 4 else { return }
+            let open = CharacterTypoFinder.openPositions(s, range, words,
+                                                         protectedWordCost: TypoTuning.standard.protectedWordCost)
+            var p = range.lowerBound
+            while p + 4 <= range.upperBound {
+                guard (p..<p + 4).allSatisfy({ ScalarClass.isHan(s[$0].value) }),
+                      let finding = check(s, p, { open[$0 - range.lowerBound] }) else { p += 1; continue }
+                out.append(finding)
+                p += 4
+            }
+        }
+        return out
+    }
+
+    /// Idioms (jieba's i) at most this costly: ~50 occurrences or more in jieba's counts.
+    static let maximumIdiomCost = 150
+
+    private func check(_ s: [Unicode.Scalar], _ p: Int, _ isOpen: (Int) -> Bool) -> TypoFinding? {
+        var four = Array(s[p..<p + 4])
+        let writtenCost = lexicon.entry(four)?.cost ?? Lexicon.unknownCost
+        var best: TypoFinding?
+        var bestCost = Int.max
+        for k in 0..<4 where isOpen(p + k) {
+            let written = four[k]
+            lexicon.idiomCompletions(four, blank: k) { candidate in
+                guard candidate != written else { return }
+                let kind = lexicon.confusion(written, candidate)
+                guard !kind.isEmpty else { return }
+                four[k] = candidate
+                defer { four[k] = written }
+                guard let entry = lexicon.entry(four), entry.tag == "i", entry.cost <= Self.maximumIdiomCost,
+                      entry.cost + Self.margin <= writtenCost, entry.cost < bestCost else { return }
+                let cost = entry.cost
+                bestCost = cost
+                let confidence = kind.contains(.sameSoundSameTone) || kind.contains(.sameSoundOtherTone) ? 0.95
+                    : kind.contains(.similarShape) ? 0.9 : 0.8
+                best = TypoFinding(position: p + k, replacement: candidate, confidence: confidence, kind: kind,
+                                   word: p..<p + 4)
+            }
+        }
+        return best
+    }
+}

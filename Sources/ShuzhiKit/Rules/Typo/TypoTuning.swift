@@ -1,0 +1,55 @@
+/// The weights that turn a candidate correction's evidence into a confidence, tuned on ECSpell's 公文 training split
+/// (`../shared/corpus/ecspell/odw.train`; see BENCHMARKS.md). `shuzhi eval csc --tune name=value` tries others.
+public struct TypoTuning: Sendable {
+    // A logistic regression over every candidate the finder scores on ECSpell odw.train (23,840 candidates, 736 of
+    // them the gold correction; Scripts/fit-typo-weights.py), rounded. The confidence is its probability.
+    /// Per log10 unit the trigram model prefers the candidate.
+    public var languageModel = 0.98
+    /// Per unit (−ln p, capped at `segmentationCap`) the segmentation of the neighbourhood gets cheaper.
+    public var segmentation = 0.40
+    public var segmentationCap = 25.0
+    /// Per unit (−ln p) the written character is rarer than the candidate: negative, since in formal prose a rare
+    /// character is more often a rare word written right than a slip.
+    public var rarity = -0.48
+    /// Offsets by how the two characters relate: same sound and tone, other tone, similar shape, similar sound only.
+    public var sameSound = 0.61
+    public var otherTone = -0.76
+    public var similarShape = -1.0
+    public var similarSound = -1.48
+    /// Per unit of the cheapest word the written character forms (cost / 10), and of the two characters' costs / 8.
+    public var writtenWord = -0.046
+    public var writtenCharacter = -0.16
+    public var candidateCharacter = -0.07
+    public var bias = 2.94
+    /// A word at most this costly (−ln p × 10; ~70 occurrences in jieba's counts) protects its characters.
+    public var protectedWordCost = 140
+    /// A finding must make the neighbourhood's segmentation at least this much cheaper (cost units).
+    public var minimumGain = 20
+
+    public init() {}
+
+    public static let standard = TypoTuning()
+
+    /// Sets one weight by name (for tuning runs); false when the name is unknown or the value not a number.
+    public mutating func set(_ name: String, _ value: String) -> Bool {
+        guard let number = Double(value) else { return false }
+        switch name {
+        case "languageModel": languageModel = number
+        case "segmentation": segmentation = number
+        case "rarity": rarity = number
+        case "sameSound": sameSound = number
+        case "otherTone": otherTone = number
+        case "similarShape": similarShape = number
+        case "similarSound": similarSound = number
+        case "segmentationCap": segmentationCap = number
+        case "writtenWord": writtenWord = number
+        case "writtenCharacter": writtenCharacter = number
+        case "candidateCharacter": candidateCharacter = number
+        case "bias": bias = number
+        case "protectedWordCost": protectedWordCost = Int(number)
+        case "minimumGain": minimumGain = Int(number)
+        default: return false
+        }
+        return true
+    }
+}

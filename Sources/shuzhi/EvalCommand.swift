@@ -1,0 +1,135 @@
+import ArgumentParser
+import Foundation
+import ShuzhiKit
+
+/// `shuzhi eval csc FILE` and `shuzhi eval false-alarms DIR`: how well the typo rules do, measured through the whole
+/// `check` pipeline (document, analysis, every enabled rule), never the typo rules alone.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "评测错别字检查 / measure the typo rules",
+        subcommands: [CSCCommand.self, FalseAlarmsCommand.self]
+    )
+}
+
+/// Options both evaluations share: the threshold and tuning overrides.
+struct TypoEvalOptions: ParsableArguments {
+    @Option(name: .customLong("typo-threshold"), help: ArgumentHelp("置信度阈值 / confidence threshold (default 0.5)", valueName: "p"))
+    var threshold: Double = Configuration.defaultTypoThreshold
+
+    @Option(name: .customLong("tune"), help: ArgumentHelp("调整权重 / override a weight, e.g. bias=5.5 (repeatable)", valueName: "name=value"))
+    var tune: [String] = []
+
+    func checker() throws -> Checker {
+        guard (0...1).contains(threshold) else { throw ValidationError("--typo-threshold 应在 0 到 1 之间 / must be between 0 and 1") }
+        var tuning = TypoTuning.standard
+        for item in tune {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, tuning.set(parts[0], parts[1]) else {
+                throw ValidationError("无法识别的权重“\(item)” / unknown weight, expected name=value")
+            }
+        }
+        var configuration = Configuration()
+        configuration.typoThreshold = threshold
+        let rules = RuleRegistry.all.map { rule -> any Rule in
+            rule.description.id == "typo.char" ? CharacterTypoRule(tuning: tuning) : rule
+        }
+        return Checker(configuration: configuration, rules: rules)
+    }
+}
+
+struct CSCCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "csc",
+        abstract: "拼写纠错评测 / spelling-correction scores on a source<TAB>target or n<TAB>source<TAB>target file"
+    )
+
+    @Argument(help: "评测文件 / evaluation file") var file: String
+    @OptionGroup var options: TypoEvalOptions
+    @Flag(help: "逐句输出预测 / print every sentence whose prediction is wrong") var verbose = false
+
+    func run() throws {
+        let checker = try options.checker()
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            Terminal.error("错误：无法读取 \(file)（须为 UTF-8 文本）\nerror: cannot read \(file) (UTF-8 text expected)")
+            throw ExitCode(2)
+        }
+        let (pairs, skipped) = CSCEvaluation.read(text)
+        guard !pairs.isEmpty else {
+            Terminal.error("错误：\(file) 中没有 source<TAB>target 行\nerror: no source<TAB>target lines in \(file)")
+            throw ExitCode(2)
+        }
+        var sentence = CSCEvaluation.SentenceLevel()
+        var scores = CSCEvaluation.DetectionCorrection()
+        var predictions: [String] = []
+        predictions.reserveCapacity(pairs.count)
+        let clock = ContinuousClock()
+        let started = clock.now
+        for pair in pairs {
+            let diagnostics = checker.check(Document(text: pair.source))
+            predictions.append(CSCEvaluation.corrected(pair.source, diagnostics))
+        }
+        let elapsed = clock.now - started
+        for (pair, predicted) in zip(pairs, predictions) {
+            sentence.add(source: pair.source, target: pair.target, predicted: predicted)
+            scores.add(source: pair.source, target: pair.target, predicted: predicted)
+            if verbose && predicted != pair.target {
+                print("input  : \(pair.source)\ntruth  : \(pair.target)\npredict: \(predicted)\n")
+            }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let f = { (x: Double) in String(format: "%.4f", x) }
+        print("file: \(file)  sentences: \(pairs.count)\(skipped > 0 ? "  skipped lines: \(skipped)" : "")  threshold: \(options.threshold)")
+        print("pycorrector sentence level: acc:\(f(sentence.accuracy)), precision:\(f(sentence.precision)), recall:\(f(sentence.recall)), f1:\(f(sentence.f1))  (TP \(sentence.tp) FP \(sentence.fp) FN \(sentence.fn) TN \(sentence.tn))")
+        print("detection  level: precision:\(f(scores.detectionPrecision)), recall:\(f(scores.detectionRecall)), f1:\(f(scores.detectionF1))")
+        print("correction level: precision:\(f(scores.correctionPrecision)), recall:\(f(scores.correctionRecall)), f1:\(f(scores.correctionF1))")
+        print("speed: \(String(format: "%.0f", Double(pairs.count) / max(seconds, 1e-9))) sentences/s (\(String(format: "%.3f", seconds)) s, whole check pipeline, one thread)")
+    }
+}
+
+struct FalseAlarmsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "false-alarms",
+        abstract: "干净文本上的错别字误报率 / typo findings per 10,000 characters on clean text"
+    )
+
+    @Argument(help: "干净文本所在目录（.txt，递归）/ folder of clean .txt files") var directory: String
+    @OptionGroup var options: TypoEvalOptions
+    @OptionGroup var input: InputOptions
+    @Flag(help: "列出每条误报 / list every finding") var verbose = false
+
+    func run() throws {
+        let checker = try options.checker()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            Terminal.error("错误：\(directory) 不是目录\nerror: \(directory) is not a folder")
+            throw ExitCode(2)
+        }
+        let files = (FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? [])
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        guard !files.isEmpty else {
+            Terminal.error("错误：\(directory) 中没有 .txt 文件\nerror: no .txt files in \(directory)")
+            throw ExitCode(2)
+        }
+        var totalCharacters = 0, totalFindings = 0
+        for name in files {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let document: Document
+            do { document = try Ingest.load(path: path, options: input.ingestOptions()) }
+            catch let error as IngestError { Terminal.error(error.description); throw ExitCode(2) }
+            let characters = document.scalars.count { !$0.properties.isWhitespace }
+            let findings = checker.check(document).filter { $0.family == "typo" }
+            totalCharacters += characters
+            totalFindings += findings.count
+            print("\(name): \(findings.count) findings in \(characters) characters")
+            if verbose {
+                for d in findings {
+                    let context = document.string(max(0, d.range.lowerBound - 8)..<min(document.scalars.count, d.range.upperBound + 8))
+                    print("  \(d.rule) \(document.string(d.range))→\(d.replacements.first ?? "") \(d.confidence.map { String(format: "%.2f", $0) } ?? "")  …\(context.replacingOccurrences(of: "\n", with: " "))…")
+                }
+            }
+        }
+        let rate = totalCharacters == 0 ? 0 : Double(totalFindings) * 10_000 / Double(totalCharacters)
+        print("total: \(totalFindings) typo findings in \(totalCharacters) characters = \(String(format: "%.2f", rate)) per 10,000 characters (threshold \(options.threshold))")
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+@testable import ShuzhiKit
+
+@Suite struct LexiconTests {
+    let lexicon = Lexicon.shared
+
+    @Test func wordsCarryFrequencyAndPartOfSpeech() throws {
+        let deploy = try #require(lexicon.entry("部署"))
+        let misspelt = try #require(lexicon.entry("布署"))  // the dictionaries carry some misspellings, rarely
+        #expect(deploy.cost < misspelt.cost - 50)
+        #expect(lexicon.entry("再接再厉")?.isIdiom == true)
+        #expect(lexicon.entry("北京")?.isName == true)
+        #expect(lexicon.entry("宿短") == nil)
+    }
+
+    @Test func charactersHaveReadingsAndConfusions() {
+        #expect(lexicon.readings("长").sorted() == ["chang2", "zhang3"])
+        #expect(!lexicon.confusion("宿", "缩").isEmpty)  // 缩 also reads sù
+        #expect(!lexicon.confusion("励", "厉").isEmpty)
+        #expect(lexicon.confusion("急", "及").contains(.sameSoundSameTone))
+        #expect(lexicon.confusion("部", "布").contains(.sameSoundSameTone))
+        #expect(lexicon.characterCost("的") < lexicon.characterCost("唷"))
+    }
+
+    @Test func idiomsAreFoundWithOneCharacterBlank() {
+        var found: [Unicode.Scalar] = []
+        lexicon.idiomCompletions(Array("再接再励".unicodeScalars), blank: 3) { found.append($0) }
+        #expect(found.contains("厉"))
+    }
+
+    @Test func languageModelPrefersOfficialWording() {
+        let model = LanguageModel.shared
+        #expect(model.logProb(of: "加强领导班子建设".unicodeScalars) > model.logProb(of: "加强领导班子建没".unicodeScalars) + 2)
+        #expect(model.logProb(of: "缩短审批时间".unicodeScalars) > model.logProb(of: "宿短审批时间".unicodeScalars) + 2)
+        print(model.logProb(of: "缩短审批时间".unicodeScalars), model.logProb(of: "宿短审批时间".unicodeScalars))
+    }
+
+    @Test func segmentationPicksTheLikeliestWords() {
+        let text = Array("我们要加强领导班子建设".unicodeScalars)
+        let words = Segmenter().segment(text, 0..<text.count).map { String(String.UnicodeScalarView(text[$0.range])) }
+        print(words)
+        #expect(words == ["我们", "要", "加强", "领导班子", "建设"])
+        let user = Segmenter(userWords: ["班子建设"])
+        let again = user.segment(text, 0..<text.count).map { String(String.UnicodeScalarView(text[$0.range])) }
+        #expect(again.contains("班子建设"))
+    }
+}
