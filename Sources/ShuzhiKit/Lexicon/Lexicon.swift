@@ -42,6 +42,7 @@ public final class Lexicon: @unchecked Sendable {
     private let words: FingerprintTable<UInt16>
     private let idioms: FingerprintTable<UInt32>
     private let tags: [String]
+    private let pairBits: UnsafeBufferPointer<UInt8>
 
     private init() {
         var count = 0
@@ -61,6 +62,8 @@ public final class Lexicon: @unchecked Sendable {
         confusionList = data.array("CLST", of: UInt32.self)
         words = FingerprintTable(data.section("WORD"))
         idioms = FingerprintTable(data.section("IDIO"))
+        pairBits = data.array("PAIR", of: UInt8.self)
+        precondition(pairBits.count.nonzeroBitCount == 1, "compiled data damaged: pair bits")
         tags = data.text("TAGS").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
@@ -70,6 +73,13 @@ public final class Lexicon: @unchecked Sendable {
     }
 
     public func scalar(id: Int) -> Unicode.Scalar { scalarsByID[id] }
+
+    /// Whether `a` directly followed by `b` occurs inside some dictionary word (a Bloom-style bit table: false
+    /// means certainly not; true may rarely be wrong).
+    @inline(__always) func mayPair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        let h = Int(truncatingIfNeeded: LexiconHash.mix(UInt64(a.value) << 32 | UInt64(b.value))) & (pairBits.count * 8 - 1)
+        return pairBits[h >> 3] & (1 << (h & 7)) != 0
+    }
 
     /// −ln(relative frequency) × 8 of a character (255 when unknown).
     public func characterCost(_ scalar: Unicode.Scalar) -> Int { Int(charCosts[id(of: scalar)]) }

@@ -67,6 +67,19 @@ struct CharacterTypoFinder: Sendable {
 
     static func functionGroup(_ s: Unicode.Scalar) -> Int? { functionGroups.firstIndex { $0.contains(s) } }
 
+    /// Pronouns differ in meaning, not spelling: 他/她/它 are never each other's typo.
+    static let pronouns: Set<Unicode.Scalar> = ["他", "她", "它", "你", "您", "祂"]
+
+    /// Whether two characters that form no longer word either way may still be compared by the model alone: a
+    /// function-character group, or two frequent single-character words with the same sound (根/跟, 完/玩, 座/坐).
+    func aloneCandidates(_ written: Unicode.Scalar, _ candidate: Unicode.Scalar, _ kind: Lexicon.Confusion) -> Bool {
+        if let group = Self.functionGroup(written) { return group == Self.functionGroup(candidate) }
+        guard kind.contains(.sameSoundSameTone) || kind.contains(.sameSoundOtherTone),
+              !Self.pronouns.contains(written), !Self.pronouns.contains(candidate),
+              let cost = lexicon.entry(CollectionOfOne(candidate))?.cost else { return false }
+        return cost <= tuning.functionCharacterCost
+    }
+
     /// A correction at least this sure becomes the context for the positions after it.
     static let contextConfidence = 0.5
 
@@ -119,6 +132,9 @@ struct CharacterTypoFinder: Sendable {
     /// The cheapest dictionary word of two or three characters that covers p, with `c` written at p.
     private func cheapestWord(_ s: [Unicode.Scalar], _ p: Int, _ c: Unicode.Scalar,
                               _ run: Range<Int>) -> (cost: Int, range: Range<Int>)? {
+        let pairsLeft = p > run.lowerBound && lexicon.mayPair(s[p - 1], c)
+        let pairsRight = p + 1 < run.upperBound && lexicon.mayPair(c, s[p + 1])
+        guard pairsLeft || pairsRight else { return nil }
         var best: (cost: Int, range: Range<Int>)?
         for start in max(run.lowerBound, p - 2)...p {
             var h = LexiconHash.seed
@@ -145,8 +161,7 @@ struct CharacterTypoFinder: Sendable {
         let writtenAlone = lexicon.entry(CollectionOfOne(written))?.cost ?? Lexicon.unknownCost
         lexicon.forEachConfusion(of: written) { candidate, kind in
             guard let word = cheapestWord(s, p, candidate, near), word.cost + tuning.minimumGain <= writtenWord else {
-                if writtenAlone <= tuning.functionCharacterCost, Self.functionGroup(written) != nil,
-                   Self.functionGroup(written) == Self.functionGroup(candidate) {
+                if writtenAlone <= tuning.functionCharacterCost, aloneCandidates(written, candidate, kind) {
                     survivors.append((candidate, kind, p..<p + 1))
                     return
                 }

@@ -17,6 +17,10 @@ public struct ConfusableWordRule: Rule {
         ("度过", "渡过"), ("以致", "以至"), ("反映", "反应"), ("申明", "声明"), ("制定", "制订"),
     ]
 
+    /// The first characters of every listed word: a cheap test before building the word's string.
+    static let firstCharacters = Set((preferred.flatMap { [$0.0] } + pairs.flatMap { [$0.0, $0.1] } + ["截止"])
+        .compactMap { $0.unicodeScalars.first })
+
     /// 帐 is a curtain; in money words it is 账.
     static let curtainFollowers: Set<Unicode.Scalar> = ["篷", "幕", "幔", "帘", "子", "钩", "内", "外", "中"]
     static let curtainPrecedents: Set<Unicode.Scalar> = ["蚊", "营", "军", "纱", "罗", "床", "锦", "芙", "蓉"]
@@ -50,7 +54,7 @@ public struct ConfusableWordRule: Rule {
         var out: [Diagnostic] = []
         let model = LanguageModel.shared
         analysis.forEachParagraph { range, words in
-            for word in words where word.range.count == 2 {
+            for word in words where word.range.count == 2 && Self.firstCharacters.contains(s[word.range.lowerBound]) {
                 let text = String(String.UnicodeScalarView(s[word.range]))
                 if let (_, right) = Self.preferred.first(where: { $0.0 == text }) {
                     out.append(diagnostic(word.range, text, right, confidence: 0.95))

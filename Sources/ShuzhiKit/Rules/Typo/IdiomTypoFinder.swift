@@ -28,7 +28,9 @@ struct IdiomTypoFinder: Sendable {
 
     private func check(_ s: [Unicode.Scalar], _ p: Int, _ isOpen: (Int) -> Bool) -> TypoFinding? {
         var four = Array(s[p..<p + 4])
-        let writtenCost = lexicon.entry(four)?.cost ?? Lexicon.unknownCost
+        let asWritten = four
+        // Looked up only when some completion exists (rarely), on the characters as written.
+        lazy var writtenCost = lexicon.entry(asWritten)?.cost ?? Lexicon.unknownCost
         var best: TypoFinding?
         var bestCost = Int.max
         for k in 0..<4 where isOpen(p + k) {
