@@ -391,6 +391,50 @@ extension CLI {
         #expect(sections.map { $0["marker"] as? String } == ["一、", "二、", "二、", "四、", "五、"])
     }
 
+    @Test func evalCSCPrintsPycorrectorsMetricAndSpeed() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("csc.tsv")
+        try """
+        # source<TAB>target and n<TAB>source<TAB>target lines may mix
+        各项审批事项办理时限平均宿短百分之三十。	各项审批事项办理时限平均缩短百分之三十。
+        1	在新的一年里，我们将再接再励，奋发有为。	在新的一年里，我们将再接再厉，奋发有为。
+        坚持以人民为中心的发展思想。	坚持以人民为中心的发展思想。
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["eval", "csc", file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.out.contains("sentences: 3"))
+        #expect(r.out.contains("pycorrector sentence level: acc:1.0000, precision:1.0000, recall:1.0000, f1:1.0000  (TP 2 FP 0 FN 0 TN 1)"), "\(r.out)")
+        #expect(r.out.contains("correction level: precision:1.0000, recall:1.0000, f1:1.0000"))
+        #expect(r.out.contains("sentences/s"))
+        // A stricter threshold than any finding's confidence leaves both errors in place.
+        let strict = try CLI.run(["eval", "csc", file.path, "--typo-threshold", "1"])
+        #expect(strict.out.contains("(TP 0 FP 0 FN 2 TN 1)"), "\(strict.out)")
+        let missing = try CLI.run(["eval", "csc", dir.appendingPathComponent("none.tsv").path])
+        #expect(missing.status == 2 && missing.stderr.contains("无法读取"))
+        #expect(try CLI.run(["eval", "csc", file.path, "--tune", "nonsense=1"]).status == 2)
+    }
+
+    @Test func evalFalseAlarmsCountsPerTenThousandCharacters() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "坚持以人民为中心的发展思想，推动高质量发展。\n".write(to: dir.appendingPathComponent("clean.txt"), atomically: true, encoding: .utf8)
+        try "在新的一年里，我们将再接再励，奋发有为。\n".write(to: dir.appendingPathComponent("slip.txt"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["eval", "false-alarms", dir.path, "--verbose"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.out.contains("clean.txt: 0 findings"))
+        #expect(r.out.contains("slip.txt: 1 findings"))
+        #expect(r.out.contains("typo.idiom 励→厉"))
+        #expect(r.out.contains("total: 1 typo findings in 42 characters"), "\(r.out)")
+        #expect(try CLI.run(["eval", "false-alarms", dir.appendingPathComponent("clean.txt").path]).status == 2)
+    }
+
+    @Test func typoThresholdOptionIsValidated() throws {
+        let bad = try CLI.run(["check", CLI.sample, "--typo-threshold", "2"])
+        #expect(bad.status == 2 && bad.stderr.contains("--typo-threshold"))
+    }
+
     @Test func rulesDocumentationIsCurrent() throws {
         let generated = try CLI.run(["rules", "--format", "markdown"]).out
         let committed = try String(contentsOf: CLI.root.appendingPathComponent("docs/rules.md"), encoding: .utf8)

@@ -60,6 +60,9 @@ import Testing
         ("[rules]\ndisable = [\"punct\"\n", "第"),
         ("[words]\nallow = [\"a\"]\nallow = [\"b\"]", "重复"),
         ("x = \"unterminated", "字符串未结束"),
+        ("[typo]\nthreshold = 1.5", "typo.threshold"),
+        ("[typo]\nthreshold = \"high\"", "typo.threshold"),
+        ("[typo]\nlevel = 0.5", "typo.level"),
     ])
     func rejectsMistakesWithAClearMessage(text: String, mentions: String) {
         do {
@@ -69,6 +72,29 @@ import Testing
             #expect(error.description.contains(mentions), "\(error.description)")
             #expect(error.description.contains("bad.toml"))
         }
+    }
+
+    @Test func typoThresholdFiltersByConfidence() throws {
+        let strict = try Configuration.parse("[typo]\nthreshold = 1", path: "t.toml", knownRules: rules)
+        let loose = try Configuration.parse("[typo]\nthreshold = 0.3", path: "t.toml", knownRules: rules)
+        #expect(Configuration().typoThreshold == 0.8 && loose.typoThreshold == 0.3)
+        let doc = Document(text: "各项审批事项办理时限平均宿短百分之三十。")
+        let lenient = Checker(configuration: loose).check(doc).filter { $0.family == "typo" }
+        #expect(lenient.map(\.rule) == ["typo.char"])
+        #expect(lenient.allSatisfy { ($0.confidence ?? 0) >= 0.3 })
+        #expect(Checker(configuration: strict).check(doc).filter { $0.family == "typo" }.isEmpty)
+    }
+
+    /// An allowed word is a word to the segmenter too: nothing inside it is taken for a typo.
+    @Test func allowedWordsAreNeverTypos() throws {
+        let text = "各项审批事项办理时限平均宿短百分之三十。"
+        var c = Configuration()
+        c.typoThreshold = 0.1
+        #expect(Checker(configuration: c).check(Document(text: text)).contains { $0.rule == "typo.char" })
+        c.allowedWords = ["宿短"]
+        #expect(!Checker(configuration: c).check(Document(text: text)).contains { $0.family == "typo" })
+        let analysis = Analysis(Document(text: text), userWords: ["宿短"])
+        #expect(analysis.words.contains { analysis.document.string($0.range) == "宿短" && $0.tag == "user" })
     }
 
     @Test func findsTheNearestFileUpward() throws {

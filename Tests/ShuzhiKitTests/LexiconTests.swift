@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ShuzhiKit
 
@@ -33,6 +34,19 @@ import Testing
         #expect(model.logProb(of: "加强领导班子建设".unicodeScalars) > model.logProb(of: "加强领导班子建没".unicodeScalars) + 2)
         #expect(model.logProb(of: "缩短审批时间".unicodeScalars) > model.logProb(of: "宿短审批时间".unicodeScalars) + 2)
         print(model.logProb(of: "缩短审批时间".unicodeScalars), model.logProb(of: "宿短审批时间".unicodeScalars))
+    }
+
+    /// The back-off form of the Kneser-Ney model is a distribution: for any context the probabilities of all tokens
+    /// sum to one, up to 8-bit quantisation and the pruned trigrams' mass.
+    @Test(arguments: ["加强", "我们", "。", "的发"])
+    func languageModelIsNormalised(context: String) {
+        let model = LanguageModel.shared
+        let c = Array(context.unicodeScalars).map(model.token)
+        var total = 0.0
+        for w in 0...LanguageModel.Token(Lexicon.shared.scalarCount + 4) {
+            total += pow(10, Double(c.count == 2 ? model.logProb(c[0], c[1], w) : model.logProb(c[0], w)))
+        }
+        #expect(total > 0.85 && total < 1.15, "sum \(total) after “\(context)”")
     }
 
     @Test func segmentationPicksTheLikeliestWords() {

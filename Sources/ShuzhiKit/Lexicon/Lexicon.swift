@@ -74,6 +74,9 @@ public final class Lexicon: @unchecked Sendable {
 
     public func scalar(id: Int) -> Unicode.Scalar { scalarsByID[id] }
 
+    /// Characters in the table (ids run 1…scalarCount).
+    public var scalarCount: Int { scalarsByID.count - 1 }
+
     /// Whether `a` directly followed by `b` occurs inside some dictionary word (a Bloom-style bit table: false
     /// means certainly not; true may rarely be wrong).
     @inline(__always) func mayPair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
