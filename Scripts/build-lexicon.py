@@ -49,7 +49,9 @@ LM_ORDER = 3
 MAX_WORD_LENGTH = 8          # longest dictionary word the segmenter looks up
 COMMON_CHARS = 6000          # candidate replacements come from the most frequent characters only
 SHAPE_NEIGHBOURS = 8         # visually similar characters kept per character
-SHAPE_MIN_SCORE = 0.62       # char-similar shape score a neighbour must reach (same_stroke.txt pairs always kept)
+SHAPE_MIN_SCORE = 0.62
+COMPLETIONS = 8              # two-character words kept per first character for dropped-character candidates
+COMPLETION_COST = 110        # … only words at least this frequent (−ln p × 10)       # char-similar shape score a neighbour must reach (same_stroke.txt pairs always kept)
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -400,6 +402,20 @@ def build_lexicon(folders, char_counts):
             h = pair_hash(a, b) & (PAIR_BITS - 1)
             pair_bits[h >> 3] |= 1 << (h & 7)
 
+    # NEXT: for each character, the second characters of its most frequent two-character words (at most
+    # COMPLETIONS, cost ≤ COMPLETION_COST): the candidates for a character dropped at the end of a word (建 → 建设).
+    following = collections.defaultdict(list)
+    for word, freq, tag in kept:
+        if len(word) == 2 and word[1] in char_id and is_han(word[0]) and is_han(word[1]):
+            cost_ = round(-math.log(freq / word_total) * 10)
+            if cost_ <= COMPLETION_COST:
+                following[word[0]].append((cost_, word[1]))
+    next_offsets, next_list = [0], []
+    for ch in [None] + chars:
+        if ch:
+            next_list += [char_id[c] for _, c in sorted(following.get(ch, []))[:COMPLETIONS]]
+        next_offsets.append(len(next_list))
+
     meta = json.dumps({'words': len(kept), 'word_total': word_total, 'chars': len(chars), 'common': len(common),
                        'idioms': len(idioms), 'syllables': len(syllables), 'pins': PINS}, sort_keys=True).encode()
     sections = [
@@ -415,6 +431,8 @@ def build_lexicon(folders, char_counts):
         ('IDIO', idiom_table.pack()),
         ('TAGS', '\n'.join(POS_TAGS).encode()),
         ('PAIR', bytes(pair_bits)),
+        ('NOFF', struct.pack(f'<{len(next_offsets)}I', *next_offsets)),
+        ('NLST', struct.pack(f'<{len(next_list)}H', *next_list)),
     ]
     stats = {'chars': len(chars), 'common': len(common), 'words': len(kept), 'idioms': len(idioms),
              'confusion pairs': len(con_list)}

@@ -43,6 +43,8 @@ public final class Lexicon: @unchecked Sendable {
     private let idioms: FingerprintTable<UInt32>
     private let tags: [String]
     private let pairBits: UnsafeBufferPointer<UInt8>
+    private let nextOffsets: UnsafeBufferPointer<UInt32>
+    private let nextList: UnsafeBufferPointer<UInt16>
 
     private init() {
         var count = 0
@@ -62,6 +64,8 @@ public final class Lexicon: @unchecked Sendable {
         confusionList = data.array("CLST", of: UInt32.self)
         words = FingerprintTable(data.section("WORD"))
         idioms = FingerprintTable(data.section("IDIO"))
+        nextOffsets = data.array("NOFF", of: UInt32.self)
+        nextList = data.array("NLST", of: UInt16.self)
         pairBits = data.array("PAIR", of: UInt8.self)
         precondition(pairBits.count.nonzeroBitCount == 1, "compiled data damaged: pair bits")
         tags = data.text("TAGS").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -76,6 +80,13 @@ public final class Lexicon: @unchecked Sendable {
 
     /// Characters in the table (ids run 1…scalarCount).
     public var scalarCount: Int { scalarsByID.count - 1 }
+
+    /// The second characters of the most frequent two-character words that start with `scalar`, most frequent first.
+    func forEachCompletion(of scalar: Unicode.Scalar, _ body: (Unicode.Scalar) -> Void) {
+        let id = id(of: scalar)
+        guard id != 0 else { return }
+        for i in Int(nextOffsets[id])..<Int(nextOffsets[id + 1]) { body(scalarsByID[Int(nextList[i])]) }
+    }
 
     /// Whether `a` directly followed by `b` occurs inside some dictionary word (a Bloom-style bit table: false
     /// means certainly not; true may rarely be wrong).

@@ -8,7 +8,7 @@ public enum RuleRegistry {
         NumberingFormRule(), NumberingGapRule(), NumberingDuplicateRule(), NumberingOrderRule(), LevelInversionRule(),
         MixedFormsRule(), HeadingPunctuationRule(),
         DoubledCharacterRule(), RepeatedPhraseRule(), RepeatedSentenceRule(),
-        IdiomTypoRule(), CharacterTypoRule(), ConfusableWordRule(),
+        IdiomTypoRule(), CharacterTypoRule(), MissingCharacterRule(), ConfusableWordRule(),
     ]
 
     public static var descriptions: [RuleDescription] { all.map(\.description) }

@@ -1,26 +1,26 @@
 /// The weights that turn a candidate correction's evidence into a confidence, tuned on ECSpell's 公文 training split
 /// (`../shared/corpus/ecspell/odw.train`; see BENCHMARKS.md). `shuzhi eval csc --tune name=value` tries others.
 public struct TypoTuning: Sendable {
-    // A logistic regression over every candidate the finder scores on ECSpell odw.train (~20,300 candidates, 580 of
+    // A logistic regression over every candidate the finder scores on ECSpell odw.train (~16,100 candidates, 578 of
     // them the gold correction; Scripts/fit-typo-weights.py). The confidence is its probability.
     /// Per log10 unit the trigram model prefers the candidate.
-    public var languageModel = 1.041
+    public var languageModel = 1.039
     /// Per unit (−ln p, capped at `segmentationCap`) the segmentation of the neighbourhood gets cheaper.
-    public var segmentation = 0.361
+    public var segmentation = 0.363
     public var segmentationCap = 25.0
     /// Per unit (−ln p) the written character is rarer than the candidate: negative, since in formal prose a rare
     /// character is more often a rare word written right than a slip.
-    public var rarity = -0.429
+    public var rarity = -0.413
     /// Offsets by how the two characters relate: same sound and tone, other tone, similar shape, similar sound only.
-    public var sameSound = 0.434
-    public var otherTone = -0.577
-    public var similarShape = -0.992
-    public var similarSound = -1.636
+    public var sameSound = 0.405
+    public var otherTone = -0.601
+    public var similarShape = -1.01
+    public var similarSound = -1.698
     /// Per unit of the cheapest word the written character forms (cost / 10), and of the two characters' costs / 8.
     public var writtenWord = -0.047
-    public var writtenCharacter = -0.152
-    public var candidateCharacter = 0.003
-    public var bias = 3.378
+    public var writtenCharacter = -0.164
+    public var candidateCharacter = 0.014
+    public var bias = 3.364
     /// Candidates judged by the model alone (的/地/得 and the like): an offset and an extra weight on the model's
     /// preference. Set by hand, not fitted: ECSpell has one such correction. The offset asks for about three
     /// log10 units of preference before a finding reaches 0.8.
