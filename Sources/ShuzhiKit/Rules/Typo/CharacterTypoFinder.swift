@@ -102,12 +102,35 @@ struct CharacterTypoFinder: Sendable {
                 break
             }
         }
+        closePersonNames(s, range, &open)
         // Placeholders and their neighbours (XX局, 某某同志) are the template's, not typos; numbers and what abuts
         // them (六二六小河, 十四冬, 一产, 3号) are names and abbreviations more often than slips.
         for p in range where isPlaceholder(s[p]) || isNumeral(s[p]) {
             for q in max(range.lowerBound, p - 1)..<min(range.upperBound, p + 2) { open[q - range.lowerBound] = false }
         }
         return open
+    }
+
+    /// The most common surnames (they cover most officials' names).
+    static let surnames: Set<Unicode.Scalar> = Set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝".unicodeScalars)
+
+    /// Titles and forms of address that follow a name: 张晓伟同志, 李明书记, 王芳（女）.
+    static let titles = KeywordMatcher(["同志", "书记", "主任", "局长", "县长", "市长", "区长", "省长", "部长", "处长",
+                                        "科长", "镇长", "乡长", "村长", "主席", "委员", "代表", "先生", "女士", "老师",
+                                        "教授", "经理", "厂长", "院长", "校长", "所长", "队长", "组长", "董事长", "总经理",
+                                        "副书记", "副主任", "副局长", "副县长", "副市长", "副区长", "副镇长", "（女", "(女"])
+
+    /// Closes the characters of a person's name: a common surname and one or two more characters right before a title
+    /// (张晓伟同志, 李明副局长). Names are never typos, and most are in no dictionary.
+    private static func closePersonNames(_ s: [Unicode.Scalar], _ range: Range<Int>, _ open: inout [Bool]) {
+        for hit in titles.matches(in: s, range) {
+            let title = hit.range.lowerBound
+            for length in [3, 2] where title - length >= range.lowerBound && surnames.contains(s[title - length])
+                && (title - length..<title).allSatisfy({ ScalarClass.isHan(s[$0].value) }) {
+                for q in title - length..<title { open[q - range.lowerBound] = false }
+                break
+            }
+        }
     }
 
     static func isNumeral(_ s: Unicode.Scalar) -> Bool {
