@@ -116,11 +116,8 @@ def mix(x):
     return x ^ (x >> 31)
 
 
-PAIR_BITS = 1 << 24
-
-
-def pair_hash(a, b):
-    return mix((ord(a) << 32) | ord(b))
+def pair_hash(ch):
+    return mix(ord(ch) ^ 0x5041_4952)
 
 
 def text_hash(text):
@@ -393,14 +390,31 @@ def build_lexicon(folders, char_counts):
         for k in range(4):
             idiom_table.insert(text_hash(idiom[:k] + '\0' + idiom[k + 1:]), ord(idiom[k]))
 
-    # PAIR: a bit per hash of every two adjacent characters inside a dictionary word of two or more. A candidate
-    # correction forms a word only if it pairs with a neighbour, so two bit tests (in 2 MiB, cache-friendly) reject
-    # most candidates before any word lookup.
-    pair_bits = bytearray(PAIR_BITS // 8)
+    # PAIR/RPAI: for every character, a small bit block (8 bits per partner, a power of two ≥ 64) marking the
+    # characters that follow it (PAIR) or precede it (RPAI) inside some dictionary word. A candidate correction
+    # forms a word only if it pairs with a neighbour; all candidates at one position test the same two blocks (the
+    # neighbours'), which stay in the cache, so most are rejected before any word lookup.
+    follows, precedes = collections.defaultdict(set), collections.defaultdict(set)
     for word, _, _ in kept:
         for a, b in zip(word, word[1:]):
-            h = pair_hash(a, b) & (PAIR_BITS - 1)
-            pair_bits[h >> 3] |= 1 << (h & 7)
+            if a in char_id and b in char_id:
+                follows[a].add(b)
+                precedes[b].add(a)
+
+    def pair_blocks(partners):
+        offsets, words64 = [0], []
+        for ch in [None] + chars:
+            members = partners.get(ch, ()) if ch else ()
+            bits = 64
+            while bits < 8 * len(members):
+                bits <<= 1
+            block = [0] * (bits // 64) if members else []
+            for other in members:
+                h = pair_hash(other) & (bits - 1)
+                block[h >> 6] |= 1 << (h & 63)
+            words64 += block
+            offsets.append(len(words64))
+        return struct.pack(f'<{len(offsets)}I', *offsets) + struct.pack(f'<{len(words64)}Q', *words64)
 
     # NEXT: for each character, the second characters of its most frequent two-character words (at most
     # COMPLETIONS, cost ≤ COMPLETION_COST): the candidates for a character dropped at the end of a word (建 → 建设).
@@ -430,7 +444,8 @@ def build_lexicon(folders, char_counts):
         ('WORD', table.pack()),
         ('IDIO', idiom_table.pack()),
         ('TAGS', '\n'.join(POS_TAGS).encode()),
-        ('PAIR', bytes(pair_bits)),
+        ('PAIR', pair_blocks(follows)),
+        ('RPAI', pair_blocks(precedes)),
         ('NOFF', struct.pack(f'<{len(next_offsets)}I', *next_offsets)),
         ('NLST', struct.pack(f'<{len(next_list)}H', *next_list)),
     ]

@@ -42,7 +42,8 @@ public final class Lexicon: @unchecked Sendable {
     private let words: FingerprintTable<UInt16>
     private let idioms: FingerprintTable<UInt32>
     private let tags: [String]
-    private let pairBits: UnsafeBufferPointer<UInt8>
+    private let followers: PairBlocks
+    private let precedents: PairBlocks
     private let nextOffsets: UnsafeBufferPointer<UInt32>
     private let nextList: UnsafeBufferPointer<UInt16>
 
@@ -66,8 +67,8 @@ public final class Lexicon: @unchecked Sendable {
         idioms = FingerprintTable(data.section("IDIO"))
         nextOffsets = data.array("NOFF", of: UInt32.self)
         nextList = data.array("NLST", of: UInt16.self)
-        pairBits = data.array("PAIR", of: UInt8.self)
-        precondition(pairBits.count.nonzeroBitCount == 1, "compiled data damaged: pair bits")
+        followers = PairBlocks(data.section("PAIR"), characters: charCosts.count)
+        precedents = PairBlocks(data.section("RPAI"), characters: charCosts.count)
         tags = data.text("TAGS").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
@@ -88,11 +89,14 @@ public final class Lexicon: @unchecked Sendable {
         for i in Int(nextOffsets[id])..<Int(nextOffsets[id + 1]) { body(scalarsByID[Int(nextList[i])]) }
     }
 
-    /// Whether `a` directly followed by `b` occurs inside some dictionary word (a Bloom-style bit table: false
-    /// means certainly not; true may rarely be wrong).
-    @inline(__always) func mayPair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
-        let h = Int(truncatingIfNeeded: LexiconHash.mix(UInt64(a.value) << 32 | UInt64(b.value))) & (pairBits.count * 8 - 1)
-        return pairBits[h >> 3] & (1 << (h & 7)) != 0
+    /// Which character's bit block answers `mayPair`: ask the one that stays fixed while candidates vary, so that
+    /// every test at one position reads the same cache line.
+    enum PairKey { case first, second }
+
+    /// Whether `a` directly followed by `b` occurs inside some dictionary word (a Bloom-style bit block per character:
+    /// false means certainly not; true may rarely be wrong).
+    @inline(__always) func mayPair(_ a: Unicode.Scalar, _ b: Unicode.Scalar, keyedBy key: PairKey) -> Bool {
+        key == .first ? followers.contains(id(of: a), b) : precedents.contains(id(of: b), a)
     }
 
     /// −ln(relative frequency) × 8 of a character (255 when unknown).
@@ -143,5 +147,29 @@ public final class Lexicon: @unchecked Sendable {
         idioms.forEach(LexiconHash.mix(h)) { value in
             if let s = Unicode.Scalar(value) { body(s) }
         }
+    }
+}
+
+/// Per character, a power-of-two bit block (at least 64 bits, about 8 per partner) marking its partners by hash.
+private struct PairBlocks: @unchecked Sendable {
+    private let offsets: UnsafePointer<UInt32>
+    private let blocks: UnsafeRawPointer
+    private let count: Int
+
+    init(_ raw: UnsafeRawBufferPointer, characters: Int) {
+        count = characters + 1
+        precondition(raw.count >= count * 4, "compiled data damaged: pair blocks")
+        offsets = raw.baseAddress!.assumingMemoryBound(to: UInt32.self)
+        blocks = raw.baseAddress! + count * 4
+        precondition(count * 4 + Int(offsets[count - 1]) * 8 <= raw.count, "compiled data damaged: pair blocks")
+    }
+
+    @inline(__always) func contains(_ id: Int, _ partner: Unicode.Scalar) -> Bool {
+        guard id != 0 else { return false }
+        let lo = Int(offsets[id]), hi = Int(offsets[id + 1])
+        guard hi > lo else { return false }
+        let h = Int(truncatingIfNeeded: LexiconHash.mix(UInt64(partner.value) ^ 0x5041_4952)) & ((hi - lo) * 64 - 1)
+        let word = blocks.loadUnaligned(fromByteOffset: (lo + h >> 6) * 8, as: UInt64.self)
+        return word & (1 << UInt64(h & 63)) != 0
     }
 }

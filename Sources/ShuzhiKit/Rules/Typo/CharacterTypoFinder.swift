@@ -152,22 +152,28 @@ struct CharacterTypoFinder: Sendable {
         return lo..<hi
     }
 
-    /// The cheapest dictionary word of two or three characters that covers p, with `c` written at p.
+    /// The cheapest dictionary word of two or three characters that covers p, with `c` written at p. A span is looked
+    /// up only when each adjacent pair in it occurs inside some word (the lexicon's pair blocks, read through the
+    /// fixed neighbour so that they stay in the cache).
     private func cheapestWord(_ s: [Unicode.Scalar], _ p: Int, _ c: Unicode.Scalar,
                               _ run: Range<Int>) -> (cost: Int, range: Range<Int>)? {
-        let pairsLeft = p > run.lowerBound && lexicon.mayPair(s[p - 1], c)
-        let pairsRight = p + 1 < run.upperBound && lexicon.mayPair(c, s[p + 1])
-        guard pairsLeft || pairsRight else { return nil }
+        let left = p > run.lowerBound && lexicon.mayPair(s[p - 1], c, keyedBy: .first)
+        let right = p + 1 < run.upperBound && lexicon.mayPair(c, s[p + 1], keyedBy: .second)
+        guard left || right else { return nil }
         var best: (cost: Int, range: Range<Int>)?
-        for start in max(run.lowerBound, p - 2)...p {
+        func consider(_ span: Range<Int>) {
             var h = LexiconHash.seed
-            for q in start..<min(run.upperBound, start + 3) {
-                h = LexiconHash.step(h, q == p ? c.value : s[q].value)
-                if q > p || (q == p && start < p), let cost = lexicon.entry(hash: LexiconHash.mix(h))?.cost,
-                   cost < (best?.cost ?? .max) {
-                    best = (cost, start..<q + 1)
-                }
-            }
+            for q in span { h = LexiconHash.step(h, q == p ? c.value : s[q].value) }
+            if let cost = lexicon.entry(hash: LexiconHash.mix(h))?.cost, cost < (best?.cost ?? .max) { best = (cost, span) }
+        }
+        if left {
+            consider(p - 1..<p + 1)
+            if p - 2 >= run.lowerBound && lexicon.mayPair(s[p - 2], s[p - 1], keyedBy: .first) { consider(p - 2..<p + 1) }
+            if right { consider(p - 1..<p + 2) }
+        }
+        if right {
+            consider(p..<p + 2)
+            if p + 2 < run.upperBound && lexicon.mayPair(s[p + 1], s[p + 2], keyedBy: .first) { consider(p..<p + 3) }
         }
         return best
     }
