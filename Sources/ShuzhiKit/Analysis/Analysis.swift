@@ -9,16 +9,18 @@ public final class Analysis: Sendable {
     /// “” and ‘’ paired per paragraph (read by the quote rules).
     let doubleQuotes: QuotePairing
     let singleQuotes: QuotePairing
-    /// The segmenter (dictionary plus the user's words) and the words of every paragraph, in order.
+    /// The segmenter (dictionary plus the user's words) and the words of every paragraph, in order — segmented on
+    /// first use, since only the typo rules read them.
     public let segmenter: Segmenter
-    public let words: [Word]
+    public var words: [Word] { segmentation.value }
+    private let segmentation: OnceValue<[Word]>
 
     /// - Parameter userWords: words the user declared right (`[words] allow`); the segmenter treats them as words.
     public init(_ document: Document, userWords: [String] = []) {
         self.document = document
         let segmenter = Segmenter(userWords: userWords)
         self.segmenter = segmenter
-        self.words = document.paragraphs.flatMap { segmenter.segment(document.scalars, $0.content) }
+        self.segmentation = OnceValue { document.paragraphs.flatMap { segmenter.segment(document.scalars, $0.content) } }
         let residue = WebResidue(document)
         self.webResidue = residue
         // Pasted page chrome (a breadcrumb, a toolbar) is neither the title nor a heading.
@@ -33,6 +35,7 @@ public final class Analysis: Sendable {
 
     /// Calls body with each non-blank paragraph's content range and its words.
     func forEachParagraph(_ body: (Range<Int>, ArraySlice<Word>) -> Void) {
+        let words = self.words
         var cursor = 0
         for paragraph in document.paragraphs where !paragraph.isBlank {
             let range = paragraph.content
