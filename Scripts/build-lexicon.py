@@ -51,7 +51,8 @@ COMMON_CHARS = 6000          # candidate replacements come from the most frequen
 SHAPE_NEIGHBOURS = 8         # visually similar characters kept per character
 SHAPE_MIN_SCORE = 0.62
 COMPLETIONS = 8              # two-character words kept per first character for dropped-character candidates
-COMPLETION_COST = 110        # … only words at least this frequent (−ln p × 10)       # char-similar shape score a neighbour must reach (same_stroke.txt pairs always kept)
+COMPLETION_COST = 110        # … only words at least this frequent (−ln p × 10)
+HOMOPHONE_COST = 130         # words indexed by their sound: at least this frequent       # char-similar shape score a neighbour must reach (same_stroke.txt pairs always kept)
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -430,6 +431,25 @@ def build_lexicon(folders, char_counts):
             next_list += [char_id[c] for _, c in sorted(following.get(ch, []))[:COMPLETIONS]]
         next_offsets.append(len(next_list))
 
+    # SOUN: frequent words of two to four characters by their reading in context without tones, as a pinyin input
+    # method sees them (pypinyin's phrase dictionary resolves heteronyms: 长大 zhang da): hash of the syllables
+    # joined by spaces → the word's character ids, packed 16 bits each. A span typed with the same keys but the
+    # wrong candidate picked (按妆 → 安装) is found through it.
+    from pypinyin import Style, lazy_pinyin  # noqa: E402  (the pinned copy, on the path since char_readings)
+    sounding = [(w, f, t) for w, f, t in kept if 2 <= len(w) <= 4 and all(c in char_id for c in w)
+                and not t.startswith('nr') and round(-math.log(f / word_total) * 10) <= HOMOPHONE_COST]
+    sound_table = HashTable(len(sounding), 'Q')
+    sound_count = 0
+    for word, _, _ in sounding:
+        syllables = lazy_pinyin(word, style=Style.NORMAL, errors='ignore')
+        if len(syllables) != len(word) or not all(s.isalpha() and s.isascii() for s in syllables):
+            continue
+        packed = 0
+        for ch in word:
+            packed = (packed << 16) | char_id[ch]
+        sound_table.insert(text_hash(' '.join(syllables)), packed)
+        sound_count += 1
+
     meta = json.dumps({'words': len(kept), 'word_total': word_total, 'chars': len(chars), 'common': len(common),
                        'idioms': len(idioms), 'syllables': len(syllables), 'pins': PINS}, sort_keys=True).encode()
     sections = [
@@ -446,10 +466,12 @@ def build_lexicon(folders, char_counts):
         ('TAGS', '\n'.join(POS_TAGS).encode()),
         ('PAIR', pair_blocks(follows)),
         ('RPAI', pair_blocks(precedes)),
+        ('SOUN', sound_table.pack()),
         ('NOFF', struct.pack(f'<{len(next_offsets)}I', *next_offsets)),
         ('NLST', struct.pack(f'<{len(next_list)}H', *next_list)),
     ]
     stats = {'chars': len(chars), 'common': len(common), 'words': len(kept), 'idioms': len(idioms),
+             'homophone index': sound_count,
              'confusion pairs': len(con_list)}
     return container(sections), char_id, stats
 

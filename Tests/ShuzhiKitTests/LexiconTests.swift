@@ -23,6 +23,16 @@ import Testing
         #expect(lexicon.characterCost("的") < lexicon.characterCost("唷"))
     }
 
+    /// Words by their toneless reading in context, as a pinyin input method offers them.
+    @Test func homophoneWordsAreFoundByReading() {
+        var found: [String] = []
+        lexicon.forEachHomophone(of: Array("按妆".unicodeScalars)) { found.append(String(String.UnicodeScalarView($0))) }
+        #expect(found.contains("安装"))
+        var deploy: [String] = []
+        lexicon.forEachHomophone(of: Array("布署".unicodeScalars)) { deploy.append(String(String.UnicodeScalarView($0))) }
+        #expect(deploy.contains("部署"))
+    }
+
     @Test func idiomsAreFoundWithOneCharacterBlank() {
         var found: [Unicode.Scalar] = []
         lexicon.idiomCompletions(Array("再接再励".unicodeScalars), blank: 3) { found.append($0) }

@@ -41,6 +41,7 @@ public final class Lexicon: @unchecked Sendable {
     private let confusionList: UnsafeBufferPointer<UInt32>
     private let words: FingerprintTable<UInt16>
     private let idioms: FingerprintTable<UInt32>
+    private let homophones: FingerprintTable<UInt64>
     private let tags: [String]
     private let followers: PairBlocks
     private let precedents: PairBlocks
@@ -65,6 +66,7 @@ public final class Lexicon: @unchecked Sendable {
         confusionList = data.array("CLST", of: UInt32.self)
         words = FingerprintTable(data.section("WORD"))
         idioms = FingerprintTable(data.section("IDIO"))
+        homophones = FingerprintTable(data.section("SOUN"))
         nextOffsets = data.array("NOFF", of: UInt32.self)
         nextList = data.array("NLST", of: UInt16.self)
         followers = PairBlocks(data.section("PAIR"), characters: charCosts.count)
@@ -107,6 +109,41 @@ public final class Lexicon: @unchecked Sendable {
         let id = id(of: scalar)
         guard id != 0 else { return [] }
         return (Int(readingOffsets[id])..<Int(readingOffsets[id + 1])).map { syllables[Int(readingList[$0])] }
+    }
+
+    /// Frequent words (two to four characters) typed with the same pinyin keys as these characters, tones ignored as
+    /// an input method ignores them: each combination of the characters' readings is looked up (at most `limit`).
+    func forEachHomophone(of scalars: [Unicode.Scalar], limit: Int = 8, _ body: ([Unicode.Scalar]) -> Void) {
+        var choices: [[String]] = []
+        for s in scalars {
+            var toneless: [String] = []
+            for reading in readings(s) {
+                let bare = String(reading.prefix { !$0.isNumber })
+                if !toneless.contains(bare) { toneless.append(bare) }
+            }
+            guard !toneless.isEmpty else { return }
+            choices.append(toneless)
+        }
+        var combination = [Int](repeating: 0, count: choices.count)
+        for _ in 0..<limit {
+            let key = choices.indices.map { choices[$0][combination[$0]] }.joined(separator: " ")
+            homophones.forEach(LexiconHash.text(key.unicodeScalars)) { packed in
+                var word: [Unicode.Scalar] = []
+                for k in stride(from: scalars.count - 1, through: 0, by: -1) {
+                    word.append(scalarsByID[Int((packed >> (16 * UInt64(k))) & 0xFFFF)])
+                }
+                body(word)
+            }
+            // Next combination (an odometer); stop after the last.
+            var k = choices.count - 1
+            while k >= 0 {
+                combination[k] += 1
+                if combination[k] < choices[k].count { break }
+                combination[k] = 0
+                k -= 1
+            }
+            if k < 0 { return }
+        }
     }
 
     /// Common characters a writer could have meant instead of this one, most frequent first.
