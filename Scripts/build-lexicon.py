@@ -325,6 +325,14 @@ def confusions(common, readings, shape, folders):
         for score, other in scored[:SHAPE_NEIGHBOURS]:
             if score >= SHAPE_MIN_SCORE:
                 result[ch][other] |= SIMILAR_SHAPE
+    # A radical dropped or added: a character that is a component of another (呆 in 保, 贝 in 员, 去 in 法, 正 in
+    # 证) — the slips of handwriting, OCR and stroke-based input. char-similar's decomposition names the components.
+    for ch in common:
+        for part in shape.stroke.get(ch, ()):
+            if len(part) == 1 and is_han(part) and part != ch:
+                result[part][ch] |= SIMILAR_SHAPE
+                if part in common_set:
+                    result[ch][part] |= SIMILAR_SHAPE
     for ch in result:
         result[ch].pop(ch, None)
     return result

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Fit the typo.char weights (Sources/ShuzhiKit/Rules/Typo/TypoTuning.swift) on ECSpell's 公文 training split.
 
-    swift build -c release && python3 Scripts/fit-typo-weights.py [--rounds 2]
+    swift build -c release && python3 Scripts/fit-typo-weights.py [--rounds 1]
 
 The release binary scores every candidate correction of odw.train with SHUZHI_TYPO_FEATURES=1, which makes the finder
 print each candidate's evidence; a logistic regression (scikit-learn) over those candidates, labelled by whether the
 candidate is the gold correction at its position, gives the weights. Corrections change the context of later
-positions, so the fit is repeated with the new weights (--rounds). Only odw.train is read: no evaluation set.
+positions, so the fit can be repeated with the new weights (--rounds); one round from the committed weights is
+what produced them, and further rounds wander rather than converge. Only odw.train is read: no evaluation set.
 Prints the weights as `--tune` arguments and as Swift.
 """
 import argparse
@@ -36,7 +37,7 @@ def features(row):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument('--rounds', type=int, default=2)
+    parser.add_argument('--rounds', type=int, default=1)
     args = parser.parse_args()
     gold = {}
     with open(TRAIN, encoding='utf-8') as handle:

@@ -1,26 +1,26 @@
 /// The weights that turn a candidate correction's evidence into a confidence, tuned on ECSpell's 公文 training split
 /// (`../shared/corpus/ecspell/odw.train`; see BENCHMARKS.md). `shuzhi eval csc --tune name=value` tries others.
 public struct TypoTuning: Sendable {
-    // A logistic regression over every candidate the finder scores on ECSpell odw.train (~16,100 candidates, 578 of
+    // A logistic regression over every candidate the finder scores on ECSpell odw.train (~17,400 candidates, 616 of
     // them the gold correction; Scripts/fit-typo-weights.py). The confidence is its probability.
     /// Per log10 unit the trigram model prefers the candidate.
     public var languageModel = 1.039
     /// Per unit (−ln p, capped at `segmentationCap`) the segmentation of the neighbourhood gets cheaper.
-    public var segmentation = 0.363
+    public var segmentation = 0.366
     public var segmentationCap = 25.0
     /// Per unit (−ln p) the written character is rarer than the candidate: negative, since in formal prose a rare
     /// character is more often a rare word written right than a slip.
-    public var rarity = -0.413
+    public var rarity = -0.588
     /// Offsets by how the two characters relate: same sound and tone, other tone, similar shape, similar sound only.
-    public var sameSound = 0.405
-    public var otherTone = -0.601
-    public var similarShape = -1.01
-    public var similarSound = -1.698
+    public var sameSound = 0.431
+    public var otherTone = -0.589
+    public var similarShape = -1.164
+    public var similarSound = -1.664
     /// Per unit of the cheapest word the written character forms (cost / 10), and of the two characters' costs / 8.
-    public var writtenWord = -0.047
-    public var writtenCharacter = -0.164
-    public var candidateCharacter = 0.014
-    public var bias = 3.364
+    public var writtenWord = -0.039
+    public var writtenCharacter = -0.035
+    public var candidateCharacter = -0.077
+    public var bias = 3.746
     /// Candidates judged by the model alone (的/地/得 and the like): an offset and an extra weight on the model's
     /// preference. Set by hand, not fitted: ECSpell has one such correction. The offset asks for about three
     /// log10 units of preference before a finding reaches 0.8.
