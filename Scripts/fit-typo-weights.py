@@ -44,7 +44,8 @@ def main():
         for line in handle:
             parts = line.rstrip('\n').split('\t')
             gold[parts[-2]] = parts[-1]
-    tune = []
+    # The committed weights were fitted with characters inside frequent words left out (see TypoTuning).
+    tune = ['--tune=frequentWordGain=0']
     for _ in range(args.rounds):
         run = subprocess.run([BINARY, 'eval', 'csc', TRAIN, *tune], env={**os.environ, 'SHUZHI_TYPO_FEATURES': '1'},
                              capture_output=True, text=True, check=True)
@@ -61,7 +62,7 @@ def main():
         model = LogisticRegression(C=1.0, max_iter=5000).fit(np.array(x), np.array(y))
         weights = dict(zip(NAMES, model.coef_[0]))
         weights['bias'] = -model.intercept_[0]
-        tune = [f'--tune={name}={value:.3f}' for name, value in weights.items()]
+        tune = ['--tune=frequentWordGain=0'] + [f'--tune={name}={value:.3f}' for name, value in weights.items()]
         print(f'{len(y)} candidates, {sum(y)} gold', file=sys.stderr)
     print(' '.join(tune))
     for name, value in weights.items():

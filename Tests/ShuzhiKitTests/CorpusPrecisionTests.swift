@@ -116,8 +116,8 @@ struct TypoCorpusTests {
     /// loses recall or precision shows.
     @Test func scoresDoNotRegress() throws {
         let ecspell = try Self.score("ecspell/odw.train")
-        #expect(ecspell.f1 >= 0.43 && ecspell.precision >= 0.98, "ECSpell odw.train \(ecspell)")
+        #expect(ecspell.f1 >= 0.48 && ecspell.precision >= 0.98, "ECSpell odw.train \(ecspell)")
         let sighan = try Self.score("sighan/sighan2015_test.tsv")
-        #expect(sighan.f1 >= 0.15 && sighan.precision >= 0.85, "SIGHAN-15 \(sighan)")
+        #expect(sighan.f1 >= 0.15 && sighan.precision >= 0.8, "SIGHAN-15 \(sighan)")
     }
 }

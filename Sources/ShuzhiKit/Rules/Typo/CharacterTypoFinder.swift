@@ -41,15 +41,30 @@ struct CharacterTypoFinder: Sendable {
             let src = String(String.UnicodeScalarView(s[range]))
             FileHandle.standardError.write(Data("OPEN\t\(src)\t\(open.map { $0 ? "1" : "0" }.joined())\n".utf8))
         }
-        guard open.contains(true) else { return }
+        // Characters inside a frequent two-character word may still be slips that made another real word (水务 for
+        // 税务, 肿大 for 重大): they are tried too, but the candidate's word must be far cheaper.
+        var insideWord = [Bool](repeating: false, count: range.count)
+        if tuning.frequentWordGain > 0 {
+            for word in words where word.range.count == 2 {
+                guard case .known(_, let tag) = word.kind, tag >= 0 else { continue }
+                let label = Lexicon.shared.tag(tag)
+                guard !(label.hasPrefix("nr") || label == "ns" || label == "nt" || label == "nz") else { continue }
+                for q in word.range where !open[q - range.lowerBound] { insideWord[q - range.lowerBound] = true }
+            }
+            for q in range where Self.isPlaceholder(s[q]) || Self.isNumeral(s[q]) {
+                for r in max(range.lowerBound, q - 1)..<min(range.upperBound, q + 2) { insideWord[r - range.lowerBound] = false }
+            }
+        }
+        guard open.contains(true) || insideWord.contains(true) else { return }
 
         // Trigram tokens with two begin-of-line tokens in front: token(p) is at tokens[p - range.lowerBound + 2].
         var tokens = [LanguageModel.Token](repeating: LanguageModel.begin, count: range.count + 3)
         for p in range { tokens[p - range.lowerBound + 2] = model.token(s[p]) }
         tokens[range.count + 2] = LanguageModel.end
 
-        for p in range where open[p - range.lowerBound] {
-            guard let best = bestCandidate(s, p, range, &tokens, analysis.segmenter) else { continue }
+        for p in range where open[p - range.lowerBound] || insideWord[p - range.lowerBound] {
+            let gain = open[p - range.lowerBound] ? tuning.minimumGain : tuning.frequentWordGain
+            guard let best = bestCandidate(s, p, range, &tokens, analysis.segmenter, minimumGain: gain) else { continue }
             out.append(best)
             if best.confidence >= Self.contextConfidence {
                 s[p] = best.replacement
@@ -106,7 +121,12 @@ struct CharacterTypoFinder: Sendable {
         // Placeholders and their neighbours (XX局, 某某同志) are the template's, not typos; numbers and what abuts
         // them (六二六小河, 十四冬, 一产, 3号) are names and abbreviations more often than slips.
         for p in range where isPlaceholder(s[p]) || isNumeral(s[p]) {
-            for q in max(range.lowerBound, p - 1)..<min(range.upperBound, p + 2) { open[q - range.lowerBound] = false }
+            // A lone numeral closes only itself: 二等奖 may be written 二登奖; a run of them (十四冬, 六二六) or a
+            // placeholder closes its neighbours too.
+            let run = isPlaceholder(s[p]) || (p > range.lowerBound && isNumeral(s[p - 1]))
+                || (p + 1 < range.upperBound && isNumeral(s[p + 1]))
+            let reach = run ? 1 : 0
+            for q in max(range.lowerBound, p - reach)..<min(range.upperBound, p + reach + 1) { open[q - range.lowerBound] = false }
         }
         return open
     }
@@ -179,7 +199,8 @@ struct CharacterTypoFinder: Sendable {
     }
 
     private func bestCandidate(_ s: [Unicode.Scalar], _ p: Int, _ range: Range<Int>,
-                               _ tokens: inout [LanguageModel.Token], _ segmenter: Segmenter) -> TypoFinding? {
+                               _ tokens: inout [LanguageModel.Token], _ segmenter: Segmenter,
+                               minimumGain: Int) -> TypoFinding? {
         let written = s[p]
         guard ScalarClass.isHan(written.value) else { return nil }
         let near = run(s, p, range, 2)
@@ -189,7 +210,9 @@ struct CharacterTypoFinder: Sendable {
         // Function characters (的/得/地, 在/再, 那/哪) make no longer word either way: the model alone judges them.
         let writtenAlone = lexicon.entry(CollectionOfOne(written))?.cost ?? Lexicon.unknownCost
         lexicon.forEachConfusion(of: written) { candidate, kind in
-            guard let word = cheapestWord(s, p, candidate, near), word.cost + tuning.minimumGain <= writtenWord else {
+            // Turning a character into a numeral changes a number (市三届 → 十三届): never proposed.
+            if Self.isNumeral(candidate) { return }
+            guard let word = cheapestWord(s, p, candidate, near), word.cost + minimumGain <= writtenWord else {
                 if writtenAlone <= tuning.functionCharacterCost, aloneCandidates(written, candidate, kind) {
                     survivors.append((candidate, kind, p..<p + 1))
                     return
