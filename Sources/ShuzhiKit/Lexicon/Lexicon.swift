@@ -59,6 +59,11 @@ public final class Lexicon: @unchecked Sendable {
             scalars[Int(id)] = Unicode.Scalar(UInt32(value)) ?? " "
         }
         scalarsByID = scalars
+        let table = FingerprintTable<UInt16>(data.section("WORD"))
+        singleCosts = scalars.indices.map { id in
+            id == 0 ? UInt8(Lexicon.unknownCost)
+                : UInt8(table.first(LexiconHash.text(CollectionOfOne(scalars[id]))).map { Int($0 & 0xFF) } ?? Lexicon.unknownCost)
+        }
         syllables = data.text("SYLL").split(separator: "\n").map(String.init)
         readingOffsets = data.array("POFF", of: UInt32.self)
         readingList = data.array("PLST", of: UInt16.self)
@@ -99,6 +104,15 @@ public final class Lexicon: @unchecked Sendable {
     /// false means certainly not; true may rarely be wrong).
     @inline(__always) func mayPair(_ a: Unicode.Scalar, _ b: Unicode.Scalar, keyedBy key: PairKey) -> Bool {
         key == .first ? followers.contains(id(of: a), b) : precedents.contains(id(of: b), a)
+    }
+
+    /// The dictionary cost of the character as a word of its own (`unknownCost` when it is none), by character id;
+    /// looked up once at start-up because the typo finder asks for it of every candidate.
+    private let singleCosts: [UInt8]
+
+    @inline(__always) func singleWordCost(_ scalar: Unicode.Scalar) -> Int {
+        let id = id(of: scalar)
+        return id == 0 ? Lexicon.unknownCost : Int(singleCosts[id])
     }
 
     /// −ln(relative frequency) × 8 of a character (255 when unknown).

@@ -109,23 +109,40 @@ public struct Segmenter: Sendable {
     /// The least segmentation cost of a short run of Han scalars (for comparing a candidate correction with the
     /// text as written, without building words).
     func cost(of run: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
+        var suffix = [Int](repeating: 0, count: run.count + 1)
+        fill(&suffix, run, from: run.count - 1)
+        return suffix[0]
+    }
+
+    /// The suffix costs of a run: `suffix[i]` is the least cost of segmenting run[i...]. A candidate that changes
+    /// only run[k] leaves suffix[k+1...] as they are, so `cost(of:changedAt:reusing:)` recomputes just the front.
+    func suffixCosts(of run: UnsafeBufferPointer<Unicode.Scalar>) -> [Int] {
+        var suffix = [Int](repeating: 0, count: run.count + 1)
+        fill(&suffix, run, from: run.count - 1)
+        return suffix
+    }
+
+    func cost(of run: UnsafeBufferPointer<Unicode.Scalar>, changedAt k: Int, reusing suffix: [Int]) -> Int {
+        var front = suffix
+        fill(&front, run, from: k)
+        return front[0]
+    }
+
+    private func fill(_ best: inout [Int], _ run: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) {
         let n = run.count
-        guard n > 0 else { return 0 }
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: n + 1) { best in
-            best[n] = 0
-            for i in stride(from: n - 1, through: 0, by: -1) {
-                var bestCost = Lexicon.unknownCost + best[i + 1]
-                var h = LexiconHash.seed
-                for length in 1...min(Lexicon.maxWordLength, n - i) {
-                    h = LexiconHash.step(h, run[i + length - 1].value)
-                    let hash = LexiconHash.mix(h)
-                    let cost = userWords.isEmpty || userWords[hash] != length
-                        ? lexicon.entry(hash: hash)?.cost : Self.userWordCost
-                    if let cost, cost + best[i + length] < bestCost { bestCost = cost + best[i + length] }
-                }
-                best[i] = bestCost
+        guard n > 0 else { return }
+        best[n] = 0
+        for i in stride(from: start, through: 0, by: -1) {
+            var bestCost = Lexicon.unknownCost + best[i + 1]
+            var h = LexiconHash.seed
+            for length in 1...min(Lexicon.maxWordLength, n - i) {
+                h = LexiconHash.step(h, run[i + length - 1].value)
+                let hash = LexiconHash.mix(h)
+                let cost = userWords.isEmpty || userWords[hash] != length
+                    ? lexicon.entry(hash: hash)?.cost : Self.userWordCost
+                if let cost, cost + best[i + length] < bestCost { bestCost = cost + best[i + length] }
             }
-            return best[0]
+            best[i] = bestCost
         }
     }
 }

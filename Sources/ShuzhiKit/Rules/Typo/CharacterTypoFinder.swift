@@ -43,13 +43,18 @@ struct CharacterTypoFinder: Sendable {
         }
         // Characters inside a frequent two-character word may still be slips that made another real word (水务 for
         // 税务, 肿大 for 重大): they are tried too, but the candidate's word must be far cheaper.
+        // For such a character, the word it is in (only that word may change into another).
         var insideWord = [Bool](repeating: false, count: range.count)
+        var enclosing = [Range<Int>?](repeating: nil, count: tuning.frequentWordGain > 0 ? range.count : 0)
         if tuning.frequentWordGain > 0 {
             for word in words where word.range.count == 2 {
                 guard case .known(_, let tag) = word.kind, tag >= 0 else { continue }
                 let label = Lexicon.shared.tag(tag)
                 guard !(label.hasPrefix("nr") || label == "ns" || label == "nt" || label == "nz") else { continue }
-                for q in word.range where !open[q - range.lowerBound] { insideWord[q - range.lowerBound] = true }
+                for q in word.range where !open[q - range.lowerBound] {
+                    insideWord[q - range.lowerBound] = true
+                    enclosing[q - range.lowerBound] = word.range
+                }
             }
             for q in range where Self.isPlaceholder(s[q]) || Self.isNumeral(s[q]) {
                 for r in max(range.lowerBound, q - 1)..<min(range.upperBound, q + 2) { insideWord[r - range.lowerBound] = false }
@@ -64,7 +69,9 @@ struct CharacterTypoFinder: Sendable {
 
         for p in range where open[p - range.lowerBound] || insideWord[p - range.lowerBound] {
             let gain = open[p - range.lowerBound] ? tuning.minimumGain : tuning.frequentWordGain
-            guard let best = bestCandidate(s, p, range, &tokens, analysis.segmenter, minimumGain: gain) else { continue }
+            let only = open[p - range.lowerBound] ? nil : enclosing[p - range.lowerBound]
+            guard let best = bestCandidate(s, p, range, &tokens, analysis.segmenter, minimumGain: gain, only: only)
+            else { continue }
             out.append(best)
             if best.confidence >= Self.contextConfidence {
                 s[p] = best.replacement
@@ -75,24 +82,33 @@ struct CharacterTypoFinder: Sendable {
 
     /// Function characters writers confuse with each other (gongwen-norms §5 的/地/得 and the like); between two
     /// of one group, no word decides, only the model.
-    static let functionGroups: [[Unicode.Scalar]] = [
-        ["的", "地", "得"], ["在", "再"], ["那", "哪"], ["做", "作"], ["象", "像"], ["坐", "座"], ["即", "既"],
-        ["已", "以", "己"], ["带", "戴"],
-    ]
-
-    static func functionGroup(_ s: Unicode.Scalar) -> Int? { functionGroups.firstIndex { $0.contains(s) } }
+    @inline(__always) static func functionGroup(_ s: Unicode.Scalar) -> Int? {
+        switch s {
+        case "的", "地", "得": return 0
+        case "在", "再": return 1
+        case "那", "哪": return 2
+        case "做", "作": return 3
+        case "象", "像": return 4
+        case "坐", "座": return 5
+        case "即", "既": return 6
+        case "已", "以", "己": return 7
+        case "带", "戴": return 8
+        default: return nil
+        }
+    }
 
     /// Pronouns differ in meaning, not spelling: 他/她/它 are never each other's typo.
-    static let pronouns: Set<Unicode.Scalar> = ["他", "她", "它", "你", "您", "祂"]
+    @inline(__always) static func isPronoun(_ s: Unicode.Scalar) -> Bool {
+        s == "他" || s == "她" || s == "它" || s == "你" || s == "您" || s == "祂"
+    }
 
     /// Whether two characters that form no longer word either way may still be compared by the model alone: a
     /// function-character group, or two frequent single-character words with the same sound (根/跟, 完/玩, 座/坐).
     func aloneCandidates(_ written: Unicode.Scalar, _ candidate: Unicode.Scalar, _ kind: Lexicon.Confusion) -> Bool {
         if let group = Self.functionGroup(written) { return group == Self.functionGroup(candidate) }
         guard kind.contains(.sameSoundSameTone) || kind.contains(.sameSoundOtherTone),
-              !Self.pronouns.contains(written), !Self.pronouns.contains(candidate),
-              let cost = lexicon.entry(CollectionOfOne(candidate))?.cost else { return false }
-        return cost <= tuning.functionCharacterCost
+              !Self.isPronoun(written), !Self.isPronoun(candidate) else { return false }
+        return lexicon.singleWordCost(candidate) <= tuning.functionCharacterCost
     }
 
     /// A correction at least this sure becomes the context for the positions after it.
@@ -176,7 +192,16 @@ struct CharacterTypoFinder: Sendable {
     /// up only when each adjacent pair in it occurs inside some word (the lexicon's pair blocks, read through the
     /// fixed neighbour so that they stay in the cache).
     private func cheapestWord(_ s: [Unicode.Scalar], _ p: Int, _ c: Unicode.Scalar,
-                              _ run: Range<Int>) -> (cost: Int, range: Range<Int>)? {
+                              _ run: Range<Int>, only: Range<Int>? = nil) -> (cost: Int, range: Range<Int>)? {
+        if let only {
+            // Inside a frequent word: only that word's span may become another word.
+            let pairs = only.lowerBound == p ? lexicon.mayPair(c, s[p + 1], keyedBy: .second)
+                                             : lexicon.mayPair(s[p - 1], c, keyedBy: .first)
+            guard pairs else { return nil }
+            var h = LexiconHash.seed
+            for q in only { h = LexiconHash.step(h, q == p ? c.value : s[q].value) }
+            return lexicon.entry(hash: LexiconHash.mix(h)).map { ($0.cost, only) }
+        }
         let left = p > run.lowerBound && lexicon.mayPair(s[p - 1], c, keyedBy: .first)
         let right = p + 1 < run.upperBound && lexicon.mayPair(c, s[p + 1], keyedBy: .second)
         guard left || right else { return nil }
@@ -200,19 +225,19 @@ struct CharacterTypoFinder: Sendable {
 
     private func bestCandidate(_ s: [Unicode.Scalar], _ p: Int, _ range: Range<Int>,
                                _ tokens: inout [LanguageModel.Token], _ segmenter: Segmenter,
-                               minimumGain: Int) -> TypoFinding? {
+                               minimumGain: Int, only: Range<Int>? = nil) -> TypoFinding? {
         let written = s[p]
         guard ScalarClass.isHan(written.value) else { return nil }
         let near = run(s, p, range, 2)
         guard near.count > 1 else { return nil }
-        let writtenWord = cheapestWord(s, p, written, near)?.cost ?? Lexicon.unknownCost
+        let writtenWord = cheapestWord(s, p, written, near, only: only)?.cost ?? Lexicon.unknownCost
         var survivors: [(Unicode.Scalar, Lexicon.Confusion, Range<Int>)] = []
         // Function characters (的/得/地, 在/再, 那/哪) make no longer word either way: the model alone judges them.
-        let writtenAlone = lexicon.entry(CollectionOfOne(written))?.cost ?? Lexicon.unknownCost
+        let writtenAlone = lexicon.singleWordCost(written)
         lexicon.forEachConfusion(of: written) { candidate, kind in
             // Turning a character into a numeral changes a number (市三届 → 十三届): never proposed.
             if Self.isNumeral(candidate) { return }
-            guard let word = cheapestWord(s, p, candidate, near), word.cost + minimumGain <= writtenWord else {
+            guard let word = cheapestWord(s, p, candidate, near, only: only), word.cost + minimumGain <= writtenWord else {
                 if writtenAlone <= tuning.functionCharacterCost, aloneCandidates(written, candidate, kind) {
                     survivors.append((candidate, kind, p..<p + 1))
                     return
@@ -230,7 +255,9 @@ struct CharacterTypoFinder: Sendable {
         let i = p - range.lowerBound + 2
         let original = tokens[i]
         let window = Array(s[wide])
-        let writtenSegmentation = window.withUnsafeBufferPointer { segmenter.cost(of: $0) }
+        let writtenSuffix = window.withUnsafeBufferPointer { segmenter.suffixCosts(of: $0) }
+        let writtenSegmentation = writtenSuffix[0]
+        let k = p - wide.lowerBound
         let writtenLM = localLogProb(tokens, i, range.count + 2)
         var best: TypoFinding?
         var scratch = window
@@ -239,7 +266,9 @@ struct CharacterTypoFinder: Sendable {
             let gainLM = Double(localLogProb(tokens, i, range.count + 2) - writtenLM)
             tokens[i] = original
             scratch[p - wide.lowerBound] = candidate
-            let gainSegmentation = Double(writtenSegmentation - scratch.withUnsafeBufferPointer { segmenter.cost(of: $0) }) / 10
+            let gainSegmentation = Double(writtenSegmentation - scratch.withUnsafeBufferPointer {
+                segmenter.cost(of: $0, changedAt: k, reusing: writtenSuffix)
+            }) / 10
             scratch[p - wide.lowerBound] = written
             let rarity = Double(lexicon.characterCost(written) - lexicon.characterCost(candidate)) / 8
             let alone = word.count == 1
