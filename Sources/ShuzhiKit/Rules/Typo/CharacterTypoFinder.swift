@@ -211,14 +211,29 @@ struct CharacterTypoFinder: Sendable {
             for q in span { h = LexiconHash.step(h, q == p ? c.value : s[q].value) }
             if let cost = lexicon.entry(hash: LexiconHash.mix(h))?.cost, cost < (best?.cost ?? .max) { best = (cost, span) }
         }
+        // Whether the written pair starting at q (both outside p) occurs inside some word.
+        func pairs(_ q: Int) -> Bool {
+            q >= run.lowerBound && q + 1 < run.upperBound && lexicon.mayPair(s[q], s[q + 1], keyedBy: .first)
+        }
+        let before = pairs(p - 2), after = pairs(p + 1)
         if left {
             consider(p - 1..<p + 1)
-            if p - 2 >= run.lowerBound && lexicon.mayPair(s[p - 2], s[p - 1], keyedBy: .first) { consider(p - 2..<p + 1) }
-            if right { consider(p - 1..<p + 2) }
+            if before {
+                consider(p - 2..<p + 1)
+                if pairs(p - 3) { consider(p - 3..<p + 1) }
+                if right { consider(p - 2..<p + 2) }
+            }
+            if right {
+                consider(p - 1..<p + 2)
+                if after { consider(p - 1..<p + 3) }
+            }
         }
         if right {
             consider(p..<p + 2)
-            if p + 2 < run.upperBound && lexicon.mayPair(s[p + 1], s[p + 2], keyedBy: .first) { consider(p..<p + 3) }
+            if after {
+                consider(p..<p + 3)
+                if pairs(p + 2) { consider(p..<p + 4) }
+            }
         }
         return best
     }
@@ -228,7 +243,7 @@ struct CharacterTypoFinder: Sendable {
                                minimumGain: Int, only: Range<Int>? = nil) -> TypoFinding? {
         let written = s[p]
         guard ScalarClass.isHan(written.value) else { return nil }
-        let near = run(s, p, range, 2)
+        let near = run(s, p, range, 3)
         guard near.count > 1 else { return nil }
         let writtenWord = cheapestWord(s, p, written, near, only: only)?.cost ?? Lexicon.unknownCost
         var survivors: [(Unicode.Scalar, Lexicon.Confusion, Range<Int>)] = []
