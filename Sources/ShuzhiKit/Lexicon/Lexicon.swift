@@ -22,8 +22,8 @@ public final class Lexicon: @unchecked Sendable {
     public struct Entry: Sendable, Equatable {
         public let cost: Int
         public let tag: String
-        /// Person, place and organisation names (jieba's nr/nrfg/nrt/ns/nt).
-        public var isName: Bool { tag.hasPrefix("nr") || tag == "ns" || tag == "nt" }
+        /// Person, place and organisation names and other proper nouns (jieba's nr/nrfg/nrt/ns/nt/nz).
+        public var isName: Bool { Lexicon.isNameTag(tag) }
         public var isIdiom: Bool { tag == "i" || tag == "l" }
     }
 
@@ -43,6 +43,7 @@ public final class Lexicon: @unchecked Sendable {
     private let idioms: FingerprintTable<UInt32>
     private let homophones: FingerprintTable<UInt64>
     private let tags: [String]
+    private let nameTags: [Bool]
     private let followers: PairBlocks
     private let precedents: PairBlocks
     private let nextOffsets: UnsafeBufferPointer<UInt32>
@@ -77,6 +78,7 @@ public final class Lexicon: @unchecked Sendable {
         followers = PairBlocks(data.section("PAIR"), characters: charCosts.count)
         precedents = PairBlocks(data.section("RPAI"), characters: charCosts.count)
         tags = data.text("TAGS").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        nameTags = tags.map(Lexicon.isNameTag)
     }
 
     /// The character's id (1…), or 0 when the lexicon does not know it.
@@ -190,6 +192,12 @@ public final class Lexicon: @unchecked Sendable {
     public func entry(_ word: String) -> Entry? { entry(word.unicodeScalars) }
 
     func tag(_ index: Int) -> String { index >= 0 && index < tags.count ? tags[index] : "user" }
+
+    static func isNameTag(_ tag: String) -> Bool { tag.hasPrefix("nr") || tag == "ns" || tag == "nt" || tag == "nz" }
+
+    /// Whether a tag index (as `Word.Kind.known` carries it) names someone or something; the user's words (index -1)
+    /// count as names, never to be corrected. Read per word by the typo rules, so decided once per tag.
+    @inline(__always) func isName(tagIndex index: Int) -> Bool { index < 0 || (index < nameTags.count && nameTags[index]) }
 
     /// Characters that complete four characters with position `blank` left out into an idiom.
     func idiomCompletions(_ four: [Unicode.Scalar], blank: Int, _ body: (Unicode.Scalar) -> Void) {

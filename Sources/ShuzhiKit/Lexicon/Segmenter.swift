@@ -108,11 +108,7 @@ public struct Segmenter: Sendable {
 
     /// The least segmentation cost of a short run of Han scalars (for comparing a candidate correction with the
     /// text as written, without building words).
-    func cost(of run: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
-        var suffix = [Int](repeating: 0, count: run.count + 1)
-        fill(&suffix, run, from: run.count - 1)
-        return suffix[0]
-    }
+    func cost(of run: UnsafeBufferPointer<Unicode.Scalar>) -> Int { suffixCosts(of: run)[0] }
 
     /// The suffix costs of a run: `suffix[i]` is the least cost of segmenting run[i...]. A candidate that changes
     /// only run[k] leaves suffix[k+1...] as they are, so `cost(of:changedAt:reusing:)` recomputes just the front.

@@ -36,12 +36,13 @@ public struct RuleDescription: Sendable {
 
     public var family: String { String(id.prefix { $0 != "." }) }
 
-    /// A diagnostic of this rule with its default severity.
+    /// A diagnostic of this rule with its default severity; a statistical rule passes its confidence (kept to two
+    /// decimals, as reports show it).
     public func diagnostic(_ range: Range<Int>, _ message: String, replacements: [String] = [],
-                           fix: FixApplicability? = nil, severity: Severity? = nil) -> Diagnostic {
+                           fix: FixApplicability? = nil, severity: Severity? = nil, confidence: Double? = nil) -> Diagnostic {
         let edits = fix.map { Fix($0, [TextEdit(range, replacements.first ?? "")]) }
         return Diagnostic(rule: id, severity: severity ?? self.severity, range: range, message: message,
-                          replacements: replacements, fix: edits)
+                          replacements: replacements, fix: edits, confidence: confidence.map { ($0 * 100).rounded() / 100 })
     }
 
     public func diagnostic(_ range: Range<Int>, _ message: String, replacements: [String], edits: Fix,

@@ -21,8 +21,8 @@ struct CharacterTypoFinder: Sendable {
     private let model = LanguageModel.shared
 
     init(tuning: TypoTuning = .standard) { self.tuning = tuning }
-    /// SHUZHI_TYPO_FEATURES=1 prints to standard error each paragraph's open positions (OPEN), each candidate the
-    /// word gate drops (GATE) and each scored candidate's evidence (FEAT), for Scripts/fit-typo-weights.py.
+    /// SHUZHI_TYPO_FEATURES=1 prints each scored candidate's evidence to standard error (FEAT lines), for
+    /// Scripts/fit-typo-weights.py.
     static let dumpFeatures = ProcessInfo.processInfo.environment["SHUZHI_TYPO_FEATURES"] != nil
 
     func findings(_ analysis: Analysis) -> [TypoFinding] {
@@ -37,37 +37,26 @@ struct CharacterTypoFinder: Sendable {
     private func findings(_ analysis: Analysis, _ s: inout [Unicode.Scalar], _ range: Range<Int>,
                           _ words: ArraySlice<Word>, into out: inout [TypoFinding]) {
         let open = Self.openPositions(s, range, words, protectedWordCost: tuning.protectedWordCost)
-        if Self.dumpFeatures {
-            let src = String(String.UnicodeScalarView(s[range]))
-            FileHandle.standardError.write(Data("OPEN\t\(src)\t\(open.map { $0 ? "1" : "0" }.joined())\n".utf8))
-        }
         // Characters inside a frequent two-character word may still be slips that made another real word (水务 for
-        // 税务, 肿大 for 重大): they are tried too, but the candidate's word must be far cheaper.
-        // For such a character, the word it is in (only that word may change into another).
-        var insideWord = [Bool](repeating: false, count: range.count)
-        var enclosing = [Range<Int>?](repeating: nil, count: tuning.frequentWordGain > 0 ? range.count : 0)
+        // 税务, 肿大 for 重大): they are tried too, but only that word may change, into a far cheaper one.
+        var enclosing = [Range<Int>?](repeating: nil, count: range.count)
         if tuning.frequentWordGain > 0 {
             for word in words where word.range.count == 2 {
-                guard case .known(_, let tag) = word.kind, tag >= 0 else { continue }
-                let label = Lexicon.shared.tag(tag)
-                guard !(label.hasPrefix("nr") || label == "ns" || label == "nt" || label == "nz") else { continue }
-                for q in word.range where !open[q - range.lowerBound] {
-                    insideWord[q - range.lowerBound] = true
-                    enclosing[q - range.lowerBound] = word.range
-                }
+                guard case .known(_, let tag) = word.kind, !lexicon.isName(tagIndex: tag) else { continue }
+                for q in word.range where !open[q - range.lowerBound] { enclosing[q - range.lowerBound] = word.range }
             }
             for q in range where Self.isPlaceholder(s[q]) || Self.isNumeral(s[q]) {
-                for r in max(range.lowerBound, q - 1)..<min(range.upperBound, q + 2) { insideWord[r - range.lowerBound] = false }
+                for r in max(range.lowerBound, q - 1)..<min(range.upperBound, q + 2) { enclosing[r - range.lowerBound] = nil }
             }
         }
-        guard open.contains(true) || insideWord.contains(true) else { return }
+        guard open.contains(true) || enclosing.contains(where: { $0 != nil }) else { return }
 
         // Trigram tokens with two begin-of-line tokens in front: token(p) is at tokens[p - range.lowerBound + 2].
         var tokens = [LanguageModel.Token](repeating: LanguageModel.begin, count: range.count + 3)
         for p in range { tokens[p - range.lowerBound + 2] = model.token(s[p]) }
         tokens[range.count + 2] = LanguageModel.end
 
-        for p in range where open[p - range.lowerBound] || insideWord[p - range.lowerBound] {
+        for p in range where open[p - range.lowerBound] || enclosing[p - range.lowerBound] != nil {
             let gain = open[p - range.lowerBound] ? tuning.minimumGain : tuning.frequentWordGain
             let only = open[p - range.lowerBound] ? nil : enclosing[p - range.lowerBound]
             guard let best = bestCandidate(s, p, range, &tokens, analysis.segmenter, minimumGain: gain, only: only)
@@ -124,9 +113,7 @@ struct CharacterTypoFinder: Sendable {
             case .unknown:
                 open[word.range.lowerBound - range.lowerBound] = true
             case .known(let cost, let tag):
-                let label = Lexicon.shared.tag(tag)
-                let name = tag < 0 || label.hasPrefix("nr") || label == "ns" || label == "nt" || label == "nz"
-                if word.range.count == 1 || (!name && cost > protectedWordCost) {
+                if word.range.count == 1 || (!Lexicon.shared.isName(tagIndex: tag) && cost > protectedWordCost) {
                     for p in word.range { open[p - range.lowerBound] = true }
                 }
             default:
@@ -255,10 +242,6 @@ struct CharacterTypoFinder: Sendable {
             guard let word = cheapestWord(s, p, candidate, near, only: only), word.cost + minimumGain <= writtenWord else {
                 if writtenAlone <= tuning.functionCharacterCost, aloneCandidates(written, candidate, kind) {
                     survivors.append((candidate, kind, p..<p + 1))
-                    return
-                }
-                if Self.dumpFeatures {
-                    FileHandle.standardError.write(Data("GATE\t\(String(String.UnicodeScalarView(s[range])))\t\(p - range.lowerBound)\t\(candidate)\n".utf8))
                 }
                 return
             }
@@ -287,7 +270,8 @@ struct CharacterTypoFinder: Sendable {
             scratch[p - wide.lowerBound] = written
             let rarity = Double(lexicon.characterCost(written) - lexicon.characterCost(candidate)) / 8
             let alone = word.count == 1
-            var z = (alone ? tuning.aloneLanguageModel * gainLM + tuning.alone : 0) + tuning.languageModel * gainLM + tuning.segmentation * min(gainSegmentation, tuning.segmentationCap)
+            var z = (alone ? tuning.alone : 0) + tuning.languageModel * gainLM
+                + tuning.segmentation * min(gainSegmentation, tuning.segmentationCap)
                 + tuning.rarity * max(0, rarity) + tuning.writtenWord * Double(writtenWord) / 10
                 + tuning.writtenCharacter * Double(lexicon.characterCost(written)) / 8
                 + tuning.candidateCharacter * Double(lexicon.characterCost(candidate)) / 8 - tuning.bias
@@ -295,7 +279,7 @@ struct CharacterTypoFinder: Sendable {
             else if kind.contains(.sameSoundOtherTone) { z += tuning.otherTone }
             else if kind.contains(.similarShape) { z += tuning.similarShape }
             else { z += tuning.similarSound }
-            let confidence = 1 / (1 + exp(-z))
+            let confidence = TypoTuning.logistic(z)
             if Self.dumpFeatures {
                 let line = "FEAT\t\(String(String.UnicodeScalarView(s[range])))\t\(p - range.lowerBound)\t\(candidate)\t\(gainLM)\t\(gainSegmentation)\t\(rarity)\t\(kind.rawValue)\t\(writtenWord)\t\(lexicon.characterCost(written))\t\(lexicon.characterCost(candidate))\t\(alone ? 1 : 0)\n"
                 FileHandle.standardError.write(Data(line.utf8))

@@ -36,10 +36,7 @@ public struct CharacterTypoRule: Rule {
         let idioms = Set(IdiomTypoFinder().findings(analysis).map(\.position))
         return finder.findings(analysis).compactMap { f in
             guard f.confidence >= Self.floor, !idioms.contains(f.position) else { return nil }
-            var d = description.diagnostic(f.position..<f.position + 1, f.message(s, what: "疑似错别字"),
-                                           replacements: [String(f.replacement)], fix: .unsafe)
-            d.confidence = (f.confidence * 100).rounded() / 100
-            return d
+            return f.diagnostic(description, s, what: "疑似错别字")
         }
     }
 }
@@ -67,11 +64,6 @@ public struct IdiomTypoRule: Rule {
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
-        return IdiomTypoFinder().findings(analysis).map { f in
-            var d = description.diagnostic(f.position..<f.position + 1, f.message(s, what: "成语有误"),
-                                           replacements: [String(f.replacement)], fix: .unsafe)
-            d.confidence = f.confidence
-            return d
-        }
+        return IdiomTypoFinder().findings(analysis).map { $0.diagnostic(description, s, what: "成语有误") }
     }
 }

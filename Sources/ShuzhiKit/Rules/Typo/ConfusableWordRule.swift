@@ -76,18 +76,16 @@ public struct ConfusableWordRule: Rule {
             for p in range where s[p] == "帐" {
                 let next = p + 1 < range.upperBound ? s[p + 1] : " ", previous = p > range.lowerBound ? s[p - 1] : " "
                 guard !Self.curtainFollowers.contains(next), !Self.curtainPrecedents.contains(previous) else { continue }
-                var d = description.diagnostic(p..<p + 1, "钱物记录用“账”，“帐”指帐幕", replacements: ["账"], fix: .unsafe)
-                d.confidence = 0.9
-                out.append(d)
+                out.append(description.diagnostic(p..<p + 1, "钱物记录用“账”，“帐”指帐幕", replacements: ["账"],
+                                                  fix: .unsafe, confidence: 0.9))
             }
         }
         return out
     }
 
     private func diagnostic(_ range: Range<Int>, _ written: String, _ right: String, confidence: Double) -> Diagnostic {
-        var d = description.diagnostic(range, "易混词：此处应为“\(right)”而非“\(written)”", replacements: [right], fix: .unsafe)
-        d.confidence = (confidence * 100).rounded() / 100
-        return d
+        description.diagnostic(range, "易混词：此处应为“\(right)”而非“\(written)”", replacements: [right], fix: .unsafe,
+                               confidence: confidence)
     }
 
     /// A time point begins at p: a digit, a Chinese numeral year, or 目前/今年/去年/上半年/年底/当前/本月/上月/明年.

@@ -51,6 +51,9 @@ public struct MissingCharacterRule: Rule {
                 let writtenSegmentation = scratch.withUnsafeBufferPointer { analysis.segmenter.cost(of: $0) }
                 let context = Array(s[max(range.lowerBound, i - 2)..<min(range.upperBound, next + 1)])
                 let writtenLM = model.logProb(of: context)
+                // How likely the model finds the clause ending here; set against the word going on (建→设) below.
+                let (before, written) = (model.token(s[i - 1]), model.token(s[i]))
+                let stop = Double(model.logProb(before, written, model.token(s[next])))
                 var best: (Unicode.Scalar, Double)?
                 lexicon.forEachCompletion(of: s[i]) { c in
                     scratch.append(c)
@@ -60,23 +63,16 @@ public struct MissingCharacterRule: Rule {
                     completed.insert(c, at: i + 1 - max(range.lowerBound, i - 2))
                     let gainLM = Double(model.logProb(of: completed) - writtenLM)
                     guard gainLM > 0, gainSegmentation > 0 else { return }
-                    // How much likelier the model finds the word going on (建→设) than the clause ending here.
-                    let continuation = Double(model.logProb(model.token(s[i - 1]), model.token(s[i]), model.token(c)))
-                    let stop = Double(model.logProb(model.token(s[i - 1]), model.token(s[i]),
-                                                    next < range.upperBound ? model.token(s[next]) : LanguageModel.end))
+                    let continuation = Double(model.logProb(before, written, model.token(c)))
                     let z = Self.languageModelWeight * gainLM + Self.continuationWeight * (continuation - stop) - Self.bias
-                    let confidence = 1 / (1 + exp(-z))
-                    if CharacterTypoFinder.dumpFeatures {
-                        FileHandle.standardError.write(Data("MISS\t\(String(String.UnicodeScalarView(s[lo...i])))\t\(c)\t\(gainLM)\t\(continuation - stop)\n".utf8))
-                    }
+                    let confidence = TypoTuning.logistic(z)
                     if confidence > (best?.1 ?? 0) { best = (c, confidence) }
                 }
                 guard let (c, confidence) = best, confidence >= CharacterTypoRule.floor else { continue }
-                let written = String(String.UnicodeScalarView(s[i - 1...i]))
-                var d = description.diagnostic(i..<i + 1, "词语残缺：“\(written)”疑为“\(written)\(c)”，漏了“\(c)”",
-                                               replacements: [String(s[i]) + String(c)], fix: .unsafe)
-                d.confidence = (confidence * 100).rounded() / 100
-                out.append(d)
+                let shown = String(String.UnicodeScalarView(s[i - 1...i]))
+                out.append(description.diagnostic(i..<i + 1, "词语残缺：“\(shown)”疑为“\(shown)\(c)”，漏了“\(c)”",
+                                                  replacements: [String(s[i]) + String(c)], fix: .unsafe,
+                                                  confidence: confidence))
             }
         }
         return out

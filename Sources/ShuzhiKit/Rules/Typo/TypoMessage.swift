@@ -9,4 +9,10 @@ extension TypoFinding {
             : kind.contains(.similarShape) ? "形近" : "音近"
         return "\(what)：“\(written)”疑为“\(String(String.UnicodeScalarView(meant)))”之误（\(reason)）"
     }
+
+    /// The finding as a diagnostic of `description`'s rule: the one character replaced, an unsafe fix, its confidence.
+    func diagnostic(_ description: RuleDescription, _ scalars: [Unicode.Scalar], what: String) -> Diagnostic {
+        description.diagnostic(position..<position + 1, message(scalars, what: what), replacements: [String(replacement)],
+                               fix: .unsafe, confidence: confidence)
+    }
 }

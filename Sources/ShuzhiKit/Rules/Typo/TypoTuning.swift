@@ -1,3 +1,5 @@
+import Foundation
+
 /// The weights that turn a candidate correction's evidence into a confidence, tuned on ECSpell's 公文 training split
 /// (`../shared/corpus/ecspell/odw.train`; see BENCHMARKS.md). `shuzhi eval csc --tune name=value` tries others.
 public struct TypoTuning: Sendable {
@@ -21,11 +23,9 @@ public struct TypoTuning: Sendable {
     public var writtenCharacter = -0.035
     public var candidateCharacter = -0.077
     public var bias = 3.746
-    /// Candidates judged by the model alone (的/地/得 and the like): an offset and an extra weight on the model's
-    /// preference. Set by hand, not fitted: ECSpell has one such correction. The offset asks for about three
-    /// log10 units of preference before a finding reaches 0.8.
+    /// An offset for candidates judged by the model alone (的/地/得 and the like). Set by hand, not fitted: ECSpell
+    /// has one such correction. It asks for about three log10 units of preference before a finding reaches 0.8.
     public var alone = -2.0
-    public var aloneLanguageModel = 0.0
     /// A character at most this costly as a word on its own (cost units) is a function character.
     public var functionCharacterCost = 90
     /// A word at most this costly (−ln p × 10; ~70 occurrences in jieba's counts) protects its characters.
@@ -41,6 +41,9 @@ public struct TypoTuning: Sendable {
     public init() {}
 
     public static let standard = TypoTuning()
+
+    /// Evidence (a logit) to a confidence in 0…1.
+    static func logistic(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
 
     /// Sets one weight by name (for tuning runs); false when the name is unknown or the value not a number.
     public mutating func set(_ name: String, _ value: String) -> Bool {
@@ -59,7 +62,6 @@ public struct TypoTuning: Sendable {
         case "candidateCharacter": candidateCharacter = number
         case "bias": bias = number
         case "alone": alone = number
-        case "aloneLanguageModel": aloneLanguageModel = number
         case "functionCharacterCost": functionCharacterCost = Int(number)
         case "protectedWordCost": protectedWordCost = Int(number)
         case "minimumGain": minimumGain = Int(number)
