@@ -270,15 +270,23 @@ struct CharacterTypoFinder: Sendable {
             scratch[p - wide.lowerBound] = written
             let rarity = Double(lexicon.characterCost(written) - lexicon.characterCost(candidate)) / 8
             let alone = word.count == 1
-            var z = (alone ? tuning.alone : 0) + tuning.languageModel * gainLM
-                + tuning.segmentation * min(gainSegmentation, tuning.segmentationCap)
-                + tuning.rarity * max(0, rarity) + tuning.writtenWord * Double(writtenWord) / 10
-                + tuning.writtenCharacter * Double(lexicon.characterCost(written)) / 8
-                + tuning.candidateCharacter * Double(lexicon.characterCost(candidate)) / 8 - tuning.bias
-            if kind.contains(.sameSoundSameTone) { z += tuning.sameSound }
-            else if kind.contains(.sameSoundOtherTone) { z += tuning.otherTone }
-            else if kind.contains(.similarShape) { z += tuning.similarShape }
-            else { z += tuning.similarSound }
+            var z: Double
+            if alone {
+                // No word changes: the word features say nothing, and the model's preference decides.
+                z = tuning.languageModel * (gainLM - tuning.aloneMargin) + TypoTuning.logit(TypoTuning.aloneConfidence)
+                    + tuning.segmentation * min(gainSegmentation, tuning.segmentationCap)
+                    + (kind.contains(.sameSoundSameTone) ? 0 : tuning.otherTone - tuning.sameSound)
+            } else {
+                z = tuning.languageModel * gainLM
+                    + tuning.segmentation * min(gainSegmentation, tuning.segmentationCap)
+                    + tuning.rarity * max(0, rarity) + tuning.writtenWord * Double(writtenWord) / 10
+                    + tuning.writtenCharacter * Double(lexicon.characterCost(written)) / 8
+                    + tuning.candidateCharacter * Double(lexicon.characterCost(candidate)) / 8 - tuning.bias
+                if kind.contains(.sameSoundSameTone) { z += tuning.sameSound }
+                else if kind.contains(.sameSoundOtherTone) { z += tuning.otherTone }
+                else if kind.contains(.similarShape) { z += tuning.similarShape }
+                else { z += tuning.similarSound }
+            }
             let confidence = TypoTuning.logistic(z)
             if Self.dumpFeatures {
                 let line = "FEAT\t\(String(String.UnicodeScalarView(s[range])))\t\(p - range.lowerBound)\t\(candidate)\t\(gainLM)\t\(gainSegmentation)\t\(rarity)\t\(kind.rawValue)\t\(writtenWord)\t\(lexicon.characterCost(written))\t\(lexicon.characterCost(candidate))\t\(alone ? 1 : 0)\n"

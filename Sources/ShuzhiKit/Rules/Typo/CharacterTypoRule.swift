@@ -12,7 +12,7 @@ public struct CharacterTypoRule: Rule {
         id: "typo.char",
         severity: .warning,
         summary: "疑似错别字（音近、形近字误用）",
-        rationale: "对每个不在常用词、人名、地名、机构名、数字、外文和占位符中的汉字，尝试与之同音、近音、形近的常用字：替换后能与前后字组成词，且字符三元语言模型（以法律法规和政府工作报告训练）与最大概率分词都明显更支持替换，才报告，并给出置信度。置信度低于阈值（默认 0.5，--typo-threshold 或 .shuzhi.toml 的 [typo] threshold）的不报。建议需人工确认。",
+        rationale: "对每个不在常用词、人名、地名、机构名、数字、外文和占位符中的汉字，尝试与之同音、近音、形近的常用字：替换后能与前后字组成词，且字符三元语言模型（以法律法规、政府工作报告和人民日报训练）与最大概率分词都明显更支持替换，才报告，并给出置信度。置信度低于阈值（默认 0.8，--typo-threshold 或 .shuzhi.toml 的 [typo] threshold）的不报。建议需人工确认。",
         fix: .unsafe,
         triggering: [
             RuleExample("各项审批事项办理时限平均«宿»短百分之三十。", fixed: "各项审批事项办理时限平均缩短百分之三十。"),

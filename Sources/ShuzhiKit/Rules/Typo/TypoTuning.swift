@@ -23,9 +23,13 @@ public struct TypoTuning: Sendable {
     public var writtenCharacter = -0.035
     public var candidateCharacter = -0.077
     public var bias = 3.746
-    /// An offset for candidates judged by the model alone (的/地/得 and the like). Set by hand, not fitted: ECSpell
-    /// has one such correction. It asks for about three log10 units of preference before a finding reaches 0.8.
-    public var alone = -2.0
+    /// Candidates judged by the model alone (的/地/得, 根/跟 and the like: no word changes either way) reach a
+    /// confidence of 0.8 when the model prefers them by this many log10 units in the same sound and tone (the
+    /// segmentation gain adds, another tone subtracts as above). Set by hand, not fitted (ECSpell has one such
+    /// correction): at 3 units the held-out reports drew 3–5 false alarms per 10,000 characters, at 5 about 1, at
+    /// 6.5 the same as without this path (see BENCHMARKS.md).
+    public var aloneMargin = 6.5
+    static let aloneConfidence = 0.8
     /// A character at most this costly as a word on its own (cost units) is a function character.
     public var functionCharacterCost = 90
     /// A word at most this costly (−ln p × 10; ~70 occurrences in jieba's counts) protects its characters.
@@ -44,6 +48,7 @@ public struct TypoTuning: Sendable {
 
     /// Evidence (a logit) to a confidence in 0…1.
     static func logistic(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
+    static func logit(_ p: Double) -> Double { log(p / (1 - p)) }
 
     /// Sets one weight by name (for tuning runs); false when the name is unknown or the value not a number.
     public mutating func set(_ name: String, _ value: String) -> Bool {
@@ -61,7 +66,7 @@ public struct TypoTuning: Sendable {
         case "writtenCharacter": writtenCharacter = number
         case "candidateCharacter": candidateCharacter = number
         case "bias": bias = number
-        case "alone": alone = number
+        case "aloneMargin": aloneMargin = number
         case "functionCharacterCost": functionCharacterCost = Int(number)
         case "protectedWordCost": protectedWordCost = Int(number)
         case "minimumGain": minimumGain = Int(number)
