@@ -270,15 +270,14 @@ struct CharacterTypoFinder: Sendable {
             scratch[p - wide.lowerBound] = written
             let rarity = Double(lexicon.characterCost(written) - lexicon.characterCost(candidate)) / 8
             let alone = word.count == 1
+            let segmentationTerm = tuning.segmentation * min(gainSegmentation, tuning.segmentationCap)
             var z: Double
             if alone {
                 // No word changes: the word features say nothing, and the model's preference decides.
-                z = tuning.languageModel * (gainLM - tuning.aloneMargin) + TypoTuning.logit(TypoTuning.aloneConfidence)
-                    + tuning.segmentation * min(gainSegmentation, tuning.segmentationCap)
+                z = tuning.languageModel * (gainLM - tuning.aloneMargin) + TypoTuning.aloneLogit + segmentationTerm
                     + (kind.contains(.sameSoundSameTone) ? 0 : tuning.otherTone - tuning.sameSound)
             } else {
-                z = tuning.languageModel * gainLM
-                    + tuning.segmentation * min(gainSegmentation, tuning.segmentationCap)
+                z = tuning.languageModel * gainLM + segmentationTerm
                     + tuning.rarity * max(0, rarity) + tuning.writtenWord * Double(writtenWord) / 10
                     + tuning.writtenCharacter * Double(lexicon.characterCost(written)) / 8
                     + tuning.candidateCharacter * Double(lexicon.characterCost(candidate)) / 8 - tuning.bias

@@ -29,7 +29,8 @@ public struct TypoTuning: Sendable {
     /// correction): at 3 units the held-out reports drew 3–5 false alarms per 10,000 characters, at 5 about 1, at
     /// 6.5 the same as without this path (see BENCHMARKS.md).
     public var aloneMargin = 6.5
-    static let aloneConfidence = 0.8
+    /// The logit of 0.8, the confidence such a candidate has at exactly that margin.
+    static let aloneLogit = logit(0.8)
     /// A character at most this costly as a word on its own (cost units) is a function character.
     public var functionCharacterCost = 90
     /// A word at most this costly (−ln p × 10; ~70 occurrences in jieba's counts) protects its characters.
