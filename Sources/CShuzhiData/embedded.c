@@ -5,6 +5,8 @@ extern const unsigned char shuzhi_lexicon_start[];
 extern const unsigned char shuzhi_lexicon_end[];
 extern const unsigned char shuzhi_model_start[];
 extern const unsigned char shuzhi_model_end[];
+extern const unsigned char shuzhi_knowledge_start[];
+extern const unsigned char shuzhi_knowledge_end[];
 
 const unsigned char *shuzhi_lexicon_bytes(size_t *count) {
     *count = (size_t)(shuzhi_lexicon_end - shuzhi_lexicon_start);
@@ -14,4 +16,9 @@ const unsigned char *shuzhi_lexicon_bytes(size_t *count) {
 const unsigned char *shuzhi_model_bytes(size_t *count) {
     *count = (size_t)(shuzhi_model_end - shuzhi_model_start);
     return shuzhi_model_start;
+}
+
+const unsigned char *shuzhi_knowledge_bytes(size_t *count) {
+    *count = (size_t)(shuzhi_knowledge_end - shuzhi_knowledge_start);
+    return shuzhi_knowledge_start;
 }

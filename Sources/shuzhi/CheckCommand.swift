@@ -36,12 +36,13 @@ struct CheckCommand: ParsableCommand {
                 let started = clock.now
                 let document = try Ingest.load(path: path, options: options)
                 let read = clock.now
-                let analysis = Analysis(document, userWords: configuration.allowedWords)
+                let analysis = Analysis(document, userWords: configuration.allowedWords, knowledge: configuration.knowledge,
+                                        year: configuration.year)
                 let analysed = clock.now
                 var ruleTimes: [(String, Duration)] = []
                 let diagnostics = Checker(configuration: configuration).check(analysis, timing: timings ? { ruleTimes.append(($0, $1)) } : nil)
                 let checked = clock.now
-                let report = CheckReport(document: document, diagnostics: diagnostics)
+                let report = CheckReport(document: document, diagnostics: diagnostics, reportYear: analysis.reportYear)
                 if timings {
                     Timings.report(path: path, characters: document.scalars.count, ingest: read - started, analysis: analysed - read,
                                    rules: checked - analysed, perRule: ruleTimes)

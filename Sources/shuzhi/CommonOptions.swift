@@ -61,8 +61,14 @@ struct RuleOptions: ParsableArguments {
     var select: [String] = []
 
     @Option(name: .customLong("typo-threshold"),
-            help: ArgumentHelp("错别字置信度阈值 0–1，越高越少误报（默认 0.5）/ report typo findings at least this sure", valueName: "p"))
+            help: ArgumentHelp("错别字置信度阈值 0–1，越高越少误报（默认 0.8）/ report typo findings at least this sure", valueName: "p"))
     var typoThreshold: Double?
+
+    @Option(help: ArgumentHelp("报告所述年度（默认从正文推断）/ the year the report speaks for (default: inferred)", valueName: "year"))
+    var year: Int?
+
+    @Option(help: ArgumentHelp("另加知识库文件（knowledge.json 的格式），可重复 / extra knowledge file, repeatable", valueName: "file"))
+    var knowledge: [String] = []
 
     private static let known = RuleRegistry.descriptions
 
@@ -93,6 +99,15 @@ struct RuleOptions: ParsableArguments {
                 throw ValidationError("--typo-threshold 应在 0 到 1 之间 / must be between 0 and 1")
             }
             base.typoThreshold = typoThreshold
+        }
+        if let year {
+            guard Configuration.reportYears.contains(year) else { throw ValidationError("--year 应为 1949 到 2100 之间的年份 / must be a year") }
+            base.year = year
+        }
+        if !knowledge.isEmpty {
+            base.knowledgeFiles += knowledge
+            do { base.knowledge = try KnowledgeBase.extended(with: base.knowledgeFiles) }
+            catch { throw InputFailure(message: error.description) }
         }
         return base
     }

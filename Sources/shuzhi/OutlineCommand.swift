@@ -10,6 +10,8 @@ struct OutlineCommand: ParsableCommand {
 
     @Argument(help: "文件 / files") var files: [String]
     @Option(help: "输出格式 / output format: text, json") var format: OutputFormat = .text
+    @Option(help: ArgumentHelp("报告所述年度（默认从正文推断）/ the year the report speaks for (default: inferred)", valueName: "year"))
+    var year: Int?
     @OptionGroup var input: InputOptions
 
     func validate() throws {
@@ -23,7 +25,7 @@ struct OutlineCommand: ParsableCommand {
         var failed = false
         for path in files {
             do {
-                let analysis = Analysis(try Ingest.load(path: path, options: options))
+                let analysis = Analysis(try Ingest.load(path: path, options: options), year: year)
                 if format == .json { entries.append(OutlineRenderer.json(analysis)) }
                 else { Terminal.write((files.count > 1 ? "== \(path) ==\n" : "") + OutlineRenderer.text(analysis)) }
             } catch {

@@ -109,8 +109,12 @@ enum CLI {
             let r = try CLI.run(["check", file, "--format", "json"])
             #expect(r.status == 1 || r.status == 0)
             let object = try #require(try r.json() as? [String: Any])
-            #expect(Set(object.keys) == ["file", "encoding", "diagnostics", "summary"])
+            #expect(Set(object.keys) == ["file", "encoding", "reportYear", "diagnostics", "summary"])
             #expect(object["file"] as? String == file)
+            // The year the outdated rules judged by, with the evidence for it.
+            let year = try #require(object["reportYear"] as? [String: Any])
+            #expect(Set(year.keys) == ["year", "basis", "reason", "evidence"])
+            if file.hasSuffix("county-deputy-head-2020.txt") { #expect(year["year"] as? Int == 2020) }
             // Decode the file independently of Shuzhi: UTF-8 or GB18030 via Foundation's own converters.
             let data = try Data(contentsOf: URL(fileURLWithPath: file, relativeTo: CLI.root))
             let text = String(data: data, encoding: .utf8) ?? decodeGB18030(data)

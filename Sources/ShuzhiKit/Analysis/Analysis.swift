@@ -15,9 +15,19 @@ public final class Analysis: Sendable {
     public var words: [Word] { segmentation.value }
     private let segmentation: OnceValue<[Word]>
 
-    /// - Parameter userWords: words the user declared right (`[words] allow`); the segmenter treats them as words.
-    public init(_ document: Document, userWords: [String] = []) {
+    /// The political formulas, dates and wording changes the `formula` and `outdated` rules read.
+    public let knowledge: KnowledgeBase
+    /// The year the report speaks for (inferred, or `--year`), decided on first use.
+    public var reportYear: ReportYear { year.value }
+    private let year: OnceValue<ReportYear>
+
+    /// - Parameters:
+    ///   - userWords: words the user declared right (`[words] allow`); the segmenter treats them as words.
+    ///   - knowledge: the built-in knowledge base, or it extended with the user's files.
+    ///   - year: the report's year when the user states it; otherwise inferred from the text.
+    public init(_ document: Document, userWords: [String] = [], knowledge: KnowledgeBase = .builtIn, year: Int? = nil) {
         self.document = document
+        self.knowledge = knowledge
         let segmenter = Segmenter(userWords: userWords)
         self.segmenter = segmenter
         self.segmentation = OnceValue { document.paragraphs.flatMap { segmenter.segment(document.scalars, $0.content) } }
@@ -26,6 +36,7 @@ public final class Analysis: Sendable {
         // Pasted page chrome (a breadcrumb, a toolbar) is neither the title nor a heading.
         let outline = Outline(document, ignoring: Set(residue.blocks.flatMap { Array($0.paragraphs) }))
         self.outline = outline
+        self.year = OnceValue { ReportYear(document, outline: outline, knowledge: knowledge, override: year) }
         self.sequences = NumberedSequences(document, outline)
         self.doubleQuotes = QuotePairing(document, double: true)
         self.singleQuotes = QuotePairing(document, double: false)

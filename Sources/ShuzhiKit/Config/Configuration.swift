@@ -16,6 +16,12 @@ import Foundation
 ///
 /// [typo]
 /// threshold = 0.7                             # report typo findings at least this sure (0…1); default 0.8
+///
+/// [report]
+/// year = 2024                                 # the year the reports speak for (default: inferred from each text)
+///
+/// [knowledge]
+/// files = ["本单位提法.json"]                   # more formulas, phrases, dates (knowledge.json's format), relative to this file
 /// ```
 public struct Configuration: Sendable {
     public static let fileName = ".shuzhi.toml"
@@ -31,6 +37,14 @@ public struct Configuration: Sendable {
     /// Precision first: at 0.8 the held-out 政府工作报告 get well under one typo finding per 10,000 characters
     /// (BENCHMARKS.md); a writer who wants more suggestions lowers it.
     public static let defaultTypoThreshold = 0.8
+    /// The years `--year` and `[report] year` accept.
+    public static let reportYears = 1949...2100
+    /// The year every report is judged for; nil infers it from each text.
+    public var year: Int?
+    /// The built-in knowledge base, extended with `[knowledge] files`.
+    public var knowledge: KnowledgeBase = .builtIn
+    /// The user's knowledge files behind `knowledge`, as absolute or working-directory paths.
+    public var knowledgeFiles: [String] = []
     /// The file this configuration came from, if any.
     public var path: String?
 
@@ -99,8 +113,9 @@ public struct Configuration: Sendable {
 
         var config = Configuration()
         config.path = path
-        for key in root.keys where !["rules", "words", "typo"].contains(key) {
-            throw ConfigurationError(path: path, line: nil, message: "未知的配置项 [\(key)]，可用 [rules]、[words] 和 [typo] / unknown section")
+        for key in root.keys where !["rules", "words", "typo", "report", "knowledge"].contains(key) {
+            throw ConfigurationError(path: path, line: nil,
+                                     message: "未知的配置项 [\(key)]，可用 [rules]、[words]、[typo]、[report] 和 [knowledge] / unknown section")
         }
         if let rules = root["rules"] {
             guard let table = rules.table else { throw ConfigurationError(path: path, line: nil, message: "rules 应为表 / must be a table") }
@@ -152,6 +167,29 @@ public struct Configuration: Sendable {
                 }
                 config.typoThreshold = number
             }
+        }
+        if let report = root["report"] {
+            guard let table = report.table else { throw ConfigurationError(path: path, line: nil, message: "report 应为表 / must be a table") }
+            for key in table.keys where key != "year" {
+                throw ConfigurationError(path: path, line: nil, message: "未知的配置项 report.\(key)，可用 year / unknown key")
+            }
+            if let value = table["year"] {
+                guard case .integer(let year) = value, Configuration.reportYears.contains(year) else {
+                    throw ConfigurationError(path: path, line: nil, message: "report.year 应为 1949 到 2100 之间的年份 / must be a year")
+                }
+                config.year = year
+            }
+        }
+        if let knowledge = root["knowledge"] {
+            guard let table = knowledge.table else { throw ConfigurationError(path: path, line: nil, message: "knowledge 应为表 / must be a table") }
+            for key in table.keys where key != "files" {
+                throw ConfigurationError(path: path, line: nil, message: "未知的配置项 knowledge.\(key)，可用 files / unknown key")
+            }
+            let folder = (path as NSString).deletingLastPathComponent
+            let files = try strings(table["files"], "knowledge.files").map { $0.hasPrefix("/") ? $0 : (folder as NSString).appendingPathComponent($0) }
+            config.knowledgeFiles = files
+            do { config.knowledge = try KnowledgeBase.extended(with: files) }
+            catch { throw ConfigurationError(path: path, line: nil, message: error.description) }
         }
         return config
     }

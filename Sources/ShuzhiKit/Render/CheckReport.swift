@@ -2,10 +2,13 @@
 public struct CheckReport: Sendable {
     public let document: Document
     public let diagnostics: [Diagnostic]
+    /// The year the report was judged for, when the check looked at it.
+    public let reportYear: ReportYear?
 
-    public init(document: Document, diagnostics: [Diagnostic]) {
+    public init(document: Document, diagnostics: [Diagnostic], reportYear: ReportYear? = nil) {
         self.document = document
         self.diagnostics = diagnostics
+        self.reportYear = reportYear
     }
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
@@ -50,9 +53,12 @@ public struct CheckReport: Sendable {
             if let confidence = d.confidence { fields.append(("confidence", .double(confidence))) }
             return .object(fields)
         }
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("file", .string(document.name)),
             ("encoding", .string(document.format.encodingName)),
+        ]
+        if let reportYear { fields.append(("reportYear", reportYear.json(document))) }
+        return .object(fields + [
             ("diagnostics", .array(diagnostics)),
             ("summary", summaryJSON),
         ])
@@ -81,4 +87,20 @@ public struct CheckReport: Sendable {
             ])),
         ])
     }
+}
+
+extension ReportYear {
+    /// {"year": 2021 | null, "basis": "title", "reason": "…", "evidence": {"start", "end", "line", "column", "text"} | null}
+    public func json(_ document: Document) -> JSONValue {
+        let evidence: JSONValue = self.evidence.map { r in
+            let (line, column) = document.lines.location(of: r.lowerBound)
+            return .object([("start", .int(r.lowerBound)), ("end", .int(r.upperBound)), ("line", .int(line)), ("column", .int(column)),
+                            ("text", .string(document.string(r)))])
+        } ?? .null
+        return .object([("year", year.map { .int($0) } ?? .null), ("basis", .string(basis.rawValue)), ("reason", .string(reason)),
+                        ("evidence", evidence)])
+    }
+
+    /// “报告年度：2021（标题写明“2021年述职报告”）”, one line for the terminal.
+    public var line: String { "报告年度：\(year.map(String.init) ?? "未知")（\(reason)）" }
 }

@@ -5,6 +5,7 @@ public enum OutlineRenderer {
         let outline = analysis.outline
         var out = ""
         if let title = outline.title { out += "《\(doc.string(title))》\n" } else { out += "（无标题）\n" }
+        out += analysis.reportYear.line + "\n"
         func walk(_ index: Int, _ depth: Int) {
             let node = outline.nodes[index]
             let indent = String(repeating: "  ", count: depth)
@@ -58,6 +59,7 @@ public enum OutlineRenderer {
             ("file", .string(doc.name)),
             ("encoding", .string(doc.format.encodingName)),
             ("title", outline.title.map { .object([("text", .string(doc.string($0)))] + span($0)) } ?? .null),
+            ("reportYear", analysis.reportYear.json(doc)),
             ("series", .array(root.series.map { item in
                 .object([("marker", .string(doc.string(item.range))), ("text", .string(doc.string(item.textRange)))] + span(item.range))
             })),

@@ -10,6 +10,8 @@ public struct TextRenderer {
     public func render(_ report: CheckReport) -> String {
         var out = ""
         for d in report.diagnostics { out += render(d, in: report.document) }
+        // The year the outdated rules judged by, when one of them found something.
+        if let year = report.reportYear, report.diagnostics.contains(where: { $0.family == "outdated" }) { out += dim(year.line) + "\n" }
         out += summary(report)
         return out
     }

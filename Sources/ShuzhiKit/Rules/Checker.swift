@@ -12,7 +12,7 @@ public struct Checker: Sendable {
     private let allowed: KeywordMatcher
 
     public func check(_ document: Document) -> [Diagnostic] {
-        check(Analysis(document, userWords: configuration.allowedWords))
+        check(Analysis(document, userWords: configuration.allowedWords, knowledge: configuration.knowledge, year: configuration.year))
     }
 
     public func check(_ analysis: Analysis) -> [Diagnostic] { check(analysis, timing: nil) }

@@ -9,6 +9,10 @@ public enum RuleRegistry {
         MixedFormsRule(), HeadingPunctuationRule(),
         DoubledCharacterRule(), RepeatedPhraseRule(), RepeatedSentenceRule(),
         IdiomTypoRule(), CharacterTypoRule(), MissingCharacterRule(), ConfusableWordRule(),
+        FormulaNameRule(), FormulaMembersRule(), FormulaCollocationRule(), FixedPhraseRule(),
+        OutdatedCongressRule(), OutdatedWordingRule(), OutdatedPlanRule(), OutdatedCampaignRule(),
+        NumberRangeUnitRule(), ImpossibleValueRule(), MixedNumeralRule(), RedundantBoundRule(), DecreaseTimesRule(),
+        TwoDigitYearRule(), FullwidthDigitRule(), InconsistentTotalRule(),
     ]
 
     public static var descriptions: [RuleDescription] { all.map(\.description) }

@@ -1,0 +1,102 @@
+/// A garbled fixed phrase, found by its similarity to the canonical one rather than by a list of wrong forms: two
+/// neighbouring characters swapped (拒防腐变), one replaced by a character of like sound or shape (拒腐防辨), or one
+/// (in long phrases two neighbouring ones) left out inside it (以习近平为核心的党中央). Punctuation and spaces inside
+/// the phrase do not count (不忘初心 牢记使命 is fine).
+public struct FixedPhraseRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "formula.phrase",
+        severity: .error,
+        summary: "固定表述有错字、颠倒或漏字（拒防腐变、不忘初心、牢记使名、以习近平为核心的党中央）",
+        rationale: "拒腐防变、不忘初心、牢记使命、全面从严治党、以习近平同志为核心的党中央等表述一字不能差（参考文件 political-formulas.md，每条附来源）。按与标准表述的相似度查找：相邻两字颠倒、一字换成音近或形近字、中间漏掉一字（较长的表述漏掉相邻两字），不逐一列举错误写法。标点和空格不计。",
+        fix: .unsafe,
+        triggering: [
+            RuleExample("筑牢«拒防腐变»的思想防线。", fixed: "筑牢拒腐防变的思想防线。"),
+            RuleExample("牢记«不忘初心、牢记使名»。", fixed: "牢记不忘初心、牢记使命。"),
+            RuleExample("紧密团结在«以习近平为核心的党中央»周围。", fixed: "紧密团结在以习近平同志为核心的党中央周围。"),
+            RuleExample("坚决维护«党中央权威和统一领导»。", fixed: "坚决维护党中央权威和集中统一领导。"),
+        ],
+        nonTriggering: [
+            "筑牢拒腐防变的思想防线，不忘初心 牢记使命。",
+            "紧密团结在以习近平同志为核心的党中央周围。",
+            "全面从严治党，从严治警，从严治校。",
+            "坚持全面从严治理，推进依法行政。",
+        ]
+    )
+
+    /// A phrase without its punctuation, as the comparison sees it.
+    static func core(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] { scalars.filter { !isIgnored($0) } }
+
+    @inline(__always) static func isIgnored(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v == 0x3001 || v == 0xFF0C || v == 0x2C || v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019
+            || ScalarClass.isInlineSpace(v)
+    }
+
+    public func check(_ analysis: Analysis) -> [Diagnostic] {
+        let s = analysis.scalars
+        let knowledge = analysis.knowledge
+        let phrases = knowledge.phrases.map { (entry: $0, core: Self.core(Array($0.text.unicodeScalars))) }.filter { $0.core.count >= 4 }
+        let lexicon = Lexicon.shared
+        var out: [Diagnostic] = []
+        for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
+            let allowed = SortedRanges(knowledge.index.allowedSpans(s, paragraph.content))
+            var t: [Unicode.Scalar] = [], map: [Int] = []
+            for p in paragraph.content where !Self.isIgnored(s[p]) { t.append(s[p]); map.append(p) }
+            for (entry, p) in phrases {
+                let n = p.count
+                guard t.count >= n - 2 else { continue }
+                var exact: [Range<Int>] = []
+                for i in 0...(t.count - min(n, t.count)) where t[i] == p[0] && i + n <= t.count && t[i..<i + n].elementsEqual(p) {
+                    exact.append(i..<i + n)
+                }
+                var i = 0
+                while i < t.count {
+                    defer { i += 1 }
+                    guard t[i] == p[0] || (i + 1 < t.count && t[i + 1] == p[1]) else { continue }
+                    guard let found = Self.nearMiss(t, at: i, p, lexicon) else { continue }
+                    let window = i..<i + found.length
+                    guard !exact.contains(where: { $0.overlaps(window) }) else { continue }
+                    let span = map[window.lowerBound]..<map[window.upperBound - 1] + 1
+                    guard !allowed.contains(span) else { continue }
+                    out.append(description.diagnostic(span, "固定表述应为“\(entry.text)”（\(found.what)）", replacements: [entry.text],
+                                                      fix: .unsafe, severity: knowledge.severity(entry.status, .error)))
+                    i = window.upperBound - 1
+                }
+            }
+        }
+        return out
+    }
+
+    /// Whether t at i is p with one slip; the slip's length in t and what it is.
+    static func nearMiss(_ t: [Unicode.Scalar], at i: Int, _ p: [Unicode.Scalar], _ lexicon: Lexicon) -> (length: Int, what: String)? {
+        let n = p.count
+        if i + n <= t.count {
+            var mismatches: [Int] = []
+            for j in 0..<n where t[i + j] != p[j] {
+                mismatches.append(j)
+                if mismatches.count > 2 { break }
+            }
+            if mismatches.count == 1, let j = mismatches.first, !lexicon.confusion(t[i + j], p[j]).isEmpty {
+                return (n, "“\(t[i + j])”应为“\(p[j])”")
+            }
+            if mismatches.count == 2, mismatches[1] == mismatches[0] + 1, t[i + mismatches[0]] == p[mismatches[1]],
+               t[i + mismatches[1]] == p[mismatches[0]] {
+                return (n, "“\(p[mismatches[0]])\(p[mismatches[1]])”颠倒")
+            }
+        }
+        // Left out inside the phrase: one character, or two neighbouring ones in a phrase of eight or more.
+        var a = 0
+        while a < n && i + a < t.count && t[i + a] == p[a] { a += 1 }
+        guard a >= 1 else { return nil }
+        for gap in 1...(n >= 8 ? 2 : 1) where a + gap <= n - 1 {
+            let rest = p[(a + gap)...]
+            let end = i + a + rest.count
+            if end <= t.count && t[(i + a)..<end].elementsEqual(rest) {
+                return (n - gap, "漏了“\(String(String.UnicodeScalarView(p[a..<a + gap])))”")
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,161 @@
+/// A formula under a wrong name: a known wrong form (四种意识, 以习近平总书记为核心的党中央), the right head with a wrong
+/// classifier or count (四种意识, “三个意识”), or another term in the slot of a formula series (增强“四个意识”、坚定
+/// “四个信念”、做到“两个维护”). Style hints (五大发展理念) are info.
+public struct FormulaNameRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "formula.name",
+        severity: .error,
+        summary: "固定提法的名称写错（四种意识、三个意识、以习近平总书记为核心的党中央）",
+        rationale: "政治性表述的名称是固定的，数词、量词、中心词都不能改（参考文件 political-formulas.md §1、§3，每条提法附来源）。只在知识库中有出处的提法上报错；来源未核实（UNVERIFIED）的只作提示。“增强‘四个意识’、坚定‘四个自信’、做到‘两个维护’”这类连用提法中，某一位置换成了别的词也报出。",
+        fix: .unsafe,
+        triggering: [
+            RuleExample("牢固树立«四种意识»，坚定理想信念。", fixed: "牢固树立四个意识，坚定理想信念。"),
+            RuleExample("增强“«三个意识»”、坚定“四个自信”。", fixed: "增强“四个意识”、坚定“四个自信”。"),
+            RuleExample("增强“四个意识”、坚定“«四个信心»”、做到“两个维护”。", fixed: "增强“四个意识”、坚定“四个自信”、做到“两个维护”。"),
+            RuleExample("同«以习近平总书记为核心的党中央»保持高度一致。", fixed: "同以习近平同志为核心的党中央保持高度一致。"),
+        ],
+        nonTriggering: [
+            "增强“四个意识”、坚定“四个自信”、做到“两个维护”。",
+            "同以习近平同志为核心的党中央保持高度一致。",
+            "牢记“两个务必”，践行“三个务必”。",
+            "从三个维度分析问题，形成两个方面的意见。",
+        ]
+    )
+
+    public func check(_ analysis: Analysis) -> [Diagnostic] {
+        let s = analysis.scalars
+        let knowledge = analysis.knowledge, index = knowledge.index
+        var out: [Diagnostic] = []
+        let written = OutdatedContext(analysis)?.end
+        let knownNames = Set(knowledge.formulas.flatMap { [$0.name] + ($0.aliases ?? []) } + knowledge.forms.map(\.text)
+                             + knowledge.changes.map(\.old))
+        for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
+            let range = paragraph.content
+            let allowed = SortedRanges(index.allowedSpans(s, range))
+            index.forms.forEachMatch(in: s, range) { match in
+                let form = knowledge.forms[match.keyword]
+                guard form.kind != .allowed, !allowed.contains(match.range) else { return }
+                if let after = form.after, let written, written < KnowledgeBase.day(after) { return }
+                let severity: Severity = form.kind == .style ? .info : knowledge.severity(form.status, .error)
+                let message = form.message ?? "提法有误：应为“\(form.correct ?? "")”"
+                out.append(description.diagnostic(match.range, message, replacements: form.correct.map { [$0] } ?? [],
+                                                  fix: form.correct == nil ? nil : .unsafe, severity: severity))
+            }
+            checkNumberedNames(s, range, knowledge, knownNames, allowed, &out)
+            checkSequences(s, range, knowledge, &out)
+        }
+        // One finding per span: a series slot is seen from both of its neighbours, 四种意识 both as a known form and by its parts.
+        var seen = Set<Range<Int>>()
+        return out.filter { seen.insert($0.range).inserted }
+    }
+
+    /// 四种意识 (the classifier changed) anywhere; “三个意识” (the count changed) when quoted or after the formula's verb.
+    private func checkNumberedNames(_ s: [Unicode.Scalar], _ range: Range<Int>, _ knowledge: KnowledgeBase, _ knownNames: Set<String>,
+                                    _ allowed: SortedRanges, _ out: inout [Diagnostic]) {
+        let index = knowledge.index
+        index.heads.forEachMatch(in: s, range) { match in
+            let name = index.numbered[match.keyword]
+            let c = match.range.lowerBound - 1
+            guard c > range.lowerBound, FormulaIndex.classifiers.contains(s[c]) else { return }
+            var j = c
+            while j > range.lowerBound && ChineseNumeral.isNumeralCharacter(s[j - 1].value) { j -= 1 }
+            guard j < c else { return }
+            let span = j..<match.range.upperBound
+            let written = s.string(span)
+            guard !knownNames.contains(written), !allowed.contains(span) else { return }
+            let formula = knowledge.formulas[name.formula]
+            let right = formula.name
+            let sameCount = Array(s[j..<c]) == name.numeral
+            if sameCount && s[c] != name.classifier {
+                out.append(description.diagnostic(span, "提法名称有误：应为“\(right)”", replacements: [right], fix: .unsafe,
+                                                  severity: knowledge.severity(formula.status, .error)))
+            } else if !sameCount && s[c] == name.classifier {
+                let quoted = j > range.lowerBound && s[j - 1] == "“" && span.upperBound < range.upperBound && s[span.upperBound] == "”"
+                let verbEnd = quoted ? j - 1 : j
+                let verbs = formula.verbs ?? []
+                let afterVerb = verbs.contains { v in let w = Array(v.unicodeScalars); return s.matches(w, at: verbEnd - w.count) }
+                guard quoted || afterVerb else { return }
+                out.append(description.diagnostic(span, "提法名称有误：“\(right)”的数目是固定的", replacements: [right], fix: .unsafe,
+                                                  severity: knowledge.severity(formula.status, .error)))
+            }
+        }
+    }
+
+    /// In 增强“四个意识”、坚定“四个自信”、做到“两个维护”, a slot next to a right one that holds another term.
+    private func checkSequences(_ s: [Unicode.Scalar], _ range: Range<Int>, _ knowledge: KnowledgeBase, _ out: inout [Diagnostic]) {
+        for sequence in knowledge.sequences {
+            let items = sequence.items.compactMap { $0.count == 2 ? (verb: Array($0[0].unicodeScalars), name: Array($0[1].unicodeScalars)) : nil }
+            guard items.count >= 2 else { continue }
+            for (i, item) in items.enumerated() {
+                for found in Self.occurrences(of: item, in: s, range) {
+                    // The next slot, after a 、 or ，.
+                    if i + 1 < items.count, let term = Self.term(after: found.upperBound, verb: items[i + 1].verb, s, range),
+                       Array(s[term]) != items[i + 1].name {
+                        report(term, items[i + 1].name, sequence, knowledge, s, &out)
+                    }
+                    // The slot before, when it is quoted.
+                    if i > 0, let term = Self.quotedTerm(before: found.lowerBound, verb: items[i - 1].verb, s, range),
+                       Array(s[term]) != items[i - 1].name {
+                        report(term, items[i - 1].name, sequence, knowledge, s, &out)
+                    }
+                }
+            }
+        }
+    }
+
+    private func report(_ term: Range<Int>, _ name: [Unicode.Scalar], _ sequence: KnowledgeBase.Sequence, _ knowledge: KnowledgeBase,
+                        _ s: [Unicode.Scalar], _ out: inout [Diagnostic]) {
+        let right = String(String.UnicodeScalarView(name))
+        out.append(description.diagnostic(term, "连用提法中此处应为“\(right)”", replacements: [right], fix: .unsafe,
+                                          severity: knowledge.severity(sequence.status, .error)))
+    }
+
+    /// Where verb + name (quoted or not) is written in `range`: the span from the verb to the closing quote.
+    static func occurrences(of item: (verb: [Unicode.Scalar], name: [Unicode.Scalar]), in s: [Unicode.Scalar], _ range: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        guard range.count > item.verb.count + item.name.count else { return out }
+        for i in range.lowerBound..<(range.upperBound - item.verb.count) where s[i] == item.verb[0] && s.matches(item.verb, at: i) {
+            var p = i + item.verb.count
+            let quoted = p < range.upperBound && s[p] == "“"
+            if quoted { p += 1 }
+            guard s.matches(item.name, at: p), p + item.name.count <= range.upperBound else { continue }
+            p += item.name.count
+            if quoted && p < range.upperBound && s[p] == "”" { p += 1 }
+            out.append(i..<p)
+        }
+        return out
+    }
+
+    static let adverbs = ["坚决", "自觉", "始终", "切实", "更加", "不断", "忠诚"].map { Array($0.unicodeScalars) }
+
+    /// After a separator at `p`: [adverb] verb then “term” or an unquoted numeral + classifier + two characters.
+    static func term(after p: Int, verb: [Unicode.Scalar], _ s: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int>? {
+        guard p < range.upperBound, s[p] == "、" || s[p] == "，" || s[p] == "," else { return nil }
+        var q = p + 1
+        if let adverb = adverbs.first(where: { s.matches($0, at: q) }) { q += adverb.count }
+        guard s.matches(verb, at: q) else { return nil }
+        q += verb.count
+        guard q < range.upperBound else { return nil }
+        if s[q] == "“" {
+            var e = q + 1
+            while e < range.upperBound && e - q <= 10 && s[e] != "”" { e += 1 }
+            guard e < range.upperBound, s[e] == "”", e > q + 1 else { return nil }
+            return q + 1..<e
+        }
+        var e = q
+        while e < range.upperBound && ChineseNumeral.isNumeralCharacter(s[e].value) { e += 1 }
+        guard e > q, e + 3 <= range.upperBound, FormulaIndex.classifiers.contains(s[e]) else { return nil }
+        return q..<e + 3
+    }
+
+    /// Before a separator ending at `p`: verb “term”.
+    static func quotedTerm(before p: Int, verb: [Unicode.Scalar], _ s: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int>? {
+        guard p - 2 > range.lowerBound, s[p - 1] == "、" || s[p - 1] == "，", s[p - 2] == "”" else { return nil }
+        var b = p - 3
+        while b > range.lowerBound && p - b <= 12 && s[b] != "“" { b -= 1 }
+        guard s[b] == "“", b + 1 < p - 2, s.matches(verb, at: b - verb.count) else { return nil }
+        return b + 1..<p - 2
+    }
+}

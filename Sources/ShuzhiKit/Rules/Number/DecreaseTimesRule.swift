@@ -1,0 +1,38 @@
+/// “降低3倍”: a decrease cannot be a multiple.
+public struct DecreaseTimesRule: Rule {
+    public init() {}
+
+    public let description = RuleDescription(
+        id: "number.decrease-times",
+        severity: .error,
+        summary: "减少、降低不能用倍数（降低3倍）",
+        rationale: "倍数只用于增加；减少、降低、缩小、缩短应使用百分数或分数，如“降低了75%”“减少一半”（参考文件 gongwen-norms.md §4 N13）。",
+        triggering: [
+            RuleExample("审批时间«缩短了3倍»。"),
+            RuleExample("能耗«降低两倍»。"),
+        ],
+        nonTriggering: ["审批时间缩短了75%。", "产值增长3倍。", "减少一半。"]
+    )
+
+    static let verbs = ["降低", "减少", "下降", "缩小", "缩短", "压缩", "减小"]
+
+    public func check(_ analysis: Analysis) -> [Diagnostic] {
+        let s = analysis.scalars
+        var out: [Diagnostic] = []
+        for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
+            let range = paragraph.content
+            for verb in Self.verbs {
+                let w = Array(verb.unicodeScalars)
+                for i in Clause.occurrences(w, s, range) {
+                    var p = i + w.count
+                    if p < range.upperBound && s[p] == "了" { p += 1 }
+                    let start = p
+                    while p < range.upperBound && (ScalarClass.isASCIIDigit(s[p].value) || s[p] == "." || ChineseNumeral.isNumeralCharacter(s[p].value)) { p += 1 }
+                    guard p > start, p < range.upperBound, s[p] == "倍" else { continue }
+                    out.append(description.diagnostic(i..<p + 1, "“\(verb)”不能用倍数，请改用百分数或分数（如“减少一半”“降低75%”）"))
+                }
+            }
+        }
+        return out
+    }
+}
