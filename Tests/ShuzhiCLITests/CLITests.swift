@@ -101,6 +101,27 @@ enum CLI {
         #expect(r.out.contains("按类别"))
     }
 
+    /// --year changes what is outdated; a bad --year or knowledge file is a usage error with a message.
+    @Test func yearAndKnowledgeOptions() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let report = dir.appendingPathComponent("报告.txt")
+        try Data("述职报告\n一年来，我全面贯彻党的十九大精神，坚定“四个自信”。\n".utf8).write(to: report)
+        let unknown = try CLI.run(["check", report.path, "--format", "json", "--no-config"])
+        #expect(unknown.status == 0)
+        let y = try #require((try unknown.json() as? [String: Any])?["reportYear"] as? [String: Any])
+        #expect(y["basis"] as? String == "unknown")
+        let dated = try CLI.run(["check", report.path, "--year", "2024", "--no-config"])
+        #expect(dated.status == 1 && dated.out.contains("outdated.congress") && dated.out.contains("报告年度：2024"))
+        let outline = try CLI.run(["outline", report.path, "--year", "2024"])
+        #expect(outline.out.contains("报告年度：2024（由 --year 指定）"))
+        #expect(try CLI.run(["check", report.path, "--year", "24"]).status == 2)
+        let bad = dir.appendingPathComponent("kb.json")
+        try Data("{\"formulas\": [1]}".utf8).write(to: bad)
+        let refused = try CLI.run(["check", report.path, "--knowledge", bad.path])
+        #expect(refused.status == 2 && refused.stderr.contains("kb.json") && refused.out.isEmpty)
+    }
+
     /// The documented JSON shape, and offsets that land exactly on the flagged text of the decoded file.
     @Test func jsonShapeAndOffsets() throws {
         var files = [CLI.sample, CLI.fixtures.appendingPathComponent("gb18030-crlf.txt").path]

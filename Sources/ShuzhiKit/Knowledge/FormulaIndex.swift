@@ -4,6 +4,8 @@ final class FormulaIndex: Sendable {
     /// A name written as numeral + classifier + head (四 + 个 + 意识), so that 四种意识 or 五个意识 can be recognised.
     struct NumberedName: Sendable {
         let formula: Int
+        /// What comes before the numeral (中央 of 中央八项规定), usually nothing.
+        let prefix: [Unicode.Scalar]
         let numeral: [Unicode.Scalar]
         let classifier: Unicode.Scalar
         let head: [Unicode.Scalar]
@@ -45,10 +47,12 @@ final class FormulaIndex: Sendable {
                 nameKeys.append(name)
                 owners.append(f)
                 let n = Array(name.unicodeScalars)
-                var k = 0
+                guard let a = n.firstIndex(where: { ChineseNumeral.isNumeralCharacter($0.value) }) else { continue }
+                var k = a
                 while k < n.count && ChineseNumeral.isNumeralCharacter(n[k].value) { k += 1 }
-                if k > 0, k + 2 < n.count, Self.classifiers.contains(n[k]) {
-                    numbered.append(NumberedName(formula: f, numeral: Array(n[..<k]), classifier: n[k], head: Array(n[(k + 1)...])))
+                if k + 2 < n.count, Self.classifiers.contains(n[k]) {
+                    numbered.append(NumberedName(formula: f, prefix: Array(n[..<a]), numeral: Array(n[a..<k]), classifier: n[k],
+                                                 head: Array(n[(k + 1)...])))
                 }
             }
             let members = formula.members.map { Array($0.unicodeScalars) }

@@ -61,8 +61,8 @@ public struct FormulaNameRule: Rule {
             guard c > range.lowerBound, FormulaIndex.classifiers.contains(s[c]) else { return }
             var j = c
             while j > range.lowerBound && ChineseNumeral.isNumeralCharacter(s[j - 1].value) { j -= 1 }
-            guard j < c else { return }
-            let span = j..<match.range.upperBound
+            guard j < c, name.prefix.isEmpty || s.matches(name.prefix, at: j - name.prefix.count) else { return }
+            let span = j - name.prefix.count..<match.range.upperBound
             let written = s.string(span)
             guard !knownNames.contains(written), !allowed.contains(span) else { return }
             let formula = knowledge.formulas[name.formula]
@@ -72,8 +72,9 @@ public struct FormulaNameRule: Rule {
                 out.append(description.diagnostic(span, "提法名称有误：应为“\(right)”", replacements: [right], fix: .unsafe,
                                                   severity: knowledge.severity(formula.status, .error)))
             } else if !sameCount && s[c] == name.classifier {
-                let quoted = j > range.lowerBound && s[j - 1] == "“" && span.upperBound < range.upperBound && s[span.upperBound] == "”"
-                let verbEnd = quoted ? j - 1 : j
+                let quoted = span.lowerBound > range.lowerBound && s[span.lowerBound - 1] == "“" && span.upperBound < range.upperBound
+                    && s[span.upperBound] == "”"
+                let verbEnd = quoted ? span.lowerBound - 1 : span.lowerBound
                 let verbs = formula.verbs ?? []
                 let afterVerb = verbs.contains { v in let w = Array(v.unicodeScalars); return s.matches(w, at: verbEnd - w.count) }
                 guard quoted || afterVerb else { return }

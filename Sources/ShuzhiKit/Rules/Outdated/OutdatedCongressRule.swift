@@ -28,24 +28,25 @@ public struct OutdatedCongressRule: Rule {
         let events = analysis.knowledge.events
         let congresses = events.filter { $0.plenum == 0 }
         // The congress in office when the report's year began, and the newest meeting held by its end.
-        guard let current = congresses.last(where: { KnowledgeBase.day($0.end) < context.start }) else { return [] }
+        let current = congresses.last { KnowledgeBase.day($0.end) < context.start }
         let latest = events.last { KnowledgeBase.day($0.end) <= context.end }
         var out: [Diagnostic] = []
         for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
             let range = paragraph.content
             var p = range.lowerBound
             while p < range.upperBound {
-                guard let (number, span) = Self.congressMention(s, p, range) else { p += 1; continue }
+                guard let (number, plenum, span) = Self.congressMention(s, p, range) else { p += 1; continue }
                 p = span.upperBound
                 let sentence = Clause.sentence(around: span, in: s, within: range)
                 guard OutdatedContext.followed(by: ["精神"], span.upperBound, s, sentence, within: 30),
                       OutdatedContext.preceded(by: Self.verbs, span.lowerBound, s, sentence, within: 20),
                       !OutdatedContext.isDated(span, s, sentence, reportYear: context.year) else { continue }
                 let written = s.string(span)
-                if number < current.congress {
+                if let current, number < current.congress {
                     let now = "党的\(current.name)" + (latest.map { $0.congress == current.congress && $0.plenum > 0 ? "和\($0.name)" : "" } ?? "")
                     out.append(description.diagnostic(span, "报告所述为\(context.year)年，其时“\(written)”已不是当前：\(current.name)已于\(current.end)闭幕，应写\(now)精神"))
-                } else if let meeting = events.first(where: { $0.congress == number }), KnowledgeBase.day(meeting.start) > context.end {
+                } else if let meeting = events.first(where: { $0.congress == number && $0.plenum == (plenum ?? 0) }),
+                          KnowledgeBase.day(meeting.start) > context.end {
                     out.append(description.diagnostic(span, "报告所述为\(context.year)年，其时\(meeting.name)尚未召开（\(meeting.start)）：请核对年份或提法",
                                                       severity: .warning))
                 }
@@ -54,8 +55,9 @@ public struct OutdatedCongressRule: Rule {
         return out
     }
 
-    /// 十九大 / 十九届 at p: the congress number and the span.
-    static func congressMention(_ s: [Unicode.Scalar], _ p: Int, _ range: Range<Int>) -> (Int, Range<Int>)? {
+    /// 十九大 / 十九届 at p: the congress number, the plenary session's number when one is named (十九届五中全会), and
+    /// the span of the congress ordinal.
+    static func congressMention(_ s: [Unicode.Scalar], _ p: Int, _ range: Range<Int>) -> (Int, Int?, Range<Int>)? {
         guard s[p] == "十" || s[p] == "二", p == range.lowerBound || !ChineseNumeral.isNumeralCharacter(s[p - 1].value) else { return nil }
         var e = p
         while e < range.upperBound && e - p < 3 && ChineseNumeral.isNumeralCharacter(s[e].value) { e += 1 }
@@ -65,7 +67,8 @@ public struct OutdatedCongressRule: Rule {
             let next = s.string(e + 1..<min(range.upperBound, e + 4))
             let plenary = next.count >= 3 && ChineseNumeral.isNumeralCharacter(next.unicodeScalars.first!.value) && next.dropFirst().hasPrefix("中全")
             guard plenary || next.hasPrefix("中央") || next.hasPrefix("历次") else { return nil }
+            if plenary { return (n, ChineseNumeral.digit(next.unicodeScalars.first!.value), p..<e + 1) }
         }
-        return (n, p..<e + 1)
+        return (n, nil, p..<e + 1)
     }
 }
