@@ -114,7 +114,7 @@ enum CLI {
         let dated = try CLI.run(["check", report.path, "--year", "2024", "--no-config"])
         #expect(dated.status == 1 && dated.out.contains("outdated.congress") && dated.out.contains("报告年度：2024"))
         let outline = try CLI.run(["outline", report.path, "--year", "2024"])
-        #expect(outline.out.contains("报告年度：2024（由 --year 指定）"))
+        #expect(outline.out.contains("报告年度：2024（由 --year 指定）") && outline.out.contains("结构：述学"))
         #expect(try CLI.run(["check", report.path, "--year", "24"]).status == 2)
         let bad = dir.appendingPathComponent("kb.json")
         try Data("{\"formulas\": [1]}".utf8).write(to: bad)

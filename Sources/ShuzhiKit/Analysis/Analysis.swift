@@ -20,6 +20,9 @@ public final class Analysis: Sendable {
     /// The year the report speaks for (inferred, or `--year`), decided on first use.
     public var reportYear: ReportYear { year.value }
     private let year: OnceValue<ReportYear>
+    /// Which of 述学/述职/述廉/述法/党建/问题不足/下步打算 each top-level section is, decided on first use.
+    public var structure: ReportStructure { parts.value }
+    private let parts: OnceValue<ReportStructure>
 
     /// - Parameters:
     ///   - userWords: words the user declared right (`[words] allow`); the segmenter treats them as words.
@@ -37,6 +40,7 @@ public final class Analysis: Sendable {
         let outline = Outline(document, ignoring: Set(residue.blocks.flatMap { Array($0.paragraphs) }))
         self.outline = outline
         self.year = OnceValue { ReportYear(document, outline: outline, knowledge: knowledge, override: year) }
+        self.parts = OnceValue { ReportStructure(document, outline) }
         self.sequences = NumberedSequences(document, outline)
         self.doubleQuotes = QuotePairing(document, double: true)
         self.singleQuotes = QuotePairing(document, double: false)

@@ -6,13 +6,18 @@ public enum OutlineRenderer {
         var out = ""
         if let title = outline.title { out += "《\(doc.string(title))》\n" } else { out += "（无标题）\n" }
         out += analysis.reportYear.line + "\n"
+        let structure = analysis.structure
+        out += structureLine(structure) + "\n"
+        var labels: [Int: ReportStructure.Unit] = [:]
+        for unit in structure.units { if let n = unit.node { labels[n] = unit } }
         func walk(_ index: Int, _ depth: Int) {
             let node = outline.nodes[index]
             let indent = String(repeating: "  ", count: depth)
             if index != 0 {
                 let line = doc.lines.location(of: doc.paragraphs[node.paragraph].content.lowerBound).line
                 let marker = node.marker.map { doc.string($0.range) } ?? "[样式\(node.styleLevel ?? 0)级]"
-                out += "\(indent)\(marker)\(clip(doc.string(node.titleRange)))  （第 \(line) 行）\n"
+                let label = labels[index].map { "  〔\($0.parts.map(\.rawValue).joined(separator: "、"))：\($0.evidence)〕" } ?? ""
+                out += "\(indent)\(marker)\(clip(doc.string(node.titleRange)))  （第 \(line) 行）\(label)\n"
             }
             for item in node.series {
                 out += "\(indent)  · \(doc.string(item.range))\(clip(doc.string(item.textRange)))\n"
@@ -60,10 +65,31 @@ public enum OutlineRenderer {
             ("encoding", .string(doc.format.encodingName)),
             ("title", outline.title.map { .object([("text", .string(doc.string($0)))] + span($0)) } ?? .null),
             ("reportYear", analysis.reportYear.json(doc)),
+            ("structure", structureJSON(analysis.structure, doc)),
             ("series", .array(root.series.map { item in
                 .object([("marker", .string(doc.string(item.range))), ("text", .string(doc.string(item.textRange)))] + span(item.range))
             })),
             ("sections", .array(root.children.map(node))),
+        ])
+    }
+
+    /// “结构：述学 ✓ 述职 ✓ 述廉 ✓ 述法 ✗（标题要求） 党建 – 问题不足 ✓ 下步打算 ✓”
+    static func structureLine(_ structure: ReportStructure) -> String {
+        "结构：" + ReportStructure.Part.allCases.map { part in
+            let mark = structure.present.contains(part) ? "✓" : (structure.promised.contains(part) ? "✗（标题要求）" : "–")
+            return "\(part.rawValue) \(mark)"
+        }.joined(separator: " ")
+    }
+
+    static func structureJSON(_ structure: ReportStructure, _ doc: Document) -> JSONValue {
+        .object([
+            ("promised", .array(structure.promised.map { .string($0.rawValue) })),
+            ("present", .array(ReportStructure.Part.allCases.filter { structure.present.contains($0) }.map { .string($0.rawValue) })),
+            ("units", .array(structure.units.map { unit in
+                let (line, column) = doc.lines.location(of: unit.anchor.lowerBound)
+                return .object([("heading", .string(doc.string(unit.anchor))), ("line", .int(line)), ("column", .int(column)),
+                                ("parts", .array(unit.parts.map { .string($0.rawValue) })), ("evidence", .string(unit.evidence))])
+            })),
         ])
     }
 

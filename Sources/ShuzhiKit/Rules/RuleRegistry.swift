@@ -13,6 +13,7 @@ public enum RuleRegistry {
         OutdatedCongressRule(), OutdatedWordingRule(), OutdatedPlanRule(), OutdatedCampaignRule(),
         NumberRangeUnitRule(), ImpossibleValueRule(), MixedNumeralRule(), RedundantBoundRule(), DecreaseTimesRule(),
         TwoDigitYearRule(), FullwidthDigitRule(), InconsistentTotalRule(),
+        MissingPartRule(), PartOrderRule(),
     ]
 
     public static var descriptions: [RuleDescription] { all.map(\.description) }

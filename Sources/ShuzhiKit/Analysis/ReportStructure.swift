@@ -1,0 +1,124 @@
+/// The parts reviewers look for in a 述职报告 — 述学, 述职, 述廉, 述法, 党建, 问题不足, 下步打算 — found in each top-level
+/// section (or, in a report without headings, each paragraph) from its heading first and its content second, each
+/// label with the words that decided it; and the parts the title promises (述学述职述廉述法报告).
+public struct ReportStructure: Sendable {
+    public enum Part: String, Sendable, CaseIterable {
+        case study = "述学", duty = "述职", integrity = "述廉", law = "述法", party = "党建", shortcomings = "问题不足", plans = "下步打算"
+
+        /// Words that mark the part, strongest first. A heading needs one; a section's content needs several.
+        var keywords: [String] {
+            switch self {
+            case .study: return ["述学", "理论学习", "理论武装", "学习教育", "政治理论", "武装头脑", "学习", "读书"]
+            case .duty: return ["述职", "述责", "履职", "履行职责", "工作成效", "工作任务", "分管", "成效", "担当", "业绩", "工作"]
+            case .integrity: return ["述廉", "廉洁", "廉政", "自律", "八项规定", "作风", "清正", "一岗双责", "纪律"]
+            case .law: return ["述法", "法治", "依法", "普法", "学法", "法律", "守法", "用法"]
+            case .party: return ["党建", "党的建设", "意识形态", "基层党组织", "全面从严治党", "主体责任"]
+            case .shortcomings: return ["不足", "存在的问题", "问题", "差距", "短板", "薄弱", "欠缺"]
+            case .plans: return ["下一步", "下步", "打算", "今后", "努力方向", "明年", "工作思路"]
+            }
+        }
+
+        /// Where the part usually stands: study and party work first, duties, integrity and law, then shortcomings and plans.
+        var rank: Int {
+            switch self {
+            case .study, .party: return 0
+            case .duty: return 1
+            case .integrity, .law: return 2
+            case .shortcomings: return 3
+            case .plans: return 4
+            }
+        }
+    }
+
+    /// One unit of the report (a top-level section, or a paragraph) and what it is about.
+    public struct Unit: Sendable {
+        /// The outline node, or nil for a paragraph of a report without headings.
+        public let node: Int?
+        /// Paragraph indices the unit covers.
+        public let paragraphs: Range<Int>
+        /// The heading (or paragraph start) as scalar offsets.
+        public let anchor: Range<Int>
+        public let parts: [Part]
+        /// Why: “标题含“廉洁””, “正文含“依法”“法治”等 4 处”.
+        public let evidence: String
+    }
+
+    public let units: [Unit]
+    /// The parts the title names (述学述职述廉述法报告 → all four), in the title's order.
+    public let promised: [Part]
+    /// Parts found anywhere: as a unit's label, or (for 问题不足 and 下步打算) as a sentence of their own inside another part.
+    public let present: Set<Part>
+
+    init(_ document: Document, _ outline: Outline) {
+        let s = document.scalars
+        var units: [Unit] = []
+        let top = outline.root.children
+        if top.count >= 2 {
+            for (k, index) in top.enumerated() {
+                let node = outline.nodes[index]
+                let end = k + 1 < top.count ? outline.nodes[top[k + 1]].paragraph : document.paragraphs.count
+                let paragraphs = node.paragraph..<end
+                // The body: a run-in heading's own paragraph after the heading, then the paragraphs below it.
+                let own = document.paragraphs[node.paragraph].content
+                let body = [node.titleRange.upperBound..<own.upperBound] + paragraphs.dropFirst().map { document.paragraphs[$0].content }
+                let (parts, evidence) = Self.classify(s, heading: node.titleRange, body: body)
+                units.append(Unit(node: index, paragraphs: paragraphs, anchor: node.titleRange, parts: parts, evidence: evidence))
+            }
+        } else {
+            for p in document.paragraphs[outline.root.bodyParagraphs] where !p.isBlank {
+                // A paragraph's first clause acts as its heading (“下一步，我将……”).
+                var e = p.content.lowerBound
+                while e < p.content.upperBound && !Clause.endsClause(s[e].value) && e - p.content.lowerBound < 20 { e += 1 }
+                let (parts, evidence) = Self.classify(s, heading: p.content.lowerBound..<e, body: [p.content])
+                units.append(Unit(node: nil, paragraphs: p.index..<p.index + 1, anchor: p.content.lowerBound..<e, parts: parts, evidence: evidence))
+            }
+        }
+        self.units = units
+        var promised: [Part] = []
+        if let title = outline.title {
+            let text = s.string(title)
+            for (word, part) in [("述学", Part.study), ("述职", .duty), ("述责", .duty), ("述廉", .integrity), ("述法", .law)]
+            where text.contains(word) && !promised.contains(part) {
+                promised.append(part)
+            }
+        }
+        self.promised = promised
+        var present = Set(units.flatMap(\.parts))
+        // Shortcomings and plans are often a paragraph of the last section: any sentence opening with their words counts.
+        for p in document.paragraphs where !p.isBlank {
+            let opening = s.string(p.content.lowerBound..<min(p.content.upperBound, p.content.lowerBound + 30))
+            if ["不足", "差距", "短板", "存在的问题", "存在问题"].contains(where: { opening.contains($0) }) { present.insert(.shortcomings) }
+            if ["下一步", "下步", "今后", "明年", "打算"].contains(where: { opening.contains($0) }) { present.insert(.plans) }
+        }
+        self.present = present
+    }
+
+    /// The parts a heading names; failing that, the part whose words the body uses most (three times at least).
+    static func classify(_ s: [Unicode.Scalar], heading: Range<Int>, body: [Range<Int>]) -> ([Part], String) {
+        let title = s.string(heading)
+        var named: [(Part, String)] = []
+        for part in Part.allCases {
+            if let word = part.keywords.first(where: { title.contains($0) }) { named.append((part, word)) }
+        }
+        // A heading names at most its strongest parts: “工作” alone says 述职 only when nothing else is named.
+        if named.count > 1 { named.removeAll { $0.0 == .duty && $0.1 == "工作" } }
+        if named.count > 1 && named.contains(where: { $0.0 == .shortcomings }) { named.removeAll { $0.0 == .duty } }
+        if !named.isEmpty {
+            return (named.map(\.0), "标题含" + named.map { "“\($0.1)”" }.joined(separator: "、"))
+        }
+        var best: (Part, Int, [String])?
+        let text = body.map { s.string($0) }.joined()
+        // Shortcomings and plans are named in headings; in running text their words (问题, 今后) are everywhere.
+        for part in [Part.study, .integrity, .law, .party] {
+            var hits = 0, words: [String] = []
+            for word in part.keywords {
+                let n = text.components(separatedBy: word).count - 1
+                if n > 0 { hits += n; words.append(word) }
+            }
+            if hits >= 3 && hits > (best?.1 ?? 0) { best = (part, hits, words) }
+        }
+        // Content with no other clear topic is the work itself.
+        guard let best, best.1 * 400 >= text.count else { return ([.duty], "正文叙述工作，未见其他部分的关键词") }
+        return ([best.0], "正文含" + best.2.prefix(3).map { "“\($0)”" }.joined(separator: "") + "等 \(best.1) 处")
+    }
+}
