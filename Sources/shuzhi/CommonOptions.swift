@@ -180,3 +180,24 @@ enum AtomicFile {
         }
     }
 }
+
+/// Reads each file and hands it to `body`, which prints text itself or returns a JSON entry. With `json`, the entries
+/// (and `{"file", "error"}` for a file that cannot be read) are printed at the end, one object or an array; an
+/// unreadable file makes the exit code 2.
+enum PerFile {
+    static func run(_ files: [String], _ options: IngestOptions, json: Bool, _ body: (String, Document) throws -> JSONValue?) throws {
+        var entries: [JSONValue] = []
+        var failed = false
+        for path in files {
+            do {
+                if let entry = try body(path, try Ingest.load(path: path, options: options)) { entries.append(entry) }
+            } catch let error as IngestError {
+                failed = true
+                entries.append(CheckReport.errorJSON(error))
+                Terminal.error(error.description)
+            }
+        }
+        if json { Terminal.write(files.count == 1 ? entries[0] : .array(entries)) }
+        if failed { throw ExitCode(2) }
+    }
+}

@@ -20,21 +20,11 @@ struct OutlineCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = try input.ingestOptions()
-        var entries: [JSONValue] = []
-        var failed = false
-        for path in files {
-            do {
-                let analysis = Analysis(try Ingest.load(path: path, options: options), year: year)
-                if format == .json { entries.append(OutlineRenderer.json(analysis)) }
-                else { Terminal.write((files.count > 1 ? "== \(path) ==\n" : "") + OutlineRenderer.text(analysis)) }
-            } catch {
-                failed = true
-                entries.append(CheckReport.errorJSON(error))
-                Terminal.error(error.description)
-            }
+        try PerFile.run(files, try input.ingestOptions(), json: format == .json) { path, document in
+            let analysis = Analysis(document, year: year)
+            if format == .json { return OutlineRenderer.json(analysis) }
+            Terminal.write((files.count > 1 ? "== \(path) ==\n" : "") + OutlineRenderer.text(analysis))
+            return nil
         }
-        if format == .json { Terminal.write(files.count == 1 ? entries[0] : .array(entries)) }
-        if failed { throw ExitCode(2) }
     }
 }

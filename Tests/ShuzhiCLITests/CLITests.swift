@@ -122,6 +122,23 @@ enum CLI {
         #expect(refused.status == 2 && refused.stderr.contains("kb.json") && refused.out.isEmpty)
     }
 
+    /// `shuzhi metrics` in its three formats.
+    @Test func metricsFormats() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let report = dir.appendingPathComponent("报告.txt")
+        try Data("述职报告\n一、工作成效\n全年实现地区生产总值45.6亿元，同比增长6.5%，新签约项目x个。\n".utf8).write(to: report)
+        let table = try CLI.run(["metrics", report.path])
+        #expect(table.status == 0 && table.out.contains("地区生产总值：45.6亿元（同比增长6.5%）") && table.out.contains("（缺）x个"))
+        let csv = try CLI.run(["metrics", report.path, "--format", "csv"])
+        #expect(csv.out.hasPrefix("\u{FEFF}文件,指标,数值,单位") && csv.out.contains(",地区生产总值,45.6,亿元,同比增长6.5%,全年,工作成效,3,"))
+        let json = try #require(try CLI.run(["metrics", report.path, "--format", "json"]).json() as? [String: Any])
+        let results = try #require(json["results"] as? [[String: Any]])
+        #expect(results.count == 2 && results[1]["missing"] as? Bool == true)
+        #expect((json["substance"] as? [String: Any])?["sentences"] as? Int == 2)
+        #expect(try CLI.run(["metrics", dir.appendingPathComponent("无.txt").path]).status == 2)
+    }
+
     /// The documented JSON shape, and offsets that land exactly on the flagged text of the decoded file.
     @Test func jsonShapeAndOffsets() throws {
         var files = [CLI.sample, CLI.fixtures.appendingPathComponent("gb18030-crlf.txt").path]
