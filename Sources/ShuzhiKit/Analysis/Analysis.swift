@@ -20,6 +20,10 @@ public final class Analysis: Sendable {
     /// The year the report speaks for (inferred, or `--year`), decided on first use.
     public var reportYear: ReportYear { year.value }
     private let year: OnceValue<ReportYear>
+    /// When the report was written and the span of work it describes, for the rules that judge dates; nil when the
+    /// year is unknown.
+    var reportPeriod: OutdatedContext? { period.value }
+    private let period: OnceValue<OutdatedContext?>
     /// Which of 述学/述职/述廉/述法/党建/问题不足/下步打算 each top-level section is, decided on first use.
     public var structure: ReportStructure { parts.value }
     private let parts: OnceValue<ReportStructure>
@@ -39,7 +43,9 @@ public final class Analysis: Sendable {
         // Pasted page chrome (a breadcrumb, a toolbar) is neither the title nor a heading.
         let outline = Outline(document, ignoring: Set(residue.blocks.flatMap { Array($0.paragraphs) }))
         self.outline = outline
-        self.year = OnceValue { ReportYear(document, outline: outline, knowledge: knowledge, override: year) }
+        let reportYear = OnceValue { ReportYear(document, outline: outline, knowledge: knowledge, override: year) }
+        self.year = reportYear
+        self.period = OnceValue { OutdatedContext(reportYear.value, document.scalars, plans: knowledge.plans) }
         self.parts = OnceValue { ReportStructure(document, outline) }
         self.sequences = NumberedSequences(document, outline)
         self.doubleQuotes = QuotePairing(document, double: true)

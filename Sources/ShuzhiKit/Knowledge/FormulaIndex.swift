@@ -34,10 +34,14 @@ final class FormulaIndex: Sendable {
     /// Known forms (wrong, style, allowed), and the kind of each.
     let forms: KeywordMatcher
     let formKinds: [KnowledgeBase.Form.Kind]
+    /// Every name, form and old wording the base knows: a numbered name that is one of them is not a slip.
+    let knownNames: Set<String>
+    /// The fixed phrases without their punctuation (as `formula.phrase` compares them), four characters or more.
+    let phraseCores: [(phrase: Int, core: [Unicode.Scalar])]
     /// Members of outdated formula versions (四个全面 of 2014): the `outdated` family judges those lists.
     let outdatedMembers: Set<[Unicode.Scalar]>
 
-    init(formulas: [KnowledgeBase.Formula], forms: [KnowledgeBase.Form], changes: [KnowledgeBase.Change]) {
+    init(formulas: [KnowledgeBase.Formula], forms: [KnowledgeBase.Form], changes: [KnowledgeBase.Change], phrases: [KnowledgeBase.Phrase]) {
         var nameKeys: [String] = [], owners: [Int] = []
         var numbered: [NumberedName] = []
         var memberKeys: [String] = [], memberInfo: [MemberForm] = []
@@ -80,6 +84,9 @@ final class FormulaIndex: Sendable {
         verbs = KeywordMatcher(Array(Set(formulas.flatMap { $0.verbs ?? [] })).sorted())
         self.forms = KeywordMatcher(forms.map(\.text))
         formKinds = forms.map(\.kind)
+        knownNames = Set(formulas.flatMap { [$0.name] + ($0.aliases ?? []) } + forms.map(\.text) + changes.map(\.old))
+        phraseCores = phrases.enumerated().map { ($0.offset, FixedPhraseRule.core(Array($0.element.text.unicodeScalars))) }
+            .filter { $0.1.count >= 4 }
         outdatedMembers = Set(changes.filter { $0.asFormula != nil }.flatMap {
             $0.old.split(separator: "、").map { Array($0.unicodeScalars) }
         })

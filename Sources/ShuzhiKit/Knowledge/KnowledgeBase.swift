@@ -140,7 +140,9 @@ public final class KnowledgeBase: Sendable {
         plans = files.flatMap { $0.plans ?? [] }.sorted { $0.first < $1.first }
         campaigns = files.flatMap { $0.campaigns ?? [] }
         changes = files.flatMap { $0.changes ?? [] }
-        derived = OnceValue { [formulas, forms, changes] in FormulaIndex(formulas: formulas, forms: forms, changes: changes) }
+        derived = OnceValue { [formulas, forms, changes, phrases] in
+            FormulaIndex(formulas: formulas, forms: forms, changes: changes, phrases: phrases)
+        }
     }
 
     /// The knowledge base compiled into Shuzhi.

@@ -18,7 +18,7 @@ public struct Substance: Sendable {
     public init(_ analysis: Analysis, results: [StatedResult]) {
         let s = analysis.scalars
         let lexicon = Lexicon.shared
-        let resultStarts = SortedRanges(results.map(\.range))
+        let resultSpans = SortedRanges(results.map(\.range))
         let words = analysis.words
         var nameSpans: [Range<Int>] = []
         for w in words {
@@ -36,7 +36,7 @@ public struct Substance: Sendable {
                 a = p + 1
                 guard sentence.count >= 6 else { continue }
                 count += 1
-                let hasResult = resultStarts.overlaps(sentence)
+                let hasResult = resultSpans.overlaps(sentence)
                 let hasTitle = sentence.contains { s[$0] == "《" }
                 let hasName = names.overlaps(sentence)
                 if hasResult || hasTitle || hasName { facts += 1 }

@@ -37,14 +37,14 @@ public struct FixedPhraseRule: Rule {
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
         let knowledge = analysis.knowledge
-        let phrases = knowledge.phrases.map { (entry: $0, core: Self.core(Array($0.text.unicodeScalars))) }.filter { $0.core.count >= 4 }
         let lexicon = Lexicon.shared
         var out: [Diagnostic] = []
         for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
             let allowed = SortedRanges(knowledge.index.allowedSpans(s, paragraph.content))
             var t: [Unicode.Scalar] = [], map: [Int] = []
             for p in paragraph.content where !Self.isIgnored(s[p]) { t.append(s[p]); map.append(p) }
-            for (entry, p) in phrases {
+            for (k, p) in knowledge.index.phraseCores {
+                let entry = knowledge.phrases[k]
                 let n = p.count
                 guard t.count >= n - 2 else { continue }
                 var exact: [Range<Int>] = []

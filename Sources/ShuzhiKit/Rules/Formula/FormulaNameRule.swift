@@ -28,9 +28,7 @@ public struct FormulaNameRule: Rule {
         let s = analysis.scalars
         let knowledge = analysis.knowledge, index = knowledge.index
         var out: [Diagnostic] = []
-        let written = OutdatedContext(analysis)?.end
-        let knownNames = Set(knowledge.formulas.flatMap { [$0.name] + ($0.aliases ?? []) } + knowledge.forms.map(\.text)
-                             + knowledge.changes.map(\.old))
+        let written = analysis.reportPeriod?.end
         for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
             let range = paragraph.content
             let allowed = SortedRanges(index.allowedSpans(s, range))
@@ -43,7 +41,7 @@ public struct FormulaNameRule: Rule {
                 out.append(description.diagnostic(match.range, message, replacements: form.correct.map { [$0] } ?? [],
                                                   fix: form.correct == nil ? nil : .unsafe, severity: severity))
             }
-            checkNumberedNames(s, range, knowledge, knownNames, allowed, &out)
+            checkNumberedNames(s, range, knowledge, index.knownNames, allowed, &out)
             checkSequences(s, range, knowledge, &out)
         }
         // One finding per span: a series slot is seen from both of its neighbours, 四种意识 both as a known form and by its parts.

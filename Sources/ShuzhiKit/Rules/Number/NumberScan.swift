@@ -16,8 +16,7 @@ struct NumberToken {
                 let v = s[i].value
                 if ScalarClass.isASCIIDigit(v) { text.unicodeScalars.append(s[i]); i += 1; continue }
                 // 1,200: a comma followed by exactly three digits; 3.5: a point followed by a digit.
-                if v == 0x2C, i + 3 < range.upperBound || i + 3 == range.upperBound,
-                   (1...3).allSatisfy({ i + $0 < range.upperBound && ScalarClass.isASCIIDigit(s[i + $0].value) }),
+                if v == 0x2C, (1...3).allSatisfy({ i + $0 < range.upperBound && ScalarClass.isASCIIDigit(s[i + $0].value) }),
                    !(i + 4 < range.upperBound && ScalarClass.isASCIIDigit(s[i + 4].value)) {
                     i += 1
                     continue
@@ -34,13 +33,5 @@ struct NumberToken {
             if !glued, let value = Double(text) { out.append(NumberToken(range: start..<i, value: value)) }
         }
         return out
-    }
-}
-
-extension Array where Element == Unicode.Scalar {
-    /// Whether the scalars before `index` (within `lower`) end with `word`.
-    func ends(with word: String, before index: Int, from lower: Int) -> Bool {
-        let w = Array(word.unicodeScalars)
-        return index - w.count >= lower && matches(w, at: index - w.count)
     }
 }

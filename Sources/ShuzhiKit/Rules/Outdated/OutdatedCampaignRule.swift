@@ -23,7 +23,7 @@ public struct OutdatedCampaignRule: Rule {
     static let under = ["开展", "启动", "部署", "参加", "参与", "推进", "抓好", "组织", "投身", "扎实"]
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
-        guard let context = OutdatedContext(analysis) else { return [] }
+        guard let context = analysis.reportPeriod else { return [] }
         let s = analysis.scalars
         let campaigns = analysis.knowledge.campaigns
         let running = campaigns.filter { KnowledgeBase.day($0.start) <= context.end && KnowledgeBase.day($0.end) >= context.start }

@@ -23,7 +23,7 @@ public struct OutdatedCongressRule: Rule {
     static let verbs = ["贯彻", "落实", "学习", "领会", "宣传", "践行", "宣讲", "对标"]
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
-        guard let context = OutdatedContext(analysis) else { return [] }
+        guard let context = analysis.reportPeriod else { return [] }
         let s = analysis.scalars
         let events = analysis.knowledge.events
         let congresses = events.filter { $0.plenum == 0 }

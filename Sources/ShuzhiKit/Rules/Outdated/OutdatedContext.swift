@@ -7,8 +7,8 @@ struct OutdatedContext {
     /// When the work it describes began: a year before its dateline, or else the start of its year.
     let start: Int
 
-    init?(_ analysis: Analysis) {
-        let reportYear = analysis.reportYear
+    /// The rules read it as `analysis.reportPeriod`, computed once.
+    init?(_ reportYear: ReportYear, _ s: [Unicode.Scalar], plans: [KnowledgeBase.Plan]) {
         guard let year = reportYear.year else { return nil }
         self.year = year
         var start: Int
@@ -20,9 +20,8 @@ struct OutdatedContext {
             start = year * 10_000 + 101
         }
         // A report on several years (三年来, “十二五”时期…回顾) describes work back to their start.
-        let s = analysis.scalars
         if let years = Self.yearsCovered(s), years > 1 { start = min(start, (year - years + 1) * 10_000 + 101) }
-        for plan in analysis.knowledge.plans where plan.first <= year && plan.last >= year - 1 {
+        for plan in plans where plan.first <= year && plan.last >= year - 1 {
             for tail in ["时期", "期间", "以来"] where ReportYear.occurrences(of: "“\(plan.name)”\(tail)", in: s, 0..<s.count).count
                 + ReportYear.occurrences(of: plan.name + tail, in: s, 0..<s.count).count > 0 {
                 start = min(start, plan.first * 10_000 + 101)
@@ -59,7 +58,4 @@ struct OutdatedContext {
         let window = p..<min(sentence.upperBound, p + distance)
         return words.contains { Clause.contains(Array($0.unicodeScalars), in: s, window) }
     }
-
-    /// “2024年” → the chinese-numeral congress ordinal of a congress number (19 → 十九).
-    static func ordinal(_ n: Int) -> String { ChineseNumeral.string(n) }
 }

@@ -23,7 +23,7 @@ public struct OutdatedPlanRule: Rule {
     static let forward = ["确保", "完成", "实现", "推进", "落实", "实施", "围绕", "对标"]
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
-        guard let context = OutdatedContext(analysis) else { return [] }
+        guard let context = analysis.reportPeriod else { return [] }
         let s = analysis.scalars
         var out: [Diagnostic] = []
         for paragraph in analysis.document.paragraphs where !paragraph.isBlank {

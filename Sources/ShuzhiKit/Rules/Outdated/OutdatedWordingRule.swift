@@ -31,7 +31,7 @@ public struct OutdatedWordingRule: Rule {
     static let achievedMarkers = ["目标如期实现", "目标胜利实现", "的伟大胜利", "取得", "历史性", "已经", "成果"]
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
-        guard let context = OutdatedContext(analysis) else { return [] }
+        guard let context = analysis.reportPeriod else { return [] }
         let s = analysis.scalars
         let knowledge = analysis.knowledge
         var out: [Diagnostic] = []
