@@ -3,12 +3,13 @@ import Foundation
 import ShuzhiKit
 
 /// `shuzhi eval csc FILE` and `shuzhi eval false-alarms DIR`: how well the typo rules do, measured through the whole
-/// `check` pipeline (document, analysis, every enabled rule), never the typo rules alone.
+/// `check` pipeline (document, analysis, every enabled rule), never the typo rules alone; `shuzhi eval metrics FILE`:
+/// how well the results table matches hand-annotated sentences.
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "评测错别字检查 / measure the typo rules",
-        subcommands: [CSCCommand.self, FalseAlarmsCommand.self]
+        abstract: "评测错别字检查与成果提取 / measure the typo rules and the results table",
+        subcommands: [CSCCommand.self, FalseAlarmsCommand.self, MetricsEvalCommand.self]
     )
 }
 
@@ -131,5 +132,52 @@ struct FalseAlarmsCommand: ParsableCommand {
         }
         let rate = totalCharacters == 0 ? 0 : Double(totalFindings) * 10_000 / Double(totalCharacters)
         print("total: \(totalFindings) typo findings in \(totalCharacters) characters = \(String(format: "%.2f", rate)) per 10,000 characters (threshold \(options.threshold))")
+    }
+}
+
+struct MetricsEvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "metrics",
+        abstract: "成果提取评测 / precision and recall of shuzhi metrics on hand-annotated sentences (S and R lines)"
+    )
+
+    @Argument(help: "标注文件 / annotation file") var file: String
+    @Flag(help: "列出漏报与误报 / list every missed and every spurious result") var verbose = false
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            Terminal.error("错误：无法读取 \(file)（须为 UTF-8 文本）\nerror: cannot read \(file) (UTF-8 text expected)")
+            throw ExitCode(2)
+        }
+        let sentences: [MetricsEvaluation.GoldSentence]
+        do { sentences = try MetricsEvaluation.read(text) } catch let error as MetricsEvaluation.FormatError {
+            Terminal.error("错误：\(file) \(error)\nerror: \(file) is not an annotation file")
+            throw ExitCode(2)
+        }
+        var sets: [String] = []
+        for sentence in sentences where !sets.contains(sentence.set) { sets.append(sentence.set) }
+        let f = { (x: Double) in String(format: "%.3f", x) }
+        print("set      sentences  gold  found  level     precision  recall  f1")
+        for set in sets + (sets.count > 1 ? ["all"] : []) {
+            let chosen = set == "all" ? sentences : sentences.filter { $0.set == set }
+            let (score, differences) = MetricsEvaluation.score(chosen)
+            for level in MetricsEvaluation.Level.allCases {
+                let head = level == .quantity
+                    ? set.padding(toLength: 9, withPad: " ", startingAt: 0) + String(chosen.count).padding(toLength: 11, withPad: " ", startingAt: 0)
+                        + String(score.gold).padding(toLength: 6, withPad: " ", startingAt: 0) + String(score.found).padding(toLength: 7, withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: 33)
+                print(head + level.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+                      + f(score.precision(level)).padding(toLength: 11, withPad: " ", startingAt: 0)
+                      + f(score.recall(level)).padding(toLength: 8, withPad: " ", startingAt: 0) + f(score.f1(level)))
+            }
+            if verbose && set != "all" {
+                for d in differences {
+                    print("  \(d.sentence.id) \(d.sentence.text)")
+                    for g in d.missed { print("    missed   \(g.indicators.joined(separator: "|")) \(g.value) \(g.unit) \(g.change)") }
+                    for x in d.spurious { print("    spurious \(x.indicator) \(x.value) \(x.unit) \(x.change)") }
+                }
+            }
+        }
+        print("levels: quantity = value and unit; lenient = and the indicator overlaps the annotator's (one contains the other, the shorter at least half as long); strict = and the indicator is the annotator's")
     }
 }

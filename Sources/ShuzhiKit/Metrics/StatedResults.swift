@@ -5,13 +5,14 @@ import Foundation
 /// is kept as an explicit missing value.
 public struct StatedResult: Sendable {
     public let indicator: String
-    /// nil for a placeholder (the template's x).
+    /// nil for a placeholder (the template's x) and for a result stated only as a change (货运量增长9.9%).
     public let value: Double?
-    /// The value as written: 372, 2.5, x.
+    /// The value as written: 372, 2.5, x; empty when only a change is stated.
     public let valueText: String
+    /// The unit with its magnitude: 亿元, 万亿元, 万人, %; empty when only a change is stated.
     public let unit: String
-    /// 同比增长12%, 提高3个百分点.
-    public var change: String?
+    /// The changes stated for it: 同比增长12%, 提高3个百分点.
+    public var changes: [Change] = []
     /// 全年, 上半年, 2021年; nil when the sentence names no period.
     public let period: String?
     /// Scalar offsets of the value and its unit, and of its sentence.
@@ -20,41 +21,87 @@ public struct StatedResult: Sendable {
     /// The top-level heading the result stands under.
     public let section: String?
 
-    public var isMissing: Bool { value == nil }
+    public var isMissing: Bool { value == nil && !valueText.isEmpty }
+
+    /// The changes as written, for tables: 同比增长12.3%，提高3个百分点.
+    public var change: String? { changes.isEmpty ? nil : changes.map(\.text).joined(separator: "，") }
+
+    /// A change stated for a result: the word (增长, 下降…), the value and its unit.
+    public struct Change: Sendable {
+        public let word: String
+        public let value: Double?
+        public let valueText: String
+        public let unit: String
+        public var text: String { word + valueText + unit }
+    }
 }
 
 public enum StatedResults {
-    /// Units a result may carry, longest first where one starts another.
-    static let units: [String] = [
-        "万平方米", "平方公里", "平方米", "个百分点", "个工作日", "万千瓦", "千瓦时", "万人次", "万吨", "万元", "亿元", "万户", "万人",
-        "人次", "公里", "千米", "批次", "立方米", "标准亩", "元", "亿", "万", "个", "家", "人", "户", "项", "亩", "米", "吨",
-        "件", "次", "场", "所", "座", "台", "辆", "套", "篇", "条", "份", "天", "处", "间", "名", "位", "期", "批", "部", "册",
-        "栋", "支", "宗", "起", "例", "笔", "张", "倍", "%", "％",
-    ].sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
-    static let unitScalars = units.map { Array($0.unicodeScalars) }
+    /// Units of count and measure after a number (and its magnitude), longest first where one starts another.
+    static let baseUnits: [[Unicode.Scalar]] = [
+        "平方公里", "平方千米", "平方米", "立方米", "个百分点", "个工作日", "千瓦时", "标准箱", "重量箱", "人次", "户次", "件次", "架次",
+        "公里", "千米", "公顷", "公斤", "千克", "千瓦", "美元", "欧元", "标准亩", "元", "人", "户", "个", "家", "项", "亩", "米", "吨",
+        "斤", "件", "次", "场", "所", "座", "台", "辆", "套", "篇", "条", "份", "天", "处", "间", "名", "位", "期", "批", "部", "册",
+        "栋", "支", "宗", "起", "例", "笔", "张", "只", "头", "株", "艘", "架", "棵", "倍", "%", "％",
+    ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    /// 万 and 亿 scale the number; 万亿 is both (33.5万亿元), and 4万多亿元 is read as 4 万亿元.
+    static let magnitudes: [[Unicode.Scalar]] = ["万亿", "亿", "万"].map { Array($0.unicodeScalars) }
+    /// One-character units that count things: after them a noun may name what was counted (320个县).
+    static let countClassifiers = Set("个家项座台辆套篇条份处间名位批部所栋支宗起例笔张件场只户艘架株棵头".unicodeScalars)
 
-    static let changeWords = ["同比增长", "同比下降", "同比增加", "同比减少", "同比提高", "增长", "下降", "提高", "降低", "增加", "减少",
-                              "上升", "增幅", "降幅"]
-    /// Verbs and connectors that open an indicator phrase without belonging to it.
-    static let leading = ["其中", "全年", "累计", "共计", "共", "实现", "完成", "达到", "新增", "年", "同时", "并", "已", "还", "总计", "合计"]
-    static let trailing = ["达到", "突破", "超过", "实现", "为", "达", "约", "近", "共", "是", "有", "计", "完成", "了"]
+    /// Words for a change; the longer forms first so 同比增长 wins over 增长.
+    static let changeWords: [[Unicode.Scalar]] = [
+        "同比增长", "同比下降", "同比增加", "同比减少", "同比提高", "同比上升", "增长", "下降", "提高", "降低", "增加", "减少", "上升",
+        "上涨", "下跌", "压减", "精简", "缩减", "缩短", "扩大", "提升", "增幅", "降幅",
+    ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    /// After a change word, 到/至 makes the number the new level (提高到, 缩短至), not the change.
+    static let levelMarks = Set("到至".unicodeScalars)
+    /// Reporting words between an indicator and its number: 国内生产总值达到, 粮食产量超过, 分别达.
+    static let trailing: [[Unicode.Scalar]] = [
+        "达到", "突破", "超过", "高于", "低于", "实现", "分别", "共计", "合计", "总计", "累计", "人均", "年均", "约", "近", "逾", "超",
+        "达", "为", "是", "有", "计", "了", "共", "均", "使", "降至", "增至", "预计完成", "完成", "预计", "继续", "进一步", "首次", "再次", "已经", "已", "都",
+    ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    /// Words that may sit between an indicator and its change word: 城镇居民人均可支配收入实际增长, 比上年增长.
+    static let changeModifiers: [[Unicode.Scalar]] = [
+        "比上年同期", "比去年同期", "比上年", "比去年", "较上年", "较去年", "同比", "环比", "实际", "预计", "分别", "年人均", "月人均", "年均", "月均", "人均", "平均", "又", "均",
+        "再", "共", "累计",
+    ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    /// Openers that do not belong to the indicator.
+    static let leading: [[Unicode.Scalar]] = [
+        "其中", "全年", "全面", "去年", "今年", "年末", "年底", "当年", "累计", "共计", "共", "实现", "完成", "达到", "同时", "并", "已",
+        "还", "又", "总计", "合计", "在", "对", "为",
+    ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    /// After one of these, only what follows is the indicator: “十一五”前四年累计单位GDP能耗 → 单位GDP能耗.
+    static let restarts: [[Unicode.Scalar]] = ["其中", "累计", "共计", "合计", "总计"].map { Array($0.unicodeScalars) }
+    /// Between items of a list of numbers: 433亿美元和777亿美元, 3.5%、2.9%.
+    static let listJoiners = Set("和、与及".unicodeScalars)
+    /// Words after a number that qualify it: 15%以上, 100人左右.
+    static let qualifiers: [[Unicode.Scalar]] = ["以上", "以下", "左右", "之多"].map { Array($0.unicodeScalars) }
     static let periods = ["全年", "上半年", "下半年", "一季度", "前三季度", "今年", "去年", "年内", "当年", "近三年", "三年来", "五年来"]
+    /// The longest indicator kept, in characters; a longer phrase keeps its last whole words.
+    static let maxIndicator = 16
+    /// The longest noun taken from after a count (320个县…), in characters.
+    static let maxAfter = 10
+    /// Past this many characters an indicator that holds a verb keeps only the object of its last verb:
+    /// 国务院提请全国人大常委会审议法律议案 → 法律议案.
+    static let longSubject = 14
 
     public static func extract(_ analysis: Analysis) -> [StatedResult] {
         let s = analysis.scalars
         let outline = analysis.outline
         let top = outline.root.children
+        let words = analysis.words
         var out: [StatedResult] = []
         for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
             let section = top.last { outline.nodes[$0].paragraph <= paragraph.index }.map { analysis.document.string(outline.nodes[$0].titleRange) }
+            var scan = Scan(s: s, words: words, paragraph: paragraph.content, section: section)
             var clauseStart = paragraph.content.lowerBound
             var p = paragraph.content.lowerBound
-            var lastInSentence: Int?
             while p <= paragraph.content.upperBound {
                 let atEnd = p == paragraph.content.upperBound
                 if atEnd || Clause.endsClause(s[p].value) {
-                    scanClause(clauseStart..<p, s, paragraph.content, analysis, section, &out, &lastInSentence)
-                    if atEnd || Clause.endsSentence(s[p].value) { lastInSentence = nil }
+                    scan.clause(clauseStart..<p, &out)
+                    if atEnd || Clause.endsSentence(s[p].value) { scan.inSentence = [] }
                     clauseStart = p + 1
                 }
                 p += 1
@@ -63,51 +110,285 @@ public enum StatedResults {
         return out
     }
 
-    /// The values in one clause; a change (增长12%) attaches to the result before it in the sentence.
-    static func scanClause(_ clause: Range<Int>, _ s: [Unicode.Scalar], _ paragraph: Range<Int>, _ analysis: Analysis, _ section: String?,
-                           _ out: inout [StatedResult], _ lastInSentence: inout Int?) {
-        var phraseStart = clause.lowerBound
-        var i = clause.lowerBound
-        while i < clause.upperBound {
-            guard let (valueRange, value) = Self.value(at: i, s, clause) else { i += 1; continue }
-            var u = valueRange.upperBound
-            if u < clause.upperBound && (s[u] == "余" || s[u] == "多") { u += 1 }
-            guard let unit = unitScalars.first(where: { s.matches($0, at: u) && u + $0.count <= clause.upperBound }) else {
-                i = valueRange.upperBound
-                continue
+    /// A number with its unit: 33.5万亿元, 500多万台, x亿元.
+    struct Quantity {
+        let value: Double?
+        let valueRange: Range<Int>
+        let unit: [Unicode.Scalar]
+        /// The value, its unit and any 多/余 in between.
+        let range: Range<Int>
+        var unitText: String { String(String.UnicodeScalarView(unit)) }
+    }
+
+    /// The state of one paragraph's scan: the results of the current sentence, which a change may attach to.
+    struct Scan {
+        let s: [Unicode.Scalar]
+        let words: [Word]
+        let paragraph: Range<Int>
+        let section: String?
+        var inSentence: [Int] = []
+
+        /// The results in one clause. Numbers joined by 和/、 form a list (分别下降9.66%和13.14%) that shares or splits
+        /// the phrase before it; a change (增长12%) with no indicator of its own attaches to the results before it.
+        mutating func clause(_ clause: Range<Int>, _ out: inout [StatedResult]) {
+            var phraseStart = clause.lowerBound
+            var i = clause.lowerBound
+            while i < clause.upperBound {
+                guard let first = quantity(at: i, clause) else { i += 1; continue }
+                // 5亿元以上项目3个, 投资超5亿元的项目4个: a size class qualifying a later count, not a result.
+                let afterFirst = qualifier(at: first.range.upperBound, clause) ?? first.range.upperBound
+                if afterFirst < clause.upperBound, (afterFirst > first.range.upperBound && s[first.range.upperBound] == "以") || s[afterFirst] == "的",
+                   (afterFirst..<clause.upperBound).contains(where: { ScalarClass.isASCIIDigit(s[$0].value) }) {
+                    i = afterFirst
+                    continue
+                }
+                // 由2010年的162.4亿元增加到…: the starting point of a change, not a result.
+                if (phraseStart..<first.valueRange.lowerBound).contains(where: { s[$0] == "由" }),
+                   changeWords.contains(where: { w in s.matches(w, at: afterFirst) && afterFirst + w.count < clause.upperBound
+                       && levelMarks.contains(s[afterFirst + w.count]) }) {
+                    i = afterFirst
+                    continue
+                }
+                // 3个月 is a duration; 第3个 an ordinal.
+                if first.unit == ["个"], first.range.upperBound < clause.upperBound, s[first.range.upperBound] == "月" {
+                    i = first.range.upperBound
+                    continue
+                }
+                if first.valueRange.lowerBound > clause.lowerBound && s[first.valueRange.lowerBound - 1] == "第" {
+                    i = first.range.upperBound
+                    continue
+                }
+                var list = [first]
+                var end = qualifier(at: first.range.upperBound, clause) ?? first.range.upperBound
+                while end + 1 < clause.upperBound, listJoiners.contains(s[end]), let next = quantity(at: end + 1, clause), next.unit == first.unit {
+                    list.append(next)
+                    end = qualifier(at: next.range.upperBound, clause) ?? next.range.upperBound
+                }
+                let phrase = Phrase(s, words, phraseStart..<first.valueRange.lowerBound)
+                var consumed = end
+                emit(list, phrase, clause, &consumed, &out)
+                i = consumed
+                phraseStart = consumed
             }
-            let end = u + unit.count
-            let unitText = String(String.UnicodeScalarView(unit))
-            // 5亿元以上项目x个: a size class qualifying the next result, not a result.
-            if end + 1 < clause.upperBound && s[end] == "以" && (s[end + 1] == "上" || s[end + 1] == "下") {
-                i = end + 2
-                continue
+        }
+
+        mutating func emit(_ list: [Quantity], _ phrase: Phrase, _ clause: Range<Int>, _ consumed: inout Int, _ out: inout [StatedResult]) {
+            if let change = phrase.change {
+                // 比上年增长8.7%, 实际增长9.8%和8.5%: the change of the results before it.
+                if phrase.subject.isEmpty && !inSentence.isEmpty {
+                    let targets = list.count > 1 && inSentence.count >= list.count ? Array(inSentence.suffix(list.count))
+                        : Array(repeating: inSentence[inSentence.count - 1], count: list.count)
+                    for (q, target) in zip(list, targets) {
+                        out[target].changes.append(.init(word: change, value: q.value, valueText: s.string(q.valueRange), unit: q.unitText))
+                    }
+                    return
+                }
+                let names = indicators(phrase.subject, count: list.count)
+                for (q, name) in zip(list, names) {
+                    append(StatedResult(indicator: name, value: nil, valueText: "", unit: "",
+                                        changes: [.init(word: change, value: q.value, valueText: s.string(q.valueRange), unit: q.unitText)],
+                                        period: nil, range: q.range, sentence: 0..<0, section: section), &out)
+                }
+                return
             }
-            let before = s.string(phraseStart..<valueRange.lowerBound)
-            let sentence = Clause.sentence(around: valueRange, in: s, within: paragraph)
-            defer { i = end; phraseStart = end }
-            // 3个月, 5个工作日…: a duration is not a result.
-            if unitText == "个", end < clause.upperBound, s[end] == "月" { continue }
-            if let change = changeWords.first(where: { before.hasSuffix($0) || before.hasSuffix($0 + "了") }),
-               ["%", "％", "个百分点", "倍"].contains(unitText), let last = lastInSentence {
-                let text = change + s.string(valueRange.lowerBound..<end)
-                out[last].change = out[last].change.map { $0 + "，" + text } ?? text
-                continue
+            var subject = phrase.subject
+            let last = list[list.count - 1]
+            // 新增510万沼气用户, 320个县开展试点, x等17个项目: the noun after the count names it.
+            let after = nounAfter(consumed, clause)
+            if !after.isEmpty && (phrase.isVerbOnly || subject.isEmpty || s[subject.upperBound - 1] == "等"
+                || (countClassifiers.contains(last.unit[last.unit.count - 1]) && last.unit.count <= 2)) {
+                // 31个省份本级公务接待费减少26%: the count only says whose figure follows.
+                if subject.isEmpty && (after.upperBound..<clause.upperBound).contains(where: { quantity(at: $0, clause) != nil }) {
+                    return
+                }
+                subject = after
+                consumed = after.upperBound
             }
-            var indicator = trim(before)
-            let classifier = unit.count == 1 && "个家项座台辆套篇条份处间名位批部所栋支宗起例笔张件场".unicodeScalars.contains(unit[0])
-            if indicator.unicodeScalars.count < 2 || indicator.hasSuffix("等") || (classifier && end < clause.upperBound && ScalarClass.isHan(s[end])) {
-                // x等17个项目加快建设: the noun follows the count.
-                var e = end
-                while e < clause.upperBound && e - end < 10 && ScalarClass.isHan(s[e]) { e += 1 }
-                if e > end { indicator = s.string(end..<e) }
+            // 地区生产总值增长20%，达到282亿元: the level of the change just stated.
+            if subject.isEmpty, list.count == 1, let previous = inSentence.last, out[previous].valueText.isEmpty {
+                let r = out[previous], q = list[0]
+                out[previous] = StatedResult(indicator: r.indicator, value: q.value, valueText: s.string(q.valueRange), unit: q.unitText,
+                                             changes: r.changes, period: r.period, range: r.range, sentence: r.sentence, section: r.section)
+                return
             }
+            let names = indicators(subject, count: list.count)
+            for (q, name) in zip(list, names) {
+                append(StatedResult(indicator: name, value: q.value, valueText: s.string(q.valueRange), unit: q.unitText,
+                                    period: nil, range: q.range, sentence: 0..<0, section: section), &out)
+            }
+        }
+
+        /// Adds a result with its sentence and period, and remembers it for the changes that follow.
+        mutating func append(_ r: StatedResult, _ out: inout [StatedResult]) {
+            let sentence = Clause.sentence(around: r.range, in: s, within: paragraph)
             let sentenceText = s.string(sentence)
-            let period = periods.first { sentenceText.contains($0) }
-                ?? ReportYear.mentions(s, sentence).first.map { s.string($0.range) }
-            out.append(StatedResult(indicator: indicator, value: value, valueText: s.string(valueRange), unit: unitText, change: nil,
-                                    period: period, range: valueRange.lowerBound..<end, sentence: sentence, section: section))
-            lastInSentence = out.count - 1
+            let period = periods.first { sentenceText.contains($0) } ?? ReportYear.mentions(s, sentence).first.map { s.string($0.range) }
+            out.append(StatedResult(indicator: r.indicator, value: r.value, valueText: r.valueText, unit: r.unit, changes: r.changes,
+                                    period: period, range: r.range, sentence: sentence, section: r.section))
+            inSentence.append(out.count - 1)
+        }
+
+        /// The indicator for each number of a list: the parts of a coordinated subject when they match the numbers
+        /// one to one (化学需氧量、二氧化硫排放量分别下降…), otherwise the whole subject for each.
+        func indicators(_ subject: Range<Int>, count: Int) -> [String] {
+            if count > 1 {
+                var parts: [Range<Int>] = []
+                var start = subject.lowerBound
+                for k in subject where listJoiners.contains(s[k]) {
+                    parts.append(start..<k)
+                    start = k + 1
+                }
+                parts.append(start..<subject.upperBound)
+                if parts.count == count && parts.allSatisfy({ !$0.isEmpty }) { return parts.map(text) }
+            }
+            return Array(repeating: text(subject), count: count)
+        }
+
+        /// The indicator text: quotation marks out, at most `maxIndicator` characters of whole words from the end.
+        func text(_ range: Range<Int>) -> String {
+            var start = range.lowerBound
+            if range.count > maxIndicator {
+                start = range.upperBound - maxIndicator
+                if let w = wordIndex(at: start), words[w].range.lowerBound < start { start = words[w].range.upperBound }
+            }
+            var view = String.UnicodeScalarView()
+            for c in s[start..<range.upperBound] where c != "“" && c != "”" && c != "\"" { view.append(c) }
+            return String(view)
+        }
+
+        /// What follows a count (after 以上/左右): the rest of the clause when it is short (进城落户, 农村危房得到改造),
+        /// otherwise its words up to the first verb (县 in 320个县开展新型农村社会养老保险试点), at most `maxAfter` characters.
+        func nounAfter(_ from: Int, _ clause: Range<Int>) -> Range<Int> {
+            guard from < clause.upperBound, ScalarClass.isHan(s[from].value), s[from] != "的", var w = wordIndex(at: from) else { return from..<from }
+            var tail = from
+            while tail < clause.upperBound && s[tail] != "、" && !ScalarClass.isASCIIDigit(s[tail].value) { tail += 1 }
+            if tail - from <= maxAfter && (tail == clause.upperBound || s[tail] == "、") { return from..<tail }
+            var end = from
+            while w < words.count, words[w].range.upperBound <= tail, words[w].range.upperBound - from <= maxAfter {
+                if end > from, let tag = words[w].tag, tag.hasPrefix("v"), tag != "vn" { break }
+                end = words[w].range.upperBound
+                w += 1
+            }
+            return from..<end
+        }
+
+        func wordIndex(at position: Int) -> Int? {
+            var lo = 0, hi = words.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if words[mid].range.upperBound <= position { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < words.count ? lo : nil
+        }
+
+        /// The end of 以上/以下/左右 right at `i`, if there is one.
+        func qualifier(at i: Int, _ clause: Range<Int>) -> Int? {
+            qualifiers.first { s.matches($0, at: i) && i + $0.count <= clause.upperBound }.map { i + $0.count }
+        }
+
+        /// A number or placeholder at i with a unit: digits, 多/余, a magnitude (万, 亿, 万亿; 4万多亿), a unit, 多.
+        func quantity(at i: Int, _ clause: Range<Int>) -> Quantity? {
+            guard let (valueRange, value) = StatedResults.value(at: i, s, clause) else { return nil }
+            var u = valueRange.upperBound
+            func skipApprox() { if u < clause.upperBound && (s[u] == "余" || s[u] == "多") { u += 1 } }
+            skipApprox()
+            var unit: [Unicode.Scalar] = []
+            if let m = magnitudes.first(where: { s.matches($0, at: u) && u + $0.count <= clause.upperBound }) {
+                unit += m
+                u += m.count
+                skipApprox()
+                if m == ["万"], u < clause.upperBound, s[u] == "亿" { unit.append("亿"); u += 1 }
+            }
+            if let b = baseUnits.first(where: { s.matches($0, at: u) && u + $0.count <= clause.upperBound }) {
+                unit += b
+                u += b.count
+            }
+            guard !unit.isEmpty else { return nil }
+            if unit.count > 1 || !magnitudes.contains(unit) { skipApprox() }
+            return Quantity(value: value, valueRange: valueRange, unit: unit, range: valueRange.lowerBound..<u)
+        }
+    }
+
+    /// The words before a number: what is measured (the subject), and the change word if the number is a change.
+    struct Phrase {
+        var subject: Range<Int>
+        var change: String?
+        /// The subject is only verbs, prepositions and adverbs (安排, 组织, 在): the noun comes after the number.
+        var isVerbOnly = false
+
+        init(_ s: [Unicode.Scalar], _ words: [Word], _ range: Range<Int>) {
+            var a = range.lowerBound, b = range.upperBound
+            func isWordStart(_ c: Unicode.Scalar) -> Bool {
+                ScalarClass.isHan(c.value) || ScalarClass.isASCIILetter(c.value) || ScalarClass.isASCIIDigit(c.value)
+            }
+            while a < b && !isWordStart(s[a]) { a += 1 }
+            /// Strips the words of `list` from the end; `all` lets them take the whole phrase (a change modifier alone).
+            func stripTrailing(_ list: [[Unicode.Scalar]], all: Bool = false) {
+                var changed = true
+                while changed {
+                    changed = false
+                    for w in list where b - a > (all ? w.count - 1 : w.count) && s.matches(w, at: b - w.count) { b -= w.count; changed = true }
+                }
+            }
+            // 提高到, 缩短至, 增加到人均: the number is the new level.
+            stripTrailing(trailing)
+            if let w = changeWords.first(where: { b - a > $0.count && levelMarks.contains(s[b - 1]) && s.matches($0, at: b - 1 - $0.count) }) {
+                b -= w.count + 1
+                stripTrailing(trailing)
+            }
+            if let w = changeWords.first(where: { b - a >= $0.count && s.matches($0, at: b - $0.count) }) {
+                b -= w.count
+                change = String(String.UnicodeScalarView(w))
+                stripTrailing(changeModifiers, all: true)
+                // 比上年预算增加5038亿元: a comparison, not an indicator.
+                if a < b && (s[a] == "比" || s[a] == "较") { b = a }
+            }
+            // 森林覆盖率由2010年的21.6%提高到25.2%: the indicator ends before 由.
+            if let from = (a..<b).first(where: { s[$0] == "由" }), (from..<range.upperBound).contains(where: { levelMarks.contains(s[$0]) }), from > a {
+                b = from
+            }
+            // 其中, 累计: the indicator starts after them.
+            for w in restarts {
+                if let k = (a..<max(a, b - w.count)).last(where: { s.matches(w, at: $0) }) { a = max(a, k + w.count) }
+            }
+            var changed = true
+            while changed {
+                changed = false
+                for w in leading where b - a > w.count && s.matches(w, at: a) { a += w.count; changed = true }
+                // 2009年中央政府公共投资: a year opens the phrase.
+                var k = a
+                while k < b && ScalarClass.isASCIIDigit(s[k].value) { k += 1 }
+                if k > a && k < b && s[k] == "年" && b - k > 1 { a = k + 1; changed = true }
+                while a < b && !isWordStart(s[a]) { a += 1; changed = true }
+            }
+            // 去年又人均提高10%: nothing is left but an opener.
+            for w in leading where b - a == w.count && s.matches(w, at: a) { b = a }
+            // X占44%: a share of X; 占规划总投资的65.5%: a share of the whole named.
+            if b - a > 1 && s[b - 1] == "占" { b -= 1 }
+            if b - a > 1 && s[a] == "占" {
+                a += 1
+                if b - a > 1 && s[b - 1] == "的" { b -= 1 }
+            }
+            // 民生支出占一般公共预算支出的的: a stray 的 at the end.
+            while b - a > 1 && s[b - 1] == "的" { b -= 1 }
+            // A long phrase with a verb in it: the object of the last verb. Not in a list (、), and not in a share
+            // (占), whose whole phrase is the indicator.
+            if b - a > longSubject, !(a..<b).contains(where: { s[$0] == "、" || s[$0] == "占" }), let verb = words.last(where: { w in
+                w.range.lowerBound >= a && b - w.range.upperBound >= 4 && w.tag.map { $0.hasPrefix("v") && $0 != "vn" } == true
+            }) {
+                a = verb.range.upperBound
+            }
+            subject = a..<b
+            if change == nil && !subject.isEmpty {
+                let inside = words.filter { $0.range.lowerBound >= a && $0.range.upperBound <= b }
+                isVerbOnly = !inside.isEmpty && inside.allSatisfy(Self.isVerbLike)
+            }
+        }
+
+        /// A verb, preposition or adverb in the dictionary's tags.
+        static func isVerbLike(_ word: Word) -> Bool {
+            guard let tag = word.tag else { return false }
+            return (tag.hasPrefix("v") && tag != "vn") || tag == "p" || tag == "d"
         }
     }
 
@@ -115,32 +396,27 @@ public enum StatedResults {
     static func value(at i: Int, _ s: [Unicode.Scalar], _ clause: Range<Int>) -> (Range<Int>, Double?)? {
         let v = s[i].value
         if ScalarClass.isASCIIDigit(v) {
+            // 20xx个: digits run into a placeholder, so the value is missing.
+            var d = i
+            while d < clause.upperBound && ScalarClass.isASCIIDigit(s[d].value) { d += 1 }
+            if d < clause.upperBound && (s[d] == "x" || s[d] == "X") && (i == clause.lowerBound || !ScalarClass.isASCIIDigit(s[i - 1].value)) {
+                var e = d
+                while e < clause.upperBound && (s[e] == "x" || s[e] == "X" || s[e] == "*") { e += 1 }
+                if e == clause.upperBound || !ScalarClass.isASCIILetter(s[e].value) { return (i..<e, nil) }
+            }
             guard i == clause.lowerBound || !(ScalarClass.isASCIIDigit(s[i - 1].value) || ScalarClass.isASCIILetter(s[i - 1].value) || s[i - 1] == ".")
             else { return nil }
             guard let token = NumberToken.all(s, i..<clause.upperBound).first, token.range.lowerBound == i else { return nil }
             return (token.range, token.value)
         }
         if v == 0x78 || v == 0x58 || v == 0x2A {
-            guard i == clause.lowerBound || !ScalarClass.isASCIILetter(s[i - 1].value) && s[i - 1] != "*" else { return nil }
+            guard i == clause.lowerBound || !ScalarClass.isASCIILetter(s[i - 1].value) && s[i - 1] != "*" && !ScalarClass.isASCIIDigit(s[i - 1].value)
+            else { return nil }
             var e = i
             while e < clause.upperBound && (s[e] == "x" || s[e] == "X" || s[e] == "*") { e += 1 }
             guard e == clause.upperBound || !ScalarClass.isASCIILetter(s[e].value) else { return nil }
             return (i..<e, nil)
         }
         return nil
-    }
-
-    /// The indicator phrase without the verbs and connectors around it.
-    static func trim(_ phrase: String) -> String {
-        var t = phrase.trimmingCharacters(in: .whitespaces)
-        var changed = true
-        while changed {
-            changed = false
-            for w in leading where t.hasPrefix(w) && t.count > w.count { t.removeFirst(w.count); changed = true }
-            for w in trailing where t.hasSuffix(w) && t.count > w.count { t.removeLast(w.count); changed = true }
-        }
-        // Keep the last phrase of a long run: after the last 、 or “的”-less verb phrase start.
-        if let cut = t.lastIndex(where: { "、（(“".contains($0) }) { t = String(t[t.index(after: cut)...]) }
-        return String(t.suffix(16))
     }
 }
