@@ -2,16 +2,19 @@
 import PackageDescription
 
 // ShuzhiKit is the core (ingest → analysis → rules → render/fix) and depends on nothing but the system zlib and its
-// own compiled data, so it builds in seconds. The CLI adds swift-argument-parser. Store and server targets come later, on top.
+// own compiled data, so it builds in seconds. ShuzhiStore (the corpus: SQLite through sqlite-nio, which carries its own
+// SQLite) sits on top of it; the CLI adds swift-argument-parser. The server target comes later, on top.
 let package = Package(
     name: "Shuzhi",
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "ShuzhiKit", targets: ["ShuzhiKit"]),
+        .library(name: "ShuzhiStore", targets: ["ShuzhiStore"]),
         .executable(name: "shuzhi", targets: ["shuzhi"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -23,15 +26,18 @@ let package = Package(
             cSettings: [.headerSearchPath(".")]
         ),
         .target(name: "ShuzhiKit", dependencies: ["CZlib", "CShuzhiData"]),
+        .target(name: "ShuzhiStore", dependencies: ["ShuzhiKit", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
         .executableTarget(
             name: "shuzhi",
             dependencies: [
                 "ShuzhiKit",
+                "ShuzhiStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ShuzhiKitTests", dependencies: ["ShuzhiKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ShuzhiStoreTests", dependencies: ["ShuzhiStore", "ShuzhiKit", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
         // Runs the built `shuzhi` binary end to end; depending on the target makes `swift test` build it first.
-        .testTarget(name: "ShuzhiCLITests", dependencies: ["ShuzhiKit", "shuzhi"]),
+        .testTarget(name: "ShuzhiCLITests", dependencies: ["ShuzhiKit", "ShuzhiStore", "shuzhi", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
     ]
 )

@@ -1,0 +1,62 @@
+/// Document fingerprints by winnowing (Schleimer, Wilkerson and Aiken, SIGMOD 2003): hash every k-character gram
+/// of the comparable text, then keep the smallest hash of each window of w consecutive grams. Any passage shared by
+/// two texts that is at least w + k − 1 characters long shares at least one fingerprint, and a text of n characters
+/// keeps about 2n/(w+1) of them.
+public struct Fingerprint: Sendable, Hashable {
+    /// The gram's hash; stored as a signed 64-bit integer (`Int64(bitPattern:)`) by databases.
+    public let hash: UInt64
+    /// Where the gram starts in the comparable text.
+    public let position: Int32
+}
+
+public enum Winnowing {
+    /// Gram length: 13 characters is about three four-character words, longer than the stock phrases reports share.
+    public static let defaultK = 13
+    /// Window: a fingerprint at least every 8 grams, so any shared run of 20 characters is caught.
+    public static let defaultW = 8
+
+    /// The fingerprints of `text`, left to right.
+    public static func fingerprints(_ text: ComparableText, k: Int = defaultK, w: Int = defaultW) -> [Fingerprint] {
+        let hashes = gramHashes(text.scalars, k: k)
+        guard !hashes.isEmpty else { return [] }
+        let window = min(w, hashes.count)
+        var out: [Fingerprint] = []
+        out.reserveCapacity(2 * hashes.count / (window + 1) + 1)
+        var last = -1
+        for start in 0...(hashes.count - window) {
+            // The rightmost minimum, so a window that slides past an equal hash does not pick a new position.
+            var best = start
+            for j in start..<(start + window) where hashes[j] <= hashes[best] { best = j }
+            if best != last {
+                out.append(Fingerprint(hash: hashes[best], position: Int32(best)))
+                last = best
+            }
+        }
+        return out
+    }
+
+    /// The hash of every k-gram: a polynomial rolling hash, mixed so that the low bits and the order are random.
+    static func gramHashes(_ s: [UInt32], k: Int) -> [UInt64] {
+        guard k > 0, s.count >= k else { return [] }
+        let base: UInt64 = 0x100_0000_01B3
+        var power: UInt64 = 1
+        for _ in 1..<k { power = power &* base }
+        var h: UInt64 = 0
+        for i in 0..<k { h = h &* base &+ UInt64(s[i]) }
+        var out = [UInt64](repeating: 0, count: s.count - k + 1)
+        out[0] = mix(h)
+        for i in k..<s.count {
+            h = (h &- UInt64(s[i - k]) &* power) &* base &+ UInt64(s[i])
+            out[i - k + 1] = mix(h)
+        }
+        return out
+    }
+
+    /// splitmix64's finaliser.
+    @inline(__always) static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

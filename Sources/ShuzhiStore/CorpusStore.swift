@@ -1,0 +1,88 @@
+import ShuzhiKit
+
+/// What a stored document is: a report someone wrote, a template sold online, or anything else kept for comparison.
+public enum DocumentKind: String, Sendable, CaseIterable, Codable {
+    case report, template, other
+}
+
+/// What the user tells the store about a document when adding it.
+public struct DocumentMetadata: Sendable, Equatable {
+    public var title: String
+    public var author: String?
+    public var year: Int?
+    public var kind: DocumentKind
+    public var tags: [String]
+    /// The file it came from, as given.
+    public var source: String?
+
+    public init(title: String, author: String? = nil, year: Int? = nil, kind: DocumentKind = .report, tags: [String] = [], source: String? = nil) {
+        self.title = title
+        self.author = author
+        self.year = year
+        self.kind = kind
+        self.tags = tags
+        self.source = source
+    }
+}
+
+public struct StoredDocument: Sendable, Equatable {
+    public let id: Int64
+    public let metadata: DocumentMetadata
+    /// Characters of the comparable text (Han, letters, digits).
+    public let characters: Int
+    public let fingerprints: Int
+    /// `ComparableText.digest`: the same text added twice has the same digest.
+    public let digest: String
+    /// ISO 8601, UTC.
+    public let addedAt: String
+}
+
+public enum AddOutcome: Sendable, Equatable {
+    case added(Int64)
+    /// The same text (up to punctuation, spacing, width and placeholders) is already stored under this id.
+    case duplicate(Int64)
+}
+
+public struct StoreStatistics: Sendable, Equatable {
+    public var documents = 0
+    public var characters = 0
+    public var fingerprints = 0
+    public var distinctHashes = 0
+    public var byKind: [DocumentKind: Int] = [:]
+    public var schemaVersion = 0
+}
+
+public enum StoreError: Error, CustomStringConvertible, Equatable {
+    case cannotOpen(String, String)
+    /// The store was written by a newer Shuzhi.
+    case schemaTooNew(found: Int, known: Int)
+    case notFound(Int64)
+    case database(String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let place, let reason): "无法打开语料库 \(place)：\(reason) / cannot open the store \(place): \(reason)"
+        case .schemaTooNew(let found, let known):
+            "语料库结构版本 \(found) 比本程序支持的 \(known) 新，请升级 shuzhi / the store's schema \(found) is newer than this shuzhi knows (\(known))"
+        case .notFound(let id): "语料库中没有编号 \(id) 的文档 / no document \(id) in the store"
+        case .database(let reason): "语料库出错：\(reason) / store error: \(reason)"
+        }
+    }
+}
+
+/// A corpus of documents with their fingerprints. Every change is one transaction: a document is stored with all its
+/// fingerprints or not at all, whatever stops the process.
+public protocol CorpusStore: Sendable {
+    func add(text: [Unicode.Scalar], metadata: DocumentMetadata) async throws -> AddOutcome
+    func documents() async throws -> [StoredDocument]
+    func document(_ id: Int64) async throws -> StoredDocument?
+    /// The original text as added.
+    func text(of id: Int64) async throws -> String?
+    func remove(_ id: Int64) async throws -> Bool
+    func statistics() async throws -> StoreStatistics
+    /// For each fingerprint hash, how many stored documents hold it (the boilerplate measure).
+    func documentFrequencies(of hashes: [UInt64]) async throws -> [UInt64: Int]
+    /// The stored (document, position) of each of these hashes.
+    func occurrences(of hashes: [UInt64]) async throws -> [(hash: UInt64, document: Int64, position: Int32)]
+    func close() async throws
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Synchronization
+
+/// Runs async store work from the synchronous command tree (the custom `main` keeps exit codes under its control).
+enum AsyncBridge {
+    final class Box<T: Sendable>: @unchecked Sendable {
+        var result: Result<T, any Error>?
+    }
+
+    static func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+        let box = Box<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
+            done.signal()
+        }
+        done.wait()
+        return try box.result!.get()
+    }
+}
+
+/// Ctrl-C during a long operation: the flag is set and the loop stops after the document in hand, so the store keeps
+/// only whole documents. A second Ctrl-C ends the process at once (SQLite rolls back the open transaction).
+enum Interrupt {
+    static let requested = Atomic<Bool>(false)
+
+    static func install() {
+        signal(SIGINT) { _ in
+            if Interrupt.requested.exchange(true, ordering: .relaxed) { _exit(130) }
+        }
+    }
+
+    static var isRequested: Bool { requested.load(ordering: .relaxed) }
+}
+
+/// done/total, rate and time left on a terminal's standard error; nothing when it is a pipe or a file.
+struct Progress {
+    let total: Int
+    let label: String
+    let enabled = isatty(STDERR_FILENO) == 1
+    let started = Date()
+    var done = 0
+
+    mutating func step() {
+        done += 1
+        guard enabled else { return }
+        let elapsed = Date().timeIntervalSince(started)
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let left = rate > 0 ? Double(total - done) / rate : 0
+        let line = String(format: "\r%@ %d/%d  %.1f 份/秒  剩余约 %.0f 秒 ", label, done, total, rate, left)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        if enabled && done > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

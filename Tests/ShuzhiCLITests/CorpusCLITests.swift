@@ -1,0 +1,111 @@
+import Foundation
+import SQLiteNIO
+import Testing
+import ShuzhiKit
+@testable import ShuzhiStore
+
+/// `shuzhi corpus` end to end, and what a kill in the middle of `corpus add` leaves behind.
+@Suite struct CorpusCLITests {
+    /// Reports of made-up text, different from each other (each a stream of Han characters from its own seed).
+    static func writeReports(_ count: Int, characters: Int, to dir: URL) throws {
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for n in 0..<count {
+            var x = UInt64(n + 1) &* 0x9E37_79B9_7F4A_7C15
+            var text = "2023年述职报告\n"
+            for i in 0..<characters {
+                x = x &* 6364136223846793005 &+ 1442695040888963407
+                text.unicodeScalars.append(Unicode.Scalar(0x4E00 + UInt32((x >> 33) % 5000))!)
+                if i % 60 == 59 { text += "。\n" }
+            }
+            try text.write(to: dir.appendingPathComponent(String(format: "r%04d.txt", n)), atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test func addListShowRemoveStats() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("s/corpus.sqlite").path
+        try Self.writeReports(3, characters: 800, to: dir.appendingPathComponent("in"))
+        let add = try CLI.run(["corpus", "add", dir.appendingPathComponent("in").path, "--store", store, "--author", "李四", "--tag", "试点"])
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.out.components(separatedBy: "已加入").count - 1 == 3)
+        // Re-adding is recognised, not duplicated; a template is added with its kind.
+        let again = try CLI.run(["corpus", "add", dir.appendingPathComponent("in/r0001.txt").path, "--store", store])
+        #expect(again.status == 0 && again.out.contains("已存在 #2"))
+        let list = try CLI.run(["corpus", "list", "--store", store])
+        #expect(list.out.contains("共 3 份") && list.out.contains("\t李四\t"))
+        let show = try CLI.run(["corpus", "show", "2", "--store", store])
+        #expect(show.status == 0 && show.out.contains("标签：试点") && show.out.contains("年度：2023"))
+        #expect(try CLI.run(["corpus", "remove", "2", "--store", store]).status == 0)
+        #expect(try CLI.run(["corpus", "remove", "2", "--store", store]).status == 2)
+        #expect(try CLI.run(["corpus", "show", "2", "--store", store]).status == 2)
+        let stats = try CLI.run(["corpus", "stats", "--store", store])
+        #expect(stats.out.contains("文档：2（report 2"))
+        // A store that is not a database, and a file that does not exist: clear messages, exit 2.
+        let bogus = dir.appendingPathComponent("bogus.sqlite")
+        try Data(repeating: 0x41, count: 4096).write(to: bogus)
+        let bad = try CLI.run(["corpus", "list", "--store", bogus.path])
+        #expect(bad.status == 2 && bad.stderr.contains("无法打开语料库"))
+        #expect(try CLI.run(["corpus", "add", dir.appendingPathComponent("无.txt").path, "--store", store]).status == 2)
+    }
+
+    /// `corpus add` killed with SIGKILL part-way through a folder: every document in the store has all its
+    /// fingerprints, none has a fingerprint left without its document, and adding the folder again completes it.
+    @Test func aKilledAddLeavesTheStoreConsistent() async throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("in")
+        let count = 400
+        try Self.writeReports(count, characters: 6000, to: input)
+        let store = dir.appendingPathComponent("corpus.sqlite").path
+
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["corpus", "add", input.path, "--store", store]
+        let log = dir.appendingPathComponent("out.txt")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let out = try FileHandle(forWritingTo: log)
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until some documents are in (a line each on standard output), then kill without warning.
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            // Blocking on purpose: a suspended task could wait for a busy test thread while the child finishes.
+            usleep(10_000)
+            let lines = (try? String(contentsOf: log, encoding: .utf8))?.components(separatedBy: "已加入").count ?? 0
+            if lines > 10 { break }
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        try out.close()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        let stored = try await Self.check(store)
+        #expect(stored > 0 && stored < count, "killed after \(stored) of \(count)")
+        let rerun = try CLI.run(["corpus", "add", input.path, "--store", store])
+        #expect(rerun.status == 0)
+        #expect(rerun.out.components(separatedBy: "已存在").count - 1 == stored)
+        #expect(try await Self.check(store) == count)
+    }
+
+    /// Integrity of the file and of the data; returns how many documents it holds.
+    static func check(_ path: String) async throws -> Int {
+        let db = try await SQLiteConnection.open(storage: .file(path: path))
+        let integrity = try await db.query("PRAGMA integrity_check").first?.columns.first?.data.string
+        #expect(integrity == "ok")
+        let orphans = try await db.query("SELECT COUNT(*) AS n FROM fingerprints WHERE document_id NOT IN (SELECT id FROM documents)")
+        #expect(orphans.first?.column("n")?.integer == 0)
+        let rows = try await db.query("""
+            SELECT d.id AS id, d.fingerprint_count AS expected, d.body AS body, (SELECT COUNT(*) FROM fingerprints f WHERE f.document_id = d.id) AS n
+            FROM documents d
+            """)
+        for row in rows {
+            let body = row.column("body")?.string ?? ""
+            let recomputed = Winnowing.fingerprints(ComparableText(Array(body.unicodeScalars))).count
+            #expect(row.column("n")?.integer == row.column("expected")?.integer && recomputed == row.column("n")?.integer)
+        }
+        try await db.close()
+        return rows.count
+    }
+}
