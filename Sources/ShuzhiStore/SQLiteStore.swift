@@ -37,7 +37,7 @@ public actor SQLiteStore: CorpusStore {
         _ = try await connection.query("PRAGMA synchronous = NORMAL")
         _ = try await connection.query("PRAGMA busy_timeout = 10000")
         _ = try await connection.query("CREATE TABLE IF NOT EXISTS shuzhi_schema (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")
-        let found = try await connection.query("SELECT MAX(version) AS v FROM shuzhi_schema").first?.column("v")?.integer ?? 0
+        let found = try await schemaVersion()
         guard found <= Schema.version else { throw StoreError.schemaTooNew(found: found, known: Schema.version) }
         for n in (found + 1)..<(Schema.version + 1) {
             try await transaction {
@@ -45,6 +45,11 @@ public actor SQLiteStore: CorpusStore {
                 _ = try await connection.query("INSERT INTO shuzhi_schema (version, applied_at) VALUES (?, ?)", [.integer(n), .text(Self.now())])
             }
         }
+    }
+
+    /// The newest migration recorded; 0 for a new file.
+    private func schemaVersion() async throws -> Int {
+        try await connection.query("SELECT MAX(version) AS v FROM shuzhi_schema").first?.column("v")?.integer ?? 0
     }
 
     private func transaction(_ body: () async throws -> Void) async throws {
@@ -141,7 +146,7 @@ public actor SQLiteStore: CorpusStore {
         let f = try await connection.query("SELECT COUNT(*) AS n, COUNT(DISTINCT hash) AS d FROM fingerprints").first
         stats.fingerprints = f?.column("n")?.integer ?? 0
         stats.distinctHashes = f?.column("d")?.integer ?? 0
-        stats.schemaVersion = try await connection.query("SELECT MAX(version) AS v FROM shuzhi_schema").first?.column("v")?.integer ?? 0
+        stats.schemaVersion = try await schemaVersion()
         return stats
     }
 

@@ -159,7 +159,7 @@ public enum StatedResults {
                     continue
                 }
                 var list = [first]
-                var end = qualifier(at: first.range.upperBound, clause) ?? first.range.upperBound
+                var end = afterFirst
                 while end + 1 < clause.upperBound, listJoiners.contains(s[end]), let next = quantity(at: end + 1, clause), next.unit == first.unit {
                     list.append(next)
                     end = qualifier(at: next.range.upperBound, clause) ?? next.range.upperBound
