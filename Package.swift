@@ -3,7 +3,7 @@ import PackageDescription
 
 // ShuzhiKit is the core (ingest → analysis → rules → render/fix) and depends on nothing but the system zlib and its
 // own compiled data, so it builds in seconds. ShuzhiStore (the corpus: SQLite through sqlite-nio, which carries its own
-// SQLite) sits on top of it; the CLI adds swift-argument-parser. The server target comes later, on top.
+// SQLite, or a PostgreSQL server through postgres-nio) sits on top of it; the CLI adds swift-argument-parser. The server target comes later, on top.
 let package = Package(
     name: "Shuzhi",
     platforms: [.macOS(.v13)],
@@ -15,6 +15,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -26,7 +29,16 @@ let package = Package(
             cSettings: [.headerSearchPath(".")]
         ),
         .target(name: "ShuzhiKit", dependencies: ["CZlib", "CShuzhiData"]),
-        .target(name: "ShuzhiStore", dependencies: ["ShuzhiKit", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
+        .target(
+            name: "ShuzhiStore",
+            dependencies: [
+                "ShuzhiKit",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .executableTarget(
             name: "shuzhi",
             dependencies: [
@@ -36,8 +48,26 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ShuzhiKitTests", dependencies: ["ShuzhiKit"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ShuzhiStoreTests", dependencies: ["ShuzhiStore", "ShuzhiKit", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
+        // Where the store tests find their stores: a temporary SQLite file, or a new database on the PostgreSQL server
+        // that `.ci/run` starts (Scripts/test-postgres.sh).
+        .target(
+            name: "ShuzhiTestSupport",
+            dependencies: [
+                "ShuzhiStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/ShuzhiTestSupport"
+        ),
+        .testTarget(
+            name: "ShuzhiStoreTests",
+            dependencies: [
+                "ShuzhiStore", "ShuzhiKit", "ShuzhiTestSupport",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         // Runs the built `shuzhi` binary end to end; depending on the target makes `swift test` build it first.
-        .testTarget(name: "ShuzhiCLITests", dependencies: ["ShuzhiKit", "ShuzhiStore", "shuzhi", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
+        .testTarget(name: "ShuzhiCLITests", dependencies: ["ShuzhiKit", "ShuzhiStore", "ShuzhiTestSupport", "shuzhi"]),
     ]
 )

@@ -37,6 +37,16 @@ public struct StoredDocument: Sendable, Equatable {
     public let addedAt: String
 }
 
+extension StoredDocument {
+    /// A row of `documents`, as both stores read it (tags are stored one per line).
+    init(id: Int64, digest: String, title: String, author: String?, year: Int?, kind: String, tags: String, source: String?,
+         characters: Int, fingerprints: Int, addedAt: String) {
+        let metadata = DocumentMetadata(title: title, author: author, year: year, kind: DocumentKind(rawValue: kind) ?? .other,
+                                        tags: tags.isEmpty ? [] : tags.components(separatedBy: "\n"), source: source)
+        self.init(id: id, metadata: metadata, characters: characters, fingerprints: fingerprints, digest: digest, addedAt: addedAt)
+    }
+}
+
 public enum AddOutcome: Sendable, Equatable {
     case added(Int64)
     /// The same text (up to punctuation, spacing, width and placeholders) is already stored under this id.
@@ -50,6 +60,8 @@ public struct StoreStatistics: Sendable, Equatable {
     public var distinctHashes = 0
     public var byKind: [DocumentKind: Int] = [:]
     public var schemaVersion = 0
+    /// Space the store takes: the SQLite file (pages in use), or the PostgreSQL tables with their indexes.
+    public var bytes = 0
 }
 
 public enum StoreError: Error, CustomStringConvertible, Equatable {
@@ -84,5 +96,42 @@ public protocol CorpusStore: Sendable {
     func documentFrequencies(of hashes: [UInt64]) async throws -> [UInt64: Int]
     /// The stored (document, position) of each of these hashes.
     func occurrences(of hashes: [UInt64]) async throws -> [(hash: UInt64, document: Int64, position: Int32)]
+    /// What is wrong with the stored data, in Chinese and English; empty when every document has exactly its
+    /// fingerprints, no fingerprint is left without its document, and (SQLite) the file passes its integrity check.
+    func verify() async throws -> [String]
     func close() async throws
+}
+
+/// The checks both stores run in `verify`, as SQL that reads the same in SQLite and PostgreSQL.
+enum Verification {
+    /// Fingerprints whose document is gone.
+    static let orphans = "SELECT COUNT(*) FROM fingerprints f WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = f.document_id)"
+    /// Documents whose stored fingerprints are not as many as they should be.
+    static let incomplete = """
+        SELECT d.id, d.fingerprint_count, (SELECT COUNT(*) FROM fingerprints f WHERE f.document_id = d.id)
+        FROM documents d WHERE d.fingerprint_count <> (SELECT COUNT(*) FROM fingerprints f WHERE f.document_id = d.id)
+        """
+
+    static func orphanProblem(_ n: Int) -> String? {
+        n == 0 ? nil : "\(n) 个指纹没有对应的文档 / \(n) fingerprints without their document"
+    }
+
+    static func incompleteProblem(id: Int64, expected: Int, found: Int) -> String {
+        "文档 #\(id) 应有 \(expected) 个指纹，实有 \(found) 个 / document #\(id) has \(found) of its \(expected) fingerprints"
+    }
+}
+
+/// Opens the store a user names: a `postgres://` (or `postgresql://`) URL is a PostgreSQL server, anything else a
+/// SQLite file.
+public enum CorpusStores {
+    public static func open(_ location: String) async throws -> any CorpusStore {
+        if PostgresTarget.accepts(location) { return try await PostgresStore.open(url: location) }
+        return try await SQLiteStore.open(path: location)
+    }
+
+    /// The location as it may be shown: a URL's password masked.
+    public static func display(_ location: String) -> String {
+        guard PostgresTarget.accepts(location), let target = try? PostgresTarget(location) else { return location }
+        return target.redacted
+    }
 }

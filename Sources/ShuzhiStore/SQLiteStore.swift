@@ -33,14 +33,17 @@ public actor SQLiteStore: CorpusStore {
     }
 
     private func prepare() async throws {
-        _ = try await connection.query("PRAGMA journal_mode = WAL")
+        // No waiting inside SQLite: its busy handler sleeps on one of sqlite-nio's few pool threads, which can hold up
+        // the very connection that owns the lock. Busy answers are retried here, asynchronously, instead.
+        _ = try await connection.query("PRAGMA busy_timeout = 0")
+        try await retryingWhileBusy { _ = try await connection.query("PRAGMA journal_mode = WAL") }
         _ = try await connection.query("PRAGMA synchronous = NORMAL")
-        _ = try await connection.query("PRAGMA busy_timeout = 10000")
-        _ = try await connection.query("CREATE TABLE IF NOT EXISTS shuzhi_schema (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")
-        let found = try await schemaVersion()
-        guard found <= Schema.version else { throw StoreError.schemaTooNew(found: found, known: Schema.version) }
-        for n in (found + 1)..<(Schema.version + 1) {
-            try await transaction {
+        // The version is read inside the write transaction, so of several openers only the first migrates.
+        try await transaction {
+            _ = try await connection.query("CREATE TABLE IF NOT EXISTS shuzhi_schema (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")
+            let found = try await schemaVersion()
+            guard found <= Schema.version else { throw StoreError.schemaTooNew(found: found, known: Schema.version) }
+            for n in (found + 1)..<(Schema.version + 1) {
                 for statement in Schema.migration(n, dialect: .sqlite) { _ = try await connection.query(statement) }
                 _ = try await connection.query("INSERT INTO shuzhi_schema (version, applied_at) VALUES (?, ?)", [.integer(n), .text(Self.now())])
             }
@@ -53,7 +56,7 @@ public actor SQLiteStore: CorpusStore {
     }
 
     private func transaction(_ body: () async throws -> Void) async throws {
-        _ = try await connection.query("BEGIN IMMEDIATE")
+        try await begin()
         do {
             try await body()
             _ = try await connection.query("COMMIT")
@@ -63,17 +66,38 @@ public actor SQLiteStore: CorpusStore {
         }
     }
 
+    /// BEGIN IMMEDIATE, retried while another connection holds the write lock.
+    private func begin() async throws {
+        try await retryingWhileBusy { _ = try await connection.query("BEGIN IMMEDIATE") }
+    }
+
+    /// Runs `body` again while SQLite answers "busy", for up to ten seconds, sleeping without holding a thread.
+    private func retryingWhileBusy(_ body: () async throws -> Void) async throws {
+        var waited = 0
+        while true {
+            do {
+                return try await body()
+            } catch let error as SQLiteError where [.busy, .busyInRecovery, .busyInSnapshot, .busyTimeout, .locked].contains(error.reason) && waited < 10_000 {
+                try await Task.sleep(for: .milliseconds(10))
+                waited += 10
+            }
+        }
+    }
+
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
 
     public func add(text: [Unicode.Scalar], metadata: DocumentMetadata) async throws -> AddOutcome {
         let comparable = ComparableText(text)
         let digest = comparable.digest
-        if let existing = try await connection.query("SELECT id FROM documents WHERE digest = ?", [.text(digest)]).first?.column("id")?.integer {
-            return .duplicate(Int64(existing))
-        }
         let fingerprints = Winnowing.fingerprints(comparable)
         var id: Int64 = 0
+        var existing: Int64?
+        // The digest is looked up inside the write transaction, so two processes adding the same text cannot both store it.
         try await transaction {
+            if let found = try await connection.query("SELECT id FROM documents WHERE digest = ?", [.text(digest)]).first?.column("id")?.integer {
+                existing = Int64(found)
+                return
+            }
             _ = try await connection.query(
                 """
                 INSERT INTO documents (digest, title, author, year, kind, tags, source, characters, fingerprint_count, added_at, body)
@@ -96,6 +120,7 @@ public actor SQLiteStore: CorpusStore {
                 start += batch
             }
         }
+        if let existing { return .duplicate(existing) }
         return .added(id)
     }
 
@@ -103,14 +128,10 @@ public actor SQLiteStore: CorpusStore {
 
     private static func document(_ row: SQLiteRow) -> StoredDocument? {
         guard let id = row.column("id")?.integer, let title = row.column("title")?.string else { return nil }
-        let tags = row.column("tags")?.string ?? ""
-        let metadata = DocumentMetadata(
-            title: title, author: row.column("author")?.string, year: row.column("year")?.integer,
-            kind: DocumentKind(rawValue: row.column("kind")?.string ?? "") ?? .other,
-            tags: tags.isEmpty ? [] : tags.components(separatedBy: "\n"), source: row.column("source")?.string)
-        return StoredDocument(id: Int64(id), metadata: metadata, characters: row.column("characters")?.integer ?? 0,
-                              fingerprints: row.column("fingerprint_count")?.integer ?? 0, digest: row.column("digest")?.string ?? "",
-                              addedAt: row.column("added_at")?.string ?? "")
+        return StoredDocument(id: Int64(id), digest: row.column("digest")?.string ?? "", title: title, author: row.column("author")?.string,
+                              year: row.column("year")?.integer, kind: row.column("kind")?.string ?? "", tags: row.column("tags")?.string ?? "",
+                              source: row.column("source")?.string, characters: row.column("characters")?.integer ?? 0,
+                              fingerprints: row.column("fingerprint_count")?.integer ?? 0, addedAt: row.column("added_at")?.string ?? "")
     }
 
     public func documents() async throws -> [StoredDocument] {
@@ -147,6 +168,8 @@ public actor SQLiteStore: CorpusStore {
         stats.fingerprints = f?.column("n")?.integer ?? 0
         stats.distinctHashes = f?.column("d")?.integer ?? 0
         stats.schemaVersion = try await schemaVersion()
+        let pages = try await connection.query("SELECT page_count * page_size AS b FROM pragma_page_count(), pragma_page_size()").first
+        stats.bytes = pages?.column("b")?.integer ?? 0
         return stats
     }
 
@@ -171,6 +194,21 @@ public actor SQLiteStore: CorpusStore {
             }
         }
         return out
+    }
+
+    public func verify() async throws -> [String] {
+        var problems: [String] = []
+        for row in try await connection.query("PRAGMA integrity_check") {
+            if let message = row.columns.first?.data.string, message != "ok" { problems.append("SQLite：\(message)") }
+        }
+        if let n = try await connection.query(Verification.orphans).first?.columns.first?.data.integer, let problem = Verification.orphanProblem(n) {
+            problems.append(problem)
+        }
+        for row in try await connection.query(Verification.incomplete) {
+            let values = row.columns.map { $0.data.integer ?? 0 }
+            problems.append(Verification.incompleteProblem(id: Int64(values[0]), expected: values[1], found: values[2]))
+        }
+        return problems
     }
 
     public func close() async throws { try await connection.close() }

@@ -8,13 +8,13 @@ struct CorpusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "语料库：加入、列出、查看、删除文档 / the store of reports and templates to compare against",
-        subcommands: [CorpusAdd.self, CorpusList.self, CorpusShow.self, CorpusRemove.self, CorpusStats.self]
+        subcommands: [CorpusAdd.self, CorpusList.self, CorpusShow.self, CorpusRemove.self, CorpusStats.self, CorpusVerify.self]
     )
 }
 
 /// Where the store is: `--store`, else $SHUZHI_STORE, else the user's data folder.
 struct StoreOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("语料库文件（默认 ~/.local/share/shuzhi/corpus.sqlite，或环境变量 SHUZHI_STORE）/ store file", valueName: "path"))
+    @Option(help: ArgumentHelp("语料库：SQLite 文件（默认 ~/.local/share/shuzhi/corpus.sqlite，或环境变量 SHUZHI_STORE）或 postgres://用户@主机/库 / a SQLite file or a postgres:// URL", valueName: "path|url"))
     var store: String?
 
     var path: String {
@@ -31,7 +31,7 @@ struct StoreOptions: ParsableArguments {
         let path = self.path
         do {
             return try AsyncBridge.run {
-                let store = try await SQLiteStore.open(path: path)
+                let store = try await CorpusStores.open(path)
                 do {
                     let value = try await body(store)
                     try await store.close()
@@ -193,12 +193,26 @@ struct CorpusStats: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let path = store.path
         let s = try store.with { try await $0.statistics() }
-        let bytes = ["", "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: path + $0)[.size] as? Int }.reduce(0, +)
-        print("语料库：\(path)")
+        print("语料库：\(CorpusStores.display(store.path))")
         print("文档：\(s.documents)（" + DocumentKind.allCases.map { "\($0.rawValue) \(s.byKind[$0] ?? 0)" }.joined(separator: "，") + "）")
         print("字数：\(s.characters)\n指纹：\(s.fingerprints)（不同 \(s.distinctHashes)）")
-        print("文件大小：\(String(format: "%.1f", Double(bytes) / 1_048_576)) MB\n结构版本：\(s.schemaVersion)")
+        print("占用空间：\(String(format: "%.1f", Double(s.bytes) / 1_048_576)) MB\n结构版本：\(s.schemaVersion)")
+    }
+}
+
+/// For the IT person after a crash, a full disk or a restore: is every document whole?
+struct CorpusVerify: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "verify", abstract: "检查语料库是否完好 / check the store is consistent")
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let problems = try store.with { try await $0.verify() }
+        if problems.isEmpty {
+            print("语料库完好：\(CorpusStores.display(store.path))")
+            return
+        }
+        for problem in problems { print(problem) }
+        throw ExitCode(1)
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
-import SQLiteNIO
 import Testing
 import ShuzhiKit
-@testable import ShuzhiStore
+import ShuzhiStore
+import ShuzhiTestSupport
 
 /// `shuzhi corpus` end to end, and what a kill in the middle of `corpus add` leaves behind.
 @Suite struct CorpusCLITests {
@@ -51,13 +51,13 @@ import ShuzhiKit
 
     /// `corpus add` killed with SIGKILL part-way through a folder: every document in the store has all its
     /// fingerprints, none has a fingerprint left without its document, and adding the folder again completes it.
-    @Test func aKilledAddLeavesTheStoreConsistent() async throws {
+    @Test(arguments: Backend.available) func aKilledAddLeavesTheStoreConsistent(_ backend: Backend) async throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appendingPathComponent("in")
         let count = 400
         try Self.writeReports(count, characters: 6000, to: input)
-        let store = dir.appendingPathComponent("corpus.sqlite").path
+        let store = try await backend.newLocation()
 
         let process = Process()
         process.executableURL = CLI.binary
@@ -89,23 +89,22 @@ import ShuzhiKit
         #expect(try await Self.check(store) == count)
     }
 
-    /// Integrity of the file and of the data; returns how many documents it holds.
-    static func check(_ path: String) async throws -> Int {
-        let db = try await SQLiteConnection.open(storage: .file(path: path))
-        let integrity = try await db.query("PRAGMA integrity_check").first?.columns.first?.data.string
-        #expect(integrity == "ok")
-        let orphans = try await db.query("SELECT COUNT(*) AS n FROM fingerprints WHERE document_id NOT IN (SELECT id FROM documents)")
-        #expect(orphans.first?.column("n")?.integer == 0)
-        let rows = try await db.query("""
-            SELECT d.id AS id, d.fingerprint_count AS expected, d.body AS body, (SELECT COUNT(*) FROM fingerprints f WHERE f.document_id = d.id) AS n
-            FROM documents d
-            """)
-        for row in rows {
-            let body = row.column("body")?.string ?? ""
-            let recomputed = Winnowing.fingerprints(ComparableText(Array(body.unicodeScalars))).count
-            #expect(row.column("n")?.integer == row.column("expected")?.integer && recomputed == row.column("n")?.integer)
+    /// The store's own verification (integrity, orphans, counts) passes, `corpus verify` agrees, and each stored
+    /// document's fingerprints are those of its text; returns how many documents it holds.
+    static func check(_ location: String) async throws -> Int {
+        let store = try await CorpusStores.open(location)
+        let problems = try await store.verify()
+        #expect(problems.isEmpty, "\(problems)")
+        let documents = try await store.documents()
+        for document in documents {
+            let body = try await store.text(of: document.id) ?? ""
+            let prints = Winnowing.fingerprints(ComparableText(Array(body.unicodeScalars)))
+            #expect(document.fingerprints == prints.count)
+            let stored = try await store.occurrences(of: prints.map(\.hash)).filter { $0.document == document.id }
+            #expect(stored.count == prints.count)
         }
-        try await db.close()
-        return rows.count
+        try await store.close()
+        #expect(try CLI.run(["corpus", "verify", "--store", location]).status == 0)
+        return documents.count
     }
 }

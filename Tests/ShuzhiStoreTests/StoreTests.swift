@@ -1,12 +1,14 @@
 import Foundation
 import Testing
 import ShuzhiKit
+import ShuzhiTestSupport
 import SQLiteNIO
+import PostgresNIO
 @testable import ShuzhiStore
 
-/// The embedded store against a real SQLite file: adding, recognising a re-added text, listing, removing, statistics,
-/// fingerprint lookups, and refusing a store written by a newer schema.
-@Suite struct SQLiteStoreTests {
+/// Both stores, against a real SQLite file and a real PostgreSQL server: adding, recognising a re-added text, listing,
+/// removing, statistics, fingerprint lookups, and refusing a store written by a newer schema.
+@Suite struct StoreTests {
     static func temporaryPath() -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-store-\(UUID().uuidString)")
         return dir.appendingPathComponent("corpus.sqlite").path
@@ -14,9 +16,9 @@ import SQLiteNIO
 
     static let report = "一年来，我认真学习贯彻党的二十大精神，全年实施重点项目46个，完成投资12亿元，同比增长8.5%。深入基层调研12次，形成调研报告3篇，推动解决群众急难愁盼问题27件。"
 
-    @Test func addsListsAndRecognisesTheSameTextAgain() async throws {
-        let path = Self.temporaryPath()
-        let store = try await SQLiteStore.open(path: path)
+    @Test(arguments: Backend.available) func addsListsAndRecognisesTheSameTextAgain(_ backend: Backend) async throws {
+        let path = try await backend.newLocation()
+        let store = try await CorpusStores.open(path)
         let first = try await store.add(text: Array(Self.report.unicodeScalars),
                                         metadata: DocumentMetadata(title: "述职报告", author: "张三", year: 2023, kind: .report, tags: ["县直", "发改"]))
         guard case .added(let id) = first else { Issue.record("not added: \(first)"); return }
@@ -31,12 +33,13 @@ import SQLiteNIO
         try await store.close()
 
         // Reopened, it holds the same; a second document, then removing the first.
-        let again = try await SQLiteStore.open(path: path)
+        let again = try await CorpusStores.open(path)
         #expect(try await again.documents().map(\.id) == [id])
         let second = try await again.add(text: Array("在县委的坚强领导下，我带领局班子成员扎实推进各项工作，圆满完成年度目标任务。".unicodeScalars),
                                          metadata: DocumentMetadata(title: "模板", kind: .template))
         var stats = try await again.statistics()
         #expect(stats.documents == 2 && stats.byKind[.template] == 1 && stats.byKind[.report] == 1 && stats.schemaVersion == Schema.version)
+        #expect(stats.bytes > 0)
         #expect(stats.fingerprints == stored.fingerprints + (try await again.documents().last?.fingerprints ?? -1))
         #expect(try await again.remove(id))
         #expect(try await again.remove(id) == false)
@@ -51,8 +54,8 @@ import SQLiteNIO
         try await again.close()
     }
 
-    @Test func looksFingerprintsUp() async throws {
-        let store = try await SQLiteStore.open(path: Self.temporaryPath())
+    @Test(arguments: Backend.available) func looksFingerprintsUp(_ backend: Backend) async throws {
+        let store = try await CorpusStores.open(try await backend.newLocation())
         let scalars = Array(Self.report.unicodeScalars)
         guard case .added(let id) = try await store.add(text: scalars, metadata: DocumentMetadata(title: "a")) else { return }
         let prints = Winnowing.fingerprints(ComparableText(scalars))
@@ -64,15 +67,64 @@ import SQLiteNIO
         try await store.close()
     }
 
-    @Test func refusesAStoreFromANewerSchema() async throws {
-        let path = Self.temporaryPath()
-        let store = try await SQLiteStore.open(path: path)
+    @Test(arguments: Backend.available) func refusesAStoreFromANewerSchema(_ backend: Backend) async throws {
+        let path = try await backend.newLocation()
+        let store = try await CorpusStores.open(path)
         try await store.close()
         // A later Shuzhi recorded version 99.
-        let raw = try await SQLiteConnection.open(storage: .file(path: path))
-        _ = try await raw.query("INSERT INTO shuzhi_schema (version, applied_at) VALUES (99, 'x')")
-        try await raw.close()
-        await #expect(throws: StoreError.schemaTooNew(found: 99, known: Schema.version)) { try await SQLiteStore.open(path: path) }
+        let newer = "INSERT INTO shuzhi_schema (version, applied_at) VALUES (99, 'x')"
+        switch backend {
+        case .sqlite:
+            let raw = try await SQLiteConnection.open(storage: .file(path: path))
+            _ = try await raw.query(newer)
+            try await raw.close()
+        case .postgres:
+            try await Backend.onServer(path) { try await $0.query(PostgresQuery(unsafeSQL: newer), logger: Backend.logger) }
+        }
+        await #expect(throws: StoreError.schemaTooNew(found: 99, known: Schema.version)) { try await CorpusStores.open(path) }
+    }
+
+    /// Two clients adding the same text at once: one stores it, the other is told it is a duplicate of that one, and
+    /// one row is stored. Many new clients opening a new database at once apply the schema once.
+    @Test(arguments: Backend.available) func concurrentClientsAddingTheSameText(_ backend: Backend) async throws {
+        let path = try await backend.newLocation()
+        let text = Array(Self.report.unicodeScalars)
+        let outcomes = try await withThrowingTaskGroup(of: AddOutcome.self) { group in
+            for n in 0..<6 {
+                group.addTask {
+                    let store = try await CorpusStores.open(path)
+                    do {
+                        let outcome = try await store.add(text: text, metadata: DocumentMetadata(title: "第\(n)份"))
+                        try await store.close()
+                        return outcome
+                    } catch {
+                        try? await store.close()
+                        throw error
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let added = outcomes.compactMap { if case .added(let id) = $0 { id } else { nil } }
+        #expect(added.count == 1)
+        #expect(outcomes.allSatisfy { $0 == .added(added.first ?? -1) || $0 == .duplicate(added.first ?? -1) })
+        let store = try await CorpusStores.open(path)
+        let stats = try await store.statistics()
+        let stored = try await store.document(added.first ?? -1)
+        #expect(stats.documents == 1 && stats.fingerprints == stored?.fingerprints)
+        try await store.close()
+    }
+
+    @Test func postgresIsThereWhenRequired() {
+        if ProcessInfo.processInfo.environment["SHUZHI_REQUIRE_POSTGRES"] == "1" {
+            #expect(Backend.serverURL != nil, "SHUZHI_REQUIRE_POSTGRES is set but SHUZHI_TEST_POSTGRES is not: the PostgreSQL tests did not run")
+        }
+    }
+
+    @Test func anUnreachableServerIsACleanError() async throws {
+        // Port 1 on loopback: nothing listens there.
+        await #expect(throws: StoreError.self) { try await CorpusStores.open("postgres://nobody@127.0.0.1:1/none") }
+        #expect(CorpusStores.display("postgres://u:secret@db.example/x") == "postgres://u:***@db.example/x")
     }
 
     @Test func aFileThatIsNotADatabaseIsRefused() async throws {
