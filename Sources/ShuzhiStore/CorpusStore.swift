@@ -85,6 +85,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
 /// A corpus of documents with their fingerprints. Every change is one transaction: a document is stored with all its
 /// fingerprints or not at all, whatever stops the process.
 public protocol CorpusStore: Sendable {
+    /// How this store fingerprints text (fixed when it was made).
+    var scheme: FingerprintScheme { get }
     func add(text: [Unicode.Scalar], metadata: DocumentMetadata) async throws -> AddOutcome
     func documents() async throws -> [StoredDocument]
     func document(_ id: Int64) async throws -> StoredDocument?
@@ -92,6 +94,10 @@ public protocol CorpusStore: Sendable {
     func text(of id: Int64) async throws -> String?
     func remove(_ id: Int64) async throws -> Bool
     func statistics() async throws -> StoreStatistics
+    /// The stored document with this `ComparableText.digest`, if any.
+    func documentID(digest: String) async throws -> Int64?
+    /// How many documents are stored (cheap, unlike `statistics`).
+    func documentCount() async throws -> Int
     /// For each fingerprint hash, how many stored documents hold it (the boilerplate measure).
     func documentFrequencies(of hashes: [UInt64]) async throws -> [UInt64: Int]
     /// The stored (document, position) of each of these hashes.
@@ -124,9 +130,10 @@ enum Verification {
 /// Opens the store a user names: a `postgres://` (or `postgresql://`) URL is a PostgreSQL server, anything else a
 /// SQLite file.
 public enum CorpusStores {
-    public static func open(_ location: String) async throws -> any CorpusStore {
-        if PostgresTarget.accepts(location) { return try await PostgresStore.open(url: location) }
-        return try await SQLiteStore.open(path: location)
+    /// `scheme` applies to a new store; an existing one keeps the scheme it was made with.
+    public static func open(_ location: String, scheme: FingerprintScheme = .standard) async throws -> any CorpusStore {
+        if PostgresTarget.accepts(location) { return try await PostgresStore.open(url: location, scheme: scheme) }
+        return try await SQLiteStore.open(path: location, scheme: scheme)
     }
 
     /// The location as it may be shown: a URL's password masked.

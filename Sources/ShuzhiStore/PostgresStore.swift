@@ -12,10 +12,11 @@ public actor PostgresStore: CorpusStore {
     private let logger: Logger
     /// The URL without its password, for messages.
     public nonisolated let location: String
+    public nonisolated let scheme: FingerprintScheme
 
     /// Connects to `url` (`postgres://user:password@host:port/database?sslmode=disable|prefer|require`, or
     /// `?host=/var/run/postgresql` for a Unix socket) and brings the schema up to date.
-    public static func open(url: String) async throws -> PostgresStore {
+    public static func open(url: String, scheme: FingerprintScheme = .standard) async throws -> PostgresStore {
         let target = try PostgresTarget(url)
         let logger = Logger(label: "shuzhi.store", factory: { _ in SwiftLogNoOpLogHandler() })
         let connection: PostgresConnection
@@ -24,21 +25,21 @@ public actor PostgresStore: CorpusStore {
         } catch {
             throw StoreError.cannotOpen(target.redacted, Self.reason(error))
         }
-        let store = PostgresStore(connection: connection, logger: logger, location: target.redacted)
+        let store = PostgresStore(connection: connection, logger: logger, location: target.redacted, scheme: scheme)
         do {
-            try await store.migrate()
+            return try await store.migrate()
         } catch {
             try? await connection.close()
             if let error = error as? StoreError { throw error }
             throw StoreError.cannotOpen(target.redacted, Self.reason(error))
         }
-        return store
     }
 
-    private init(connection: PostgresConnection, logger: Logger, location: String) {
+    private init(connection: PostgresConnection, logger: Logger, location: String, scheme: FingerprintScheme) {
         self.connection = connection
         self.logger = logger
         self.location = location
+        self.scheme = scheme
     }
 
     /// The connection settings a `postgres://` URL names.
@@ -81,7 +82,8 @@ public actor PostgresStore: CorpusStore {
     }
 
     /// Migrations run under an advisory lock, so two clients opening a new database at once apply them once.
-    private func migrate() async throws {
+    /// Returns the store with the scheme it records (recording this one's in a new store).
+    private func migrate() async throws -> PostgresStore {
         try await transaction {
             try await run("SELECT pg_advisory_xact_lock(\(Self.migrationLock))")
             try await run("CREATE TABLE IF NOT EXISTS shuzhi_schema (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")
@@ -91,6 +93,18 @@ public actor PostgresStore: CorpusStore {
                 for statement in Schema.migration(n, dialect: .postgres) { try await run(PostgresQuery(unsafeSQL: statement)) }
                 try await run("INSERT INTO shuzhi_schema (version, applied_at) VALUES (\(n), \(SQLiteStore.now()))")
             }
+            var settings: [String: String] = [:]
+            for row in try await run("SELECT name, value FROM shuzhi_settings") {
+                let (name, value) = try row.decode((String, String).self)
+                settings[name] = value
+            }
+            if let recorded = Schema.scheme(settings) {
+                return recorded == scheme ? self : PostgresStore(connection: connection, logger: logger, location: location, scheme: recorded)
+            }
+            let empty = try await run("SELECT COUNT(*) FROM documents").first?.decode(Int.self) == 0
+            let result = empty ? scheme : .standard
+            try await run("INSERT INTO shuzhi_settings (name, value) VALUES ('k', \(String(result.k))), ('w', \(String(result.w)))")
+            return result == scheme ? self : PostgresStore(connection: connection, logger: logger, location: location, scheme: result)
         }
     }
 
@@ -104,7 +118,7 @@ public actor PostgresStore: CorpusStore {
     public func add(text: [Unicode.Scalar], metadata: DocumentMetadata) async throws -> AddOutcome {
         let comparable = ComparableText(text)
         let digest = comparable.digest
-        let fingerprints = Winnowing.fingerprints(comparable)
+        let fingerprints = Winnowing.fingerprints(comparable, scheme: scheme)
         return try await transaction {
             // ON CONFLICT: another client adding the same text at the same moment gets `duplicate`, not an error.
             let inserted = try await run("""
@@ -174,6 +188,14 @@ public actor PostgresStore: CorpusStore {
         stats.schemaVersion = try await schemaVersion()
         stats.bytes = try await run("SELECT (pg_total_relation_size('documents') + pg_total_relation_size('fingerprints'))::bigint").first?.decode(Int.self) ?? 0
         return stats
+    }
+
+    public func documentID(digest: String) async throws -> Int64? {
+        try await run("SELECT id FROM documents WHERE digest = \(digest)").first?.decode(Int64.self)
+    }
+
+    public func documentCount() async throws -> Int {
+        try await run("SELECT COUNT(*) FROM documents").first?.decode(Int.self) ?? 0
     }
 
     public func documentFrequencies(of hashes: [UInt64]) async throws -> [UInt64: Int] {

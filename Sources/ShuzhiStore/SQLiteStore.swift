@@ -7,18 +7,19 @@ import ShuzhiKit
 public actor SQLiteStore: CorpusStore {
     private let connection: SQLiteConnection
     public nonisolated let path: String
+    public nonisolated let scheme: FingerprintScheme
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
-    public static func open(path: String) async throws -> SQLiteStore {
+    public static func open(path: String, scheme: FingerprintScheme = .standard) async throws -> SQLiteStore {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
         let connection: SQLiteConnection
         do { connection = try await SQLiteConnection.open(storage: .file(path: path)) } catch {
             throw StoreError.cannotOpen(path, "\(error)")
         }
-        let store = SQLiteStore(connection: connection, path: path)
+        let store: SQLiteStore
         do {
-            try await store.prepare()
+            store = SQLiteStore(connection: connection, path: path, scheme: try await prepare(connection, scheme: scheme))
         } catch {
             try? await connection.close()
             if let error = error as? StoreError { throw error }
@@ -27,36 +28,56 @@ public actor SQLiteStore: CorpusStore {
         return store
     }
 
-    private init(connection: SQLiteConnection, path: String) {
+    private init(connection: SQLiteConnection, path: String, scheme: FingerprintScheme) {
         self.connection = connection
         self.path = path
+        self.scheme = scheme
     }
 
-    private func prepare() async throws {
+    /// Brings the schema up to date and returns the store's fingerprint scheme (recording `scheme` in a new store).
+    private static func prepare(_ connection: SQLiteConnection, scheme: FingerprintScheme) async throws -> FingerprintScheme {
         // No waiting inside SQLite: its busy handler sleeps on one of sqlite-nio's few pool threads, which can hold up
         // the very connection that owns the lock. Busy answers are retried here, asynchronously, instead.
         _ = try await connection.query("PRAGMA busy_timeout = 0")
-        try await retryingWhileBusy { _ = try await connection.query("PRAGMA journal_mode = WAL") }
+        try await retryingWhileBusy(connection) { _ = try await connection.query("PRAGMA journal_mode = WAL") }
         _ = try await connection.query("PRAGMA synchronous = NORMAL")
         // The version is read inside the write transaction, so of several openers only the first migrates.
-        try await transaction {
+        var result = scheme
+        try await transaction(connection) {
             _ = try await connection.query("CREATE TABLE IF NOT EXISTS shuzhi_schema (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")
-            let found = try await schemaVersion()
+            let found = try await schemaVersion(connection)
             guard found <= Schema.version else { throw StoreError.schemaTooNew(found: found, known: Schema.version) }
             for n in (found + 1)..<(Schema.version + 1) {
                 for statement in Schema.migration(n, dialect: .sqlite) { _ = try await connection.query(statement) }
                 _ = try await connection.query("INSERT INTO shuzhi_schema (version, applied_at) VALUES (?, ?)", [.integer(n), .text(Self.now())])
             }
+            var settings: [String: String] = [:]
+            for row in try await connection.query("SELECT name, value FROM shuzhi_settings") {
+                if let name = row.column("name")?.string, let value = row.column("value")?.string { settings[name] = value }
+            }
+            if let recorded = Schema.scheme(settings) {
+                result = recorded
+            } else {
+                // A new store, or one from before settings: the standard scheme is what version 1 stores used.
+                let empty = try await connection.query("SELECT COUNT(*) AS n FROM documents").first?.column("n")?.integer == 0
+                if !empty { result = .standard }
+                for (name, value) in [("k", result.k), ("w", result.w)] {
+                    _ = try await connection.query("INSERT INTO shuzhi_settings (name, value) VALUES (?, ?)", [.text(name), .text(String(value))])
+                }
+            }
         }
+        return result
     }
 
     /// The newest migration recorded; 0 for a new file.
-    private func schemaVersion() async throws -> Int {
+    private static func schemaVersion(_ connection: SQLiteConnection) async throws -> Int {
         try await connection.query("SELECT MAX(version) AS v FROM shuzhi_schema").first?.column("v")?.integer ?? 0
     }
 
-    private func transaction(_ body: () async throws -> Void) async throws {
-        try await begin()
+    private static func transaction(_ connection: SQLiteConnection, isolation: isolated (any Actor)? = #isolation,
+                                    _ body: () async throws -> Void) async throws {
+        // BEGIN IMMEDIATE, retried while another connection holds the write lock.
+        try await retryingWhileBusy(connection) { _ = try await connection.query("BEGIN IMMEDIATE") }
         do {
             try await body()
             _ = try await connection.query("COMMIT")
@@ -66,13 +87,13 @@ public actor SQLiteStore: CorpusStore {
         }
     }
 
-    /// BEGIN IMMEDIATE, retried while another connection holds the write lock.
-    private func begin() async throws {
-        try await retryingWhileBusy { _ = try await connection.query("BEGIN IMMEDIATE") }
+    private func transaction(_ body: () async throws -> Void) async throws {
+        try await Self.transaction(connection, body)
     }
 
     /// Runs `body` again while SQLite answers "busy", for up to ten seconds, sleeping without holding a thread.
-    private func retryingWhileBusy(_ body: () async throws -> Void) async throws {
+    private static func retryingWhileBusy(_ connection: SQLiteConnection, isolation: isolated (any Actor)? = #isolation,
+                                          _ body: () async throws -> Void) async throws {
         var waited = 0
         while true {
             do {
@@ -89,7 +110,7 @@ public actor SQLiteStore: CorpusStore {
     public func add(text: [Unicode.Scalar], metadata: DocumentMetadata) async throws -> AddOutcome {
         let comparable = ComparableText(text)
         let digest = comparable.digest
-        let fingerprints = Winnowing.fingerprints(comparable)
+        let fingerprints = Winnowing.fingerprints(comparable, scheme: scheme)
         var id: Int64 = 0
         var existing: Int64?
         // The digest is looked up inside the write transaction, so two processes adding the same text cannot both store it.
@@ -167,10 +188,18 @@ public actor SQLiteStore: CorpusStore {
         let f = try await connection.query("SELECT COUNT(*) AS n, COUNT(DISTINCT hash) AS d FROM fingerprints").first
         stats.fingerprints = f?.column("n")?.integer ?? 0
         stats.distinctHashes = f?.column("d")?.integer ?? 0
-        stats.schemaVersion = try await schemaVersion()
+        stats.schemaVersion = try await Self.schemaVersion(connection)
         let pages = try await connection.query("SELECT page_count * page_size AS b FROM pragma_page_count(), pragma_page_size()").first
         stats.bytes = pages?.column("b")?.integer ?? 0
         return stats
+    }
+
+    public func documentID(digest: String) async throws -> Int64? {
+        try await connection.query("SELECT id FROM documents WHERE digest = ?", [.text(digest)]).first?.column("id")?.integer.map(Int64.init)
+    }
+
+    public func documentCount() async throws -> Int {
+        try await connection.query("SELECT COUNT(*) AS n FROM documents").first?.column("n")?.integer ?? 0
     }
 
     public func documentFrequencies(of hashes: [UInt64]) async throws -> [UInt64: Int] {

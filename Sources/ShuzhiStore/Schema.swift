@@ -1,10 +1,12 @@
+import ShuzhiKit
+
 /// The store's tables, versioned. Each migration is applied once, in order, inside a transaction, and recorded in
 /// `shuzhi_schema`; a store whose recorded version is newer than `Schema.version` is refused rather than guessed at.
 ///
 /// The tables have no foreign keys and every lookup goes through one column, so a distributed PostgreSQL (Citus)
 /// can shard `fingerprints` by `hash` and `documents` by `id` without a change here.
 enum Schema {
-    static let version = 1
+    static let version = 2
 
     /// Statements of migration n (1-based) for each dialect; `?` marks a bound value.
     static func migration(_ n: Int, dialect: Dialect) -> [String] {
@@ -33,10 +35,21 @@ enum Schema {
                 "CREATE INDEX fingerprints_by_hash ON fingerprints (hash)",
                 "CREATE INDEX fingerprints_by_document ON fingerprints (document_id)",
             ]
+        case 2:
+            // Settings fixed when the store is made: the fingerprint scheme (k, w).
+            return ["CREATE TABLE shuzhi_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)"]
         default:
             return []
         }
     }
 
     enum Dialect { case sqlite, postgres }
+}
+
+extension Schema {
+    /// The scheme recorded in `settings` (name → value), or nil for a store made before there were settings.
+    static func scheme(_ settings: [String: String]) -> FingerprintScheme? {
+        guard let k = settings["k"].flatMap({ Int($0) }), let w = settings["w"].flatMap({ Int($0) }), k > 0, w > 0 else { return nil }
+        return FingerprintScheme(k: k, w: w)
+    }
 }

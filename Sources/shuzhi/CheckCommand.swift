@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShuzhiKit
+import ShuzhiStore
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,8 +14,11 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "输出格式 / output format: text, json, sarif") var format: OutputFormat = .text
     @Option(help: "颜色 / colour: auto, always, never") var color: ColorChoice = .auto
     @Flag(help: "在标准错误输出各阶段和各规则耗时 / print the time of each phase and rule on standard error") var timings = false
+    @Flag(help: "对照语料库查找抄袭 / check for copying against the store") var corpus = false
+    @Option(help: "作者或单位：其本人报告算沿用而非抄袭 / author or unit whose own reports are reuse, not copying") var author: String?
     @OptionGroup var input: InputOptions
     @OptionGroup var rules: RuleOptions
+    @OptionGroup var store: StoreOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("请指定要检查的文件 / name at least one file") }
@@ -40,9 +44,15 @@ struct CheckCommand: ParsableCommand {
                                         year: configuration.year)
                 let analysed = clock.now
                 var ruleTimes: [(String, Duration)] = []
-                let diagnostics = Checker(configuration: configuration).check(analysis, timing: timings ? { ruleTimes.append(($0, $1)) } : nil)
+                var diagnostics = Checker(configuration: configuration).check(analysis, timing: timings ? { ruleTimes.append(($0, $1)) } : nil)
+                var similarity: SimilaritySummary?
+                if corpus {
+                    let (found, summary) = try similarityFindings(document.scalars)
+                    diagnostics = (diagnostics + found).sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
+                    similarity = summary
+                }
                 let checked = clock.now
-                let report = CheckReport(document: document, diagnostics: diagnostics, reportYear: analysis.reportYear)
+                let report = CheckReport(document: document, diagnostics: diagnostics, reportYear: analysis.reportYear, similarity: similarity)
                 if timings {
                     Timings.report(path: path, characters: document.scalars.count, ingest: read - started, analysis: analysed - read,
                                    rules: checked - analysed, perRule: ruleTimes)
@@ -50,7 +60,7 @@ struct CheckCommand: ParsableCommand {
                 reports.append(report)
                 entries.append(report.json)
                 if format == .text { Terminal.write(renderer.render(report)) }
-            } catch {
+            } catch let error as IngestError {
                 failures.append(error)
                 entries.append(CheckReport.errorJSON(error))
                 Terminal.error(error.description)
@@ -70,6 +80,17 @@ struct CheckCommand: ParsableCommand {
         }
         if !failures.isEmpty { throw ExitCode(2) }
         if reports.contains(where: { $0.errorCount > 0 }) { throw ExitCode(1) }
+    }
+}
+
+extension CheckCommand {
+    /// The passages of `text` found in the store, as findings, and the summary.
+    func similarityFindings(_ text: [Unicode.Scalar]) throws -> ([Diagnostic], SimilaritySummary) {
+        let author = self.author
+        return try store.with { store in
+            let comparison = try await CopyDetector().compare(text, in: store, author: author)
+            return (comparison.diagnostics, comparison.summary(storeDocuments: try await store.documentCount()))
+        }
     }
 }
 

@@ -9,7 +9,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "评测错别字检查与成果提取 / measure the typo rules and the results table",
-        subcommands: [CSCCommand.self, FalseAlarmsCommand.self, MetricsEvalCommand.self]
+        subcommands: [CSCCommand.self, FalseAlarmsCommand.self, MetricsEvalCommand.self, CopyEvalCommand.self]
     )
 }
 

@@ -4,11 +4,14 @@ public struct CheckReport: Sendable {
     public let diagnostics: [Diagnostic]
     /// The year the report was judged for, when the check looked at it.
     public let reportYear: ReportYear?
+    /// When checked against a corpus (`check --corpus`).
+    public let similarity: SimilaritySummary?
 
-    public init(document: Document, diagnostics: [Diagnostic], reportYear: ReportYear? = nil) {
+    public init(document: Document, diagnostics: [Diagnostic], reportYear: ReportYear? = nil, similarity: SimilaritySummary? = nil) {
         self.document = document
         self.diagnostics = diagnostics
         self.reportYear = reportYear
+        self.similarity = similarity
     }
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
@@ -51,6 +54,7 @@ public struct CheckReport: Sendable {
                 ("fix", .string(d.fix?.applicability.rawValue ?? "none")),
             ]
             if let confidence = d.confidence { fields.append(("confidence", .double(confidence))) }
+            if let source = d.source { fields.append(("source", source.json)) }
             return .object(fields)
         }
         var fields: [(String, JSONValue)] = [
@@ -58,10 +62,9 @@ public struct CheckReport: Sendable {
             ("encoding", .string(document.format.encodingName)),
         ]
         if let reportYear { fields.append(("reportYear", reportYear.json(document))) }
-        return .object(fields + [
-            ("diagnostics", .array(diagnostics)),
-            ("summary", summaryJSON),
-        ])
+        fields += [("diagnostics", .array(diagnostics)), ("summary", summaryJSON)]
+        if let similarity { fields.append(("similarity", similarity.json)) }
+        return .object(fields)
     }
 
     public var summaryJSON: JSONValue {

@@ -65,13 +65,15 @@ public struct TextRenderer {
     }
 
     public func summary(_ report: CheckReport) -> String {
-        guard !report.diagnostics.isEmpty else { return "\(report.document.name)：未发现问题 / no problems found\n" }
+        guard !report.diagnostics.isEmpty else {
+            return "\(report.document.name)：未发现问题 / no problems found\n" + (report.similarity?.text ?? "")
+        }
         var line = "\(bold(report.document.name))：共 \(report.diagnostics.count) 处 —— "
         line += [(report.errorCount, "错误", Severity.error), (report.warningCount, "警告", .warning), (report.infoCount, "提示", .info)]
             .filter { $0.0 > 0 }.map { paint("\($0.1) \($0.0)", code: code($0.2), bold: false) }.joined(separator: " · ")
         if report.safeFixCount > 0 { line += "；其中 \(report.safeFixCount) 处可自动修复（shuzhi fix）" }
         line += "\n  按类别：" + report.familyCounts.map { "\($0.0) \($0.1)" }.joined(separator: "  ") + "\n"
-        return line
+        return line + (report.similarity?.text ?? "")
     }
 
     /// Tabs and other controls would break the underline; show them as spaces.

@@ -52,10 +52,13 @@ public struct Diagnostic: Sendable {
     public let fix: Fix?
     /// How sure a statistical rule (the typo family) is, 0…1; nil for rules that are certain by construction.
     public var confidence: Double?
+    /// For a similarity finding: the stored document and place the passage matches.
+    public var source: PassageSource?
 
     public init(rule: String, severity: Severity, range: Range<Int>, message: String, replacements: [String] = [], fix: Fix? = nil,
-                confidence: Double? = nil) {
+                confidence: Double? = nil, source: PassageSource? = nil) {
         self.confidence = confidence
+        self.source = source
         self.rule = rule
         self.severity = severity
         self.range = range

@@ -9,11 +9,27 @@ public struct Fingerprint: Sendable, Hashable {
     public let position: Int32
 }
 
+/// The gram length and window a store was built with; a store keeps its own, so its fingerprints stay comparable.
+public struct FingerprintScheme: Sendable, Equatable, CustomStringConvertible {
+    public var k: Int
+    public var w: Int
+    public init(k: Int = Winnowing.defaultK, w: Int = Winnowing.defaultW) {
+        self.k = k
+        self.w = w
+    }
+    public static let standard = FingerprintScheme()
+    public var description: String { "k=\(k), w=\(w)" }
+}
+
 public enum Winnowing {
     /// Gram length: 13 characters is about three four-character words, longer than the stock phrases reports share.
     public static let defaultK = 13
     /// Window: a fingerprint at least every 8 grams, so any shared run of 20 characters is caught.
     public static let defaultW = 8
+
+    public static func fingerprints(_ text: ComparableText, scheme: FingerprintScheme) -> [Fingerprint] {
+        fingerprints(text, k: scheme.k, w: scheme.w)
+    }
 
     /// The fingerprints of `text`, left to right.
     public static func fingerprints(_ text: ComparableText, k: Int = defaultK, w: Int = defaultW) -> [Fingerprint] {

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import ShuzhiKit
+import ShuzhiStore
+
+/// `shuzhi compare A B`: the passages two documents share, side by side, with the copied share of each.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "比对两份文档的相同段落 / Show the passages two documents share.",
+        discussion: "有 --corpus 时用语料库判断哪些是各报告共有的公文通用表述。/ With --corpus the store tells which wording every report shares."
+    )
+
+    @Argument(help: "文档 A / the document to check") var a: String
+    @Argument(help: "文档 B / the document to compare it with") var b: String
+    @Option(help: "输出格式 / output format: text, json") var format: OutputFormat = .text
+    @Flag(help: "也列出公文通用表述 / also list shared official wording") var all = false
+    @Flag(help: "用语料库衡量通用表述 / weigh boilerplate with the store") var corpus = false
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        if format == .sarif { throw ValidationError("compare 只输出 text 或 json / compare writes text or json") }
+    }
+
+    func run() throws {
+        let options = try input.ingestOptions()
+        let documents: (Document, Document)
+        do {
+            documents = (try Ingest.load(path: a, options: options), try Ingest.load(path: b, options: options))
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+        let (da, db) = documents
+        let query = ComparableText(da.scalars)
+        let prints = Winnowing.fingerprints(query)
+        let policy = CopyPolicy()
+        var boilerplate: Set<UInt64> = []
+        if corpus {
+            boilerplate = try store.with { store in
+                let documents = try await store.statistics().documents
+                let threshold = policy.boilerplateThreshold(documents: documents)
+                return Set(try await store.documentFrequencies(of: prints.map(\.hash)).filter { $0.value >= threshold }.keys)
+            }
+        }
+        let comparison = TextComparison(query: query, source: ComparableText(db.scalars), policy: policy,
+                                        queryFingerprints: prints, boilerplate: boilerplate)
+        switch format {
+        case .json: Terminal.write(ComparisonRenderer.json(comparison, a: da, b: db))
+        default: Terminal.write(ComparisonRenderer.text(comparison, a: da, b: db, showSharedWording: all))
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import ShuzhiKit
+import ShuzhiTestSupport
+@testable import ShuzhiStore
+
+/// Copy detection through a real store: a passage taken from one stored report is found with its source and
+/// offsets; wording four stored reports share is shared wording; the author's own report is own words.
+@Suite struct CopyDetectorTests {
+    static func prose(_ n: Int, seed: UInt64) -> String {
+        var random = CopyBenchmark.SplitMix(seed: seed)
+        var out = ""
+        for i in 0..<n {
+            out.unicodeScalars.append(Unicode.Scalar(0x4E00 + UInt32(random.next() % 3000))!)
+            if i % 29 == 28 { out += "。\n" } else if i % 9 == 8 { out += "，" }
+        }
+        return out
+    }
+
+    @Test(arguments: Backend.available) func findsTheSourceAndTellsCopyingFromCommonWording(_ backend: Backend) async throws {
+        let store = try await CorpusStores.open(try await backend.newLocation())
+        let formula = Self.prose(120, seed: 99)
+        let source = Self.prose(1500, seed: 1)
+        let sourceScalars = Array(source.unicodeScalars)
+        var ids: [Int64] = []
+        for (n, text) in [source, Self.prose(1500, seed: 2) + formula, Self.prose(1500, seed: 3) + formula, Self.prose(1500, seed: 4) + formula].enumerated() {
+            let outcome = try await store.add(text: Array(text.unicodeScalars), metadata: DocumentMetadata(title: "第\(n)份", author: n == 3 ? "本人" : "他人"))
+            guard case .added(let id) = outcome else { Issue.record("not added"); return }
+            ids.append(id)
+        }
+        let taken = sourceScalars[600..<900]
+        let query = Array((Self.prose(700, seed: 5) + "\n").unicodeScalars) + taken + Array(("\n" + formula + Self.prose(700, seed: 6)).unicodeScalars)
+        let result = try await CopyDetector().compare(query, in: store, author: "某人")
+        let copied = result.sources.flatMap { s in s.passages.filter { $0.verdict == .copied }.map { (s.document.id, $0) } }
+        #expect(copied.count == 1)
+        if let (id, p) = copied.first {
+            #expect(id == ids[0])
+            let expected = Array(sourceScalars[p.source])
+            #expect(Array(query[p.query]) == expected)
+            #expect(p.source.lowerBound >= 600 && p.source.upperBound <= 900 && p.source.count >= 295)
+        }
+        // The formula is in three stored reports: shared wording wherever it was found.
+        let formulaPassages = result.sources.filter { $0.document.id != ids[0] }.flatMap(\.passages)
+        #expect(!formulaPassages.isEmpty && formulaPassages.allSatisfy { $0.verdict == .sharedWording && $0.otherDocuments >= 1 })
+        #expect(result.largestSource?.document.id == ids[0])
+        #expect(result.copiedShare > 0.1 && result.copiedShare == result.copiedShareExcludingOwn && result.sharedWordingShare > 0.05)
+
+        // The author of report 3 checking a text built on it: own words, counted in the total but not in the rest.
+        let stored = try await store.text(of: ids[3]) ?? ""
+        let own = Array(stored.unicodeScalars)[0..<600] + Array(Self.prose(900, seed: 7).unicodeScalars)
+        let mine = try await CopyDetector().compare(Array(own), in: store, author: "本人")
+        #expect(mine.sources.first?.passages.first?.verdict == .ownWords)
+        #expect(mine.copiedShare > 0.3 && mine.copiedShareExcludingOwn == 0)
+        // A text checked again after it was stored is not its own source.
+        let again = try await CopyDetector().compare(sourceScalars, in: store)
+        #expect(again.sources.allSatisfy { $0.document.id != ids[0] } && again.copiedShare == 0)
+        try await store.close()
+    }
+}
