@@ -102,7 +102,7 @@ public actor PostgresStore: CorpusStore {
                 return recorded == scheme ? self : PostgresStore(connection: connection, logger: logger, location: location, scheme: recorded)
             }
             let empty = try await run("SELECT COUNT(*) FROM documents").first?.decode(Int.self) == 0
-            let result = empty ? scheme : .standard
+            let result = empty ? scheme : Schema.firstScheme
             try await run("INSERT INTO shuzhi_settings (name, value) VALUES ('k', \(String(result.k))), ('w', \(String(result.w)))")
             return result == scheme ? self : PostgresStore(connection: connection, logger: logger, location: location, scheme: result)
         }

@@ -58,9 +58,9 @@ public actor SQLiteStore: CorpusStore {
             if let recorded = Schema.scheme(settings) {
                 result = recorded
             } else {
-                // A new store, or one from before settings: the standard scheme is what version 1 stores used.
+                // A new store, or one from before settings (schema 1), whose fingerprints were made with k=13, w=8.
                 let empty = try await connection.query("SELECT COUNT(*) AS n FROM documents").first?.column("n")?.integer == 0
-                if !empty { result = .standard }
+                if !empty { result = Schema.firstScheme }
                 for (name, value) in [("k", result.k), ("w", result.w)] {
                     _ = try await connection.query("INSERT INTO shuzhi_settings (name, value) VALUES (?, ?)", [.text(name), .text(String(value))])
                 }

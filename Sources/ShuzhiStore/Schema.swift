@@ -47,6 +47,9 @@ enum Schema {
 }
 
 extension Schema {
+    /// What stores made before settings were recorded (schema 1) were fingerprinted with.
+    static let firstScheme = FingerprintScheme(k: 13, w: 8)
+
     /// The scheme recorded in `settings` (name → value), or nil for a store made before there were settings.
     static func scheme(_ settings: [String: String]) -> FingerprintScheme? {
         guard let k = settings["k"].flatMap({ Int($0) }), let w = settings["w"].flatMap({ Int($0) }), k > 0, w > 0 else { return nil }

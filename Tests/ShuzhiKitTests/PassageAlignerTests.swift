@@ -47,7 +47,7 @@ import Testing
     @Test func unrelatedTextsShareNothingAndShortRunsDoNotCount() {
         let a = Self.prose(2000, seed: 7), b = Self.prose(2000, seed: 8)
         #expect(PassageAligner.align(ComparableText(a), ComparableText(b)).isEmpty)
-        // Twelve shared characters are below the 13-character seed.
+        // Twelve shared characters are below the seed (the gram length).
         let shared = Array(a[100..<114])
         #expect(ComparableText(shared).count == 12)
         #expect(PassageAligner.align(ComparableText(a), ComparableText(b + shared)).isEmpty)

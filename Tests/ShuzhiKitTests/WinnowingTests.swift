@@ -39,7 +39,7 @@ import Testing
         let density = Double(prints.count) / 20_000
         #expect(abs(density - 2.0 / Double(Winnowing.defaultW + 1)) < 0.02)
         #expect(zip(prints, prints.dropFirst()).allSatisfy { $0.position < $1.position })
-        #expect(Winnowing.fingerprints(ComparableText(Self.text(1, 12))).isEmpty)
-        #expect(Winnowing.fingerprints(ComparableText(Self.text(1, 13))).count == 1)
+        #expect(Winnowing.fingerprints(ComparableText(Self.text(1, Winnowing.defaultK - 1))).isEmpty)
+        #expect(Winnowing.fingerprints(ComparableText(Self.text(1, Winnowing.defaultK))).count == 1)
     }
 }
