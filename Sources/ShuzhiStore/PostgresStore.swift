@@ -98,13 +98,13 @@ public actor PostgresStore: CorpusStore {
                 let (name, value) = try row.decode((String, String).self)
                 settings[name] = value
             }
-            if let recorded = Schema.scheme(settings) {
-                return recorded == scheme ? self : PostgresStore(connection: connection, logger: logger, location: location, scheme: recorded)
+            let (kept, record) = try await Schema.scheme(settings: settings, requested: scheme) {
+                try await run("SELECT COUNT(*) FROM documents").first?.decode(Int.self) == 0
             }
-            let empty = try await run("SELECT COUNT(*) FROM documents").first?.decode(Int.self) == 0
-            let result = empty ? scheme : Schema.firstScheme
-            try await run("INSERT INTO shuzhi_settings (name, value) VALUES ('k', \(String(result.k))), ('w', \(String(result.w)))")
-            return result == scheme ? self : PostgresStore(connection: connection, logger: logger, location: location, scheme: result)
+            if record {
+                try await run("INSERT INTO shuzhi_settings (name, value) VALUES ('k', \(String(kept.k))), ('w', \(String(kept.w)))")
+            }
+            return kept == scheme ? self : PostgresStore(connection: connection, logger: logger, location: location, scheme: kept)
         }
     }
 

@@ -55,13 +55,12 @@ public actor SQLiteStore: CorpusStore {
             for row in try await connection.query("SELECT name, value FROM shuzhi_settings") {
                 if let name = row.column("name")?.string, let value = row.column("value")?.string { settings[name] = value }
             }
-            if let recorded = Schema.scheme(settings) {
-                result = recorded
-            } else {
-                // A new store, or one from before settings (schema 1), whose fingerprints were made with k=13, w=8.
-                let empty = try await connection.query("SELECT COUNT(*) AS n FROM documents").first?.column("n")?.integer == 0
-                if !empty { result = Schema.firstScheme }
-                for (name, value) in [("k", result.k), ("w", result.w)] {
+            let (kept, record) = try await Schema.scheme(settings: settings, requested: scheme) {
+                try await connection.query("SELECT COUNT(*) AS n FROM documents").first?.column("n")?.integer == 0
+            }
+            result = kept
+            if record {
+                for (name, value) in [("k", kept.k), ("w", kept.w)] {
                     _ = try await connection.query("INSERT INTO shuzhi_settings (name, value) VALUES (?, ?)", [.text(name), .text(String(value))])
                 }
             }

@@ -50,9 +50,13 @@ extension Schema {
     /// What stores made before settings were recorded (schema 1) were fingerprinted with.
     static let firstScheme = FingerprintScheme(k: 13, w: 8)
 
-    /// The scheme recorded in `settings` (name → value), or nil for a store made before there were settings.
-    static func scheme(_ settings: [String: String]) -> FingerprintScheme? {
-        guard let k = settings["k"].flatMap({ Int($0) }), let w = settings["w"].flatMap({ Int($0) }), k > 0, w > 0 else { return nil }
-        return FingerprintScheme(k: k, w: w)
+    /// The scheme a store uses: the one its `settings` (name → value) record; else, in a new store, the one asked
+    /// for; else (a store from schema 1, made before settings) `firstScheme`. `record` says it must be written down.
+    static func scheme(settings: [String: String], requested: FingerprintScheme, isolation: isolated (any Actor)? = #isolation,
+                       isEmpty: () async throws -> Bool) async rethrows -> (scheme: FingerprintScheme, record: Bool) {
+        if let k = settings["k"].flatMap({ Int($0) }), let w = settings["w"].flatMap({ Int($0) }), k > 0, w > 0 {
+            return (FingerprintScheme(k: k, w: w), false)
+        }
+        return (try await isEmpty() ? requested : firstScheme, true)
     }
 }
