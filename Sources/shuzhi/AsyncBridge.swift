@@ -28,6 +28,11 @@ enum Interrupt {
         signal(SIGINT) { _ in
             if Interrupt.requested.exchange(true, ordering: .relaxed) { _exit(130) }
         }
+        // A parent may start us with SIGINT blocked (the mask is inherited): then Ctrl-C would never arrive.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     static var isRequested: Bool { requested.load(ordering: .relaxed) }
@@ -53,5 +58,32 @@ struct Progress {
 
     func finish() {
         if enabled && done > 0 { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+/// Work on every item on all cores, in chunks so that progress shows and Ctrl-C is noticed between them; the
+/// results in the items' order, or nil when interrupted.
+enum Parallel {
+    static func map<Item: Sendable, Value: Sendable>(_ items: [Item], label: String, _ body: @Sendable (Item) -> Value) -> [Value]? {
+        let results = Mutex<[Int: Value]>([:])
+        var progress = Progress(total: items.count, label: label)
+        let chunk = max(1, ProcessInfo.processInfo.activeProcessorCount * 2)
+        var start = 0
+        while start < items.count {
+            if Interrupt.isRequested {
+                progress.finish()
+                return nil
+            }
+            let end = min(items.count, start + chunk)
+            let base = start
+            DispatchQueue.concurrentPerform(iterations: end - base) { n in
+                let value = body(items[base + n])
+                results.withLock { $0[base + n] = value }
+            }
+            for _ in start..<end { progress.step() }
+            start = end
+        }
+        progress.finish()
+        return results.withLock { r in items.indices.map { r[$0]! } }
     }
 }

@@ -12,7 +12,7 @@ struct Main {
             try command.run()
         } catch {
             let code = Shuzhi.exitCode(for: error)
-            if code == .success || code.rawValue == 1 || code.rawValue == 2 { Shuzhi.exit(withError: error) }
+            if code == .success || [1, 2, 130].contains(code.rawValue) { Shuzhi.exit(withError: error) }
             // A usage error: ArgumentParser's message and usage, then exit 2 as documented.
             FileHandle.standardError.write(Data((Shuzhi.fullMessage(for: error) + "\n").utf8))
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
@@ -27,10 +27,10 @@ struct Shuzhi: ParsableCommand {
         commandName: "shuzhi",
         abstract: "述职：检查述职报告、年度工作总结 / Checks Chinese officials' annual duty reports.",
         discussion: """
-        退出码 / exit codes: 0 无错误级问题 / no error-level finding; 1 有错误级问题 / errors found; 2 用法或输入错误 / usage or input error.
+        退出码 / exit codes: 0 无错误级问题 / no error-level finding; 1 有错误级问题 / errors found; 2 用法或输入错误 / usage or input error; 130 被 Ctrl-C 中断 / interrupted.
         """,
         version: version,
-        subcommands: [CheckCommand.self, FixCommand.self, OutlineCommand.self, MetricsCommand.self, CompareCommand.self, CorpusCommand.self, RulesCommand.self, EvalCommand.self],
+        subcommands: [CheckCommand.self, FixCommand.self, OutlineCommand.self, MetricsCommand.self, CompareCommand.self, ReviewCommand.self, CorpusCommand.self, RulesCommand.self, EvalCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -1,0 +1,66 @@
+import Foundation
+
+/// One report of a batch as the reviewer's table shows it: its findings, which parts it has, how many concrete
+/// results it states and how much of it is fact rather than formula.
+public struct ReviewedReport: Sendable {
+    /// The file, its findings and, when checked against the store, the similarity summary.
+    public let check: CheckReport
+    /// The parts the title promises and the parts found.
+    public let promised: [ReportStructure.Part]
+    public let present: Set<ReportStructure.Part>
+    /// Stated results with a figure (指标 + 数值).
+    public let results: Int
+    /// The share of sentences that state a fact: a figure, a date, a named project.
+    public let substance: Double
+
+    public init(check: CheckReport, promised: [ReportStructure.Part], present: Set<ReportStructure.Part>, results: Int, substance: Double) {
+        self.check = check
+        self.promised = promised
+        self.present = present
+        self.results = results
+        self.substance = substance
+    }
+
+    /// From a report analysed and checked.
+    public init(_ analysis: Analysis, diagnostics: [Diagnostic], similarity: SimilaritySummary? = nil) {
+        let stated = StatedResults.extract(analysis)
+        self.init(check: CheckReport(document: analysis.document, diagnostics: diagnostics, reportYear: analysis.reportYear, similarity: similarity),
+                  promised: analysis.structure.promised, present: analysis.structure.present,
+                  results: stated.count { $0.value != nil }, substance: Substance(analysis, results: stated).score)
+    }
+
+    public var title: String {
+        let document = check.document
+        for p in document.paragraphs where !p.isBlank {
+            let line = document.string(p.content).trimmingCharacters(in: .whitespaces)
+            return line.count > 40 ? String(line.prefix(40)) + "…" : line
+        }
+        return document.name
+    }
+
+    /// The four parts a 述职述廉述学述法 report owes, missing here: those the title promises, else the four.
+    public var missingCoreParts: [ReportStructure.Part] {
+        let owed = promised.isEmpty ? ReviewedReport.coreParts : promised
+        return owed.filter { !present.contains($0) }
+    }
+
+    public static let coreParts: [ReportStructure.Part] = [.study, .duty, .integrity, .law]
+}
+
+/// A batch reviewed: each report, the reports that could not be read, and how the reports resemble each other.
+public struct BatchReview: Sendable {
+    public let reports: [ReviewedReport]
+    /// Over `reports`, in the same order.
+    public let similarity: BatchSimilarity
+    /// Files that could not be read, with the reason.
+    public let failures: [(file: String, message: String)]
+    /// Whether copy ratios against the store are in the reports (`check.similarity`).
+    public var checkedAgainstStore: Bool { reports.contains { $0.check.similarity != nil } }
+
+    public init(reports: [ReviewedReport], similarity: BatchSimilarity, failures: [(file: String, message: String)] = []) {
+        precondition(reports.count == similarity.count, "the similarity is over the reports")
+        self.reports = reports
+        self.similarity = similarity
+        self.failures = failures
+    }
+}

@@ -1,0 +1,152 @@
+import ArgumentParser
+import Foundation
+import ShuzhiKit
+import ShuzhiStore
+
+/// `shuzhi review`: a reviewer's batch — each report's findings, parts, results and copy ratios, and which reports
+/// copied from each other (matrix, clusters, heatmap).
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "批量审阅：各报告的问题、结构、成绩、复制比，以及报告之间的相似度矩阵和聚类 / review a batch of reports",
+        discussion: """
+        -o 的扩展名决定格式：.html（含热力图的网页）、.csv（表格，末尾各列为相似度矩阵）、.json；不给 -o 时在终端列出。
+        The extension of -o picks the format: .html (a page with the heatmap), .csv (a table; its last columns are the
+        similarity matrix), .json; without -o a table is printed. Ctrl-C stops without writing anything.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json, html }
+
+    @Argument(help: "报告文件或目录（.txt/.docx，递归）/ report files or folders") var paths: [String]
+    @Option(name: .shortAndLong, help: ArgumentHelp("写到文件：review.html、review.csv 或 review.json / write to a file", valueName: "file"))
+    var output: String?
+    @Option(help: "输出格式（默认按 -o 的扩展名）/ output format (default: from the extension of -o)") var format: Format?
+    @Flag(help: "同时对照语料库：每份报告的语料库复制比，语料库中常见的表述算通用表述 / also check against the store") var corpus = false
+    @OptionGroup var input: InputOptions
+    @OptionGroup var rules: RuleOptions
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("请指定报告文件或目录 / name files or folders") }
+        _ = try resolvedFormat()
+    }
+
+    func resolvedFormat() throws -> Format {
+        if let format { return format }
+        guard let output else { return .text }
+        switch (output as NSString).pathExtension.lowercased() {
+        case "html", "htm": return .html
+        case "csv": return .csv
+        case "json": return .json
+        default: throw ValidationError("无法从“\(output)”判断格式：用 .html、.csv、.json，或加 --format / cannot tell the format from the file name")
+        }
+    }
+
+    func run() throws {
+        let files = try CorpusAdd.expand(paths)
+        guard !files.isEmpty else {
+            Terminal.error("错误：没有找到 .txt 或 .docx 文件\nerror: no .txt or .docx files found")
+            throw ExitCode(2)
+        }
+        let format = try resolvedFormat()
+        let options = try input.ingestOptions()
+        Interrupt.install()
+
+        // Each report read, analysed and checked, on all cores.
+        var configs: [String: Configuration] = [:]
+        var jobs: [(path: String, configuration: Configuration)] = []
+        for path in files {
+            do { jobs.append((path, try rules.configuration(for: path, cache: &configs))) }
+            catch let f as InputFailure { Terminal.error(f.message); throw ExitCode(2) }
+        }
+        guard let checked = Parallel.map(jobs, label: "检查", { job -> Result<(ReviewedReport, ComparableText), IngestError> in
+            let document: Document
+            do throws(IngestError) { document = try Ingest.load(path: job.path, options: options) } catch { return .failure(error) }
+            let c = job.configuration
+            let analysis = Analysis(document, userWords: c.allowedWords, knowledge: c.knowledge, year: c.year)
+            return .success((ReviewedReport(analysis, diagnostics: Checker(configuration: c).check(analysis)), ComparableText(document.scalars)))
+        }) else { return try interrupted() }
+        var reports: [ReviewedReport] = []
+        var texts: [ComparableText] = []
+        var failures: [(file: String, message: String)] = []
+        for (job, result) in zip(jobs, checked) {
+            switch result {
+            case .success(let (report, text)):
+                reports.append(report)
+                texts.append(text)
+            case .failure(let error):
+                failures.append((job.path, error.description))
+                Terminal.error(error.description)
+            }
+        }
+
+        // Against the store: each report's own copy ratio, and which wording is common there.
+        var scheme = FingerprintScheme.standard
+        var common = Set<UInt64>()
+        if corpus {
+            guard let found = try againstStore(reports, texts) else { return try interrupted() }
+            reports = found.reports
+            scheme = found.scheme
+            common = found.common
+        }
+
+        // The batch against itself: fingerprints at once, then each candidate pair aligned, two at a time.
+        let index = BatchSimilarity.Index(texts, scheme: scheme, commonHashes: common)
+        guard let comparisons = Self.compareAll(index) else { return try interrupted() }
+        let review = BatchReview(reports: reports, similarity: BatchSimilarity(index, comparisons: comparisons), failures: failures)
+
+        let rendered: String
+        switch format {
+        case .text: rendered = ReviewRenderer.text(review)
+        case .csv: rendered = ReviewRenderer.csv(review)
+        case .json: rendered = ReviewRenderer.json(review).serialized() + "\n"
+        case .html: rendered = ReviewRenderer.html(review, generator: "Shuzhi \(Shuzhi.version)")
+        }
+        if let output {
+            do { try AtomicFile.write(Array(rendered.utf8), to: output) } catch let f as InputFailure { Terminal.error(f.message); throw ExitCode(2) }
+            let s = review.similarity
+            Terminal.error("已写出 \(output)：\(reports.count) 份报告，\(s.pairs.filter { $0.copiedPassages > 0 }.count) 对有疑似复制段落，\(s.clusters.count) 组")
+        } else {
+            Terminal.write(rendered)
+        }
+        if !failures.isEmpty { throw ExitCode(2) }
+    }
+
+    func interrupted() throws {
+        Terminal.error("\n已中断，未写出审阅结果 / interrupted; nothing was written")
+        throw ExitCode(130)
+    }
+
+    /// Every candidate pair aligned on all cores, with progress; nil when interrupted.
+    static func compareAll(_ index: BatchSimilarity.Index) -> [BatchSimilarity.Comparison]? {
+        Parallel.map(index.candidates, label: "比对") { index.compare($0.0, $0.1) }
+    }
+
+    /// Each report checked against the store (its findings and summary added), the store's scheme, and the batch's
+    /// fingerprints that are common in the store; nil when interrupted.
+    func againstStore(_ reports: [ReviewedReport], _ texts: [ComparableText])
+        throws -> (reports: [ReviewedReport], scheme: FingerprintScheme, common: Set<UInt64>)? {
+        try store.with { store in
+            var out: [ReviewedReport] = []
+            var progress = Progress(total: reports.count, label: "对照语料库")
+            let documents = try await store.documentCount()
+            let detector = CopyDetector()
+            for r in reports {
+                if Interrupt.isRequested { return nil }
+                let comparison = try await detector.compare(r.check.document.scalars, in: store)
+                let diagnostics = (r.check.diagnostics + comparison.diagnostics).sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
+                let check = CheckReport(document: r.check.document, diagnostics: diagnostics, reportYear: r.check.reportYear,
+                                        similarity: comparison.summary(storeDocuments: documents))
+                out.append(ReviewedReport(check: check, promised: r.promised, present: r.present, results: r.results, substance: r.substance))
+                progress.step()
+            }
+            progress.finish()
+            let threshold = detector.policy.boilerplateThreshold(documents: documents)
+            var hashes = Set<UInt64>()
+            for t in texts { hashes.formUnion(Winnowing.fingerprints(t, scheme: store.scheme).map(\.hash)) }
+            let frequencies = try await store.documentFrequencies(of: Array(hashes))
+            return (out, store.scheme, Set(frequencies.filter { $0.value >= threshold }.keys))
+        }
+    }
+}
