@@ -3,6 +3,7 @@
 # authentication, listening on 127.0.0.1 only, so it never touches a server the machine already runs.
 #   eval "$(Scripts/test-postgres.sh start)"   # exports SHUZHI_TEST_POSTGRES and SHUZHI_TEST_POSTGRES_DIR
 #   Scripts/test-postgres.sh stop "$SHUZHI_TEST_POSTGRES_DIR"
+# Tests run it with fsync off (nothing to keep); `start --durable` keeps PostgreSQL's defaults, for benchmarks.
 set -euo pipefail
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -x "$bin/initdb" ] || { echo "PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 1; }
@@ -12,6 +13,8 @@ run=()
 
 case "${1:-}" in
 start)
+  sync="-c fsync=off"
+  [ "${2:-}" = "--durable" ] && sync=""
   port=${SHUZHI_TEST_POSTGRES_PORT:-54329}
   # The next port nothing listens on, so a second run beside a first does not collide.
   while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
@@ -20,7 +23,7 @@ start)
   "${run[@]}" "$bin/initdb" -D "$dir/data" -A trust -U shuzhi -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" start >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir $sync -c max_connections=200" start >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
   echo "export SHUZHI_TEST_POSTGRES=postgres://shuzhi@127.0.0.1:$port/postgres SHUZHI_TEST_POSTGRES_DIR=$dir"
   ;;
@@ -29,5 +32,5 @@ stop)
   "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
   rm -rf "$dir"
   ;;
-*) echo "usage: $0 start | stop DIR" >&2; exit 2 ;;
+*) echo "usage: $0 start [--durable] | stop DIR" >&2; exit 2 ;;
 esac

@@ -105,6 +105,9 @@ public protocol CorpusStore: Sendable {
     /// What is wrong with the stored data, in Chinese and English; empty when every document has exactly its
     /// fingerprints, no fingerprint is left without its document, and (SQLite) the file passes its integrity check.
     func verify() async throws -> [String]
+    /// Refreshes the query planner's statistics after many documents went in: without them PostgreSQL plans the
+    /// fingerprint lookup of a freshly filled store as a scan (148 ms instead of 5 ms per check, measured).
+    func optimize() async throws
     func close() async throws
 }
 

@@ -228,6 +228,8 @@ public actor PostgresStore: CorpusStore {
         return problems
     }
 
+    public func optimize() async throws { _ = try await run("ANALYZE documents, fingerprints") }
+
     public func close() async throws { try await connection.close() }
 }
 

@@ -239,6 +239,8 @@ public actor SQLiteStore: CorpusStore {
         return problems
     }
 
+    public func optimize() async throws { _ = try await connection.query("PRAGMA optimize") }
+
     public func close() async throws { try await connection.close() }
 
     static func marks(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }

@@ -97,6 +97,8 @@ struct CorpusAdd: ParsableCommand {
                 progress.step()
             }
             progress.finish()
+            // Also after Ctrl-C: what went in is there to be queried.
+            try await store.optimize()
             return failures
         }
         if failures > 0 { throw ExitCode(2) }

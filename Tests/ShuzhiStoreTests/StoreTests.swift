@@ -64,6 +64,9 @@ import PostgresNIO
         #expect(found.allSatisfy { $0.document == id })
         let frequencies = try await store.documentFrequencies(of: prints.map(\.hash) + [12345])
         #expect(frequencies[12345] == nil && prints.allSatisfy { frequencies[$0.hash] == 1 })
+        // Statistics refreshed (ANALYZE, PRAGMA optimize): the same answers after.
+        try await store.optimize()
+        #expect(try await store.occurrences(of: prints.map(\.hash)).count == found.count)
         try await store.close()
     }
 
