@@ -101,6 +101,7 @@ struct CorpusAdd: ParsableCommand {
             try await store.optimize()
             return failures
         }
+        if Interrupt.isRequested { throw ExitCode(130) }
         if failures > 0 { throw ExitCode(2) }
     }
 

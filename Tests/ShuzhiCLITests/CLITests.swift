@@ -74,6 +74,33 @@ enum CLI {
         return result
     }
 
+    /// Runs shuzhi on a terminal (a pseudo-terminal from util-linux's `script`, part of every Debian), types Ctrl-C
+    /// into it once the terminal shows `marker`, and returns the exit status and everything the terminal showed.
+    static func interruptOnTerminal(_ arguments: [String], when marker: String, log: URL) throws -> (status: Int32, shown: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        let command = ([binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        process.arguments = ["-qfec", command, "/dev/null"]
+        let input = Pipe()
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let out = try FileHandle(forWritingTo: log)
+        process.standardInput = input
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            // Blocking on purpose: a suspended task could wait for a busy test thread while the child finishes.
+            usleep(20_000)
+            if ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains(marker) { break }
+        }
+        // Ctrl-C, as typed: the terminal sends SIGINT to the command.
+        input.fileHandleForWriting.write(Data([0x03]))
+        process.waitUntilExit()
+        try out.close()
+        return (process.terminationStatus, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+    }
+
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -52,12 +52,9 @@ import ShuzhiTestSupport
     /// `corpus add` killed with SIGKILL part-way through a folder: every document in the store has all its
     /// fingerprints, none has a fingerprint left without its document, and adding the folder again completes it.
     @Test(arguments: Backend.available) func aKilledAddLeavesTheStoreConsistent(_ backend: Backend) async throws {
-        let dir = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let input = dir.appendingPathComponent("in")
         let count = 400
-        try Self.writeReports(count, characters: 6000, to: input)
-        let store = try await backend.newLocation()
+        let (dir, input, store) = try await Self.reportsAndStore(count, backend)
+        defer { try? FileManager.default.removeItem(at: dir) }
 
         let process = Process()
         process.executableURL = CLI.binary
@@ -87,6 +84,29 @@ import ShuzhiTestSupport
         #expect(rerun.status == 0)
         #expect(rerun.out.components(separatedBy: "已存在").count - 1 == stored)
         #expect(try await Self.check(store) == count)
+    }
+
+    /// Ctrl-C typed during `corpus add` on a terminal: progress was shown, the add stops after the document in hand
+    /// (exit 130), the store is consistent and holds only whole documents, and adding again completes it.
+    @Test(arguments: Backend.available) func ctrlCDuringAnAddStopsCleanly(_ backend: Backend) async throws {
+        let count = 300
+        let (dir, input, store) = try await Self.reportsAndStore(count, backend)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (status, shown) = try CLI.interruptOnTerminal(["corpus", "add", input.path, "--store", store], when: "加入语料库 10/",
+                                                          log: dir.appendingPathComponent("tty.txt"))
+        #expect(status == 130 && shown.contains("已中断") && shown.contains("份/秒"), "\(status) \(shown.suffix(300))")
+        let stored = try await Self.check(store)
+        #expect(stored >= 10 && stored < count, "stopped after \(stored) of \(count)")
+        #expect(try CLI.run(["corpus", "add", input.path, "--store", store]).status == 0)
+        #expect(try await Self.check(store) == count)
+    }
+
+    /// A temporary folder with `count` reports of 6,000 characters in `in/`, and a new store.
+    static func reportsAndStore(_ count: Int, _ backend: Backend) async throws -> (dir: URL, input: URL, store: String) {
+        let dir = try CLI.temporaryDirectory()
+        let input = dir.appendingPathComponent("in")
+        try writeReports(count, characters: 6000, to: input)
+        return (dir, input, try await backend.newLocation())
     }
 
     /// The store's own verification (integrity, orphans, counts) passes, `corpus verify` agrees, and each stored

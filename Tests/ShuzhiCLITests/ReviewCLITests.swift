@@ -115,32 +115,10 @@ import ShuzhiKit
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for i in 0..<300 { try Self.report(60, seed: 1000 + UInt64(i)).write(to: folder.appendingPathComponent("\(i).txt"), atomically: true, encoding: .utf8) }
         let output = dir.appendingPathComponent("review.html")
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qfec", "'\(CLI.binary.path)' review '\(folder.path)' -o '\(output.path)'", "/dev/null"]
-        let input = Pipe()
-        let log = dir.appendingPathComponent("tty.txt")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let out = try FileHandle(forWritingTo: log)
-        process.standardInput = input
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let deadline = Date().addingTimeInterval(120)
-        var seen = ""
-        while Date() < deadline {
-            usleep(20_000)
-            seen = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            if seen.contains("检查 8/300") { break }
-        }
-        // Ctrl-C, as typed: the terminal sends SIGINT to the review.
-        input.fileHandleForWriting.write(Data([0x03]))
-        process.waitUntilExit()
-        try out.close()
-        seen = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        let (status, seen) = try CLI.interruptOnTerminal(["review", folder.path, "-o", output.path], when: "检查 8/300", log: dir.appendingPathComponent("tty.txt"))
         #expect(seen.contains("检查 8/300") && seen.contains("份/秒") && seen.contains("剩余约"), "\(seen.suffix(300))")
-        #expect(process.terminationStatus == 130 && seen.contains("已中断"), "\(process.terminationStatus) \(seen.suffix(300))")
+        #expect(status == 130 && seen.contains("已中断"), "\(status) \(seen.suffix(300))")
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("tty.txt"))
         #expect(!FileManager.default.fileExists(atPath: output.path))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)
