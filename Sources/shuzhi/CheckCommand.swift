@@ -16,12 +16,17 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "在标准错误输出各阶段和各规则耗时 / print the time of each phase and rule on standard error") var timings = false
     @Flag(help: "对照语料库查找抄袭 / check for copying against the store") var corpus = false
     @Option(help: "作者或单位：其本人报告算沿用而非抄袭 / author or unit whose own reports are reuse, not copying") var author: String?
+    @Option(help: ArgumentHelp("把问题写成批注，另存为 Word 文档（仅 .docx 输入）/ write the findings as Word comments into a copy of the .docx", valueName: "out.docx"))
+    var annotate: String?
     @OptionGroup var input: InputOptions
     @OptionGroup var rules: RuleOptions
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("请指定要检查的文件 / name at least one file") }
+        if annotate != nil && files.count != 1 {
+            throw ValidationError("--annotate 一次只能用于一个 .docx 文件 / --annotate takes exactly one .docx file")
+        }
     }
 
     func run() throws {
@@ -57,6 +62,7 @@ struct CheckCommand: ParsableCommand {
                     Timings.report(path: path, characters: document.scalars.count, ingest: read - started, analysis: analysed - read,
                                    rules: checked - analysed, perRule: ruleTimes)
                 }
+                if let annotate { try writeAnnotated(document, report.diagnostics, path: path, to: annotate) }
                 reports.append(report)
                 entries.append(report.json)
                 if format == .text { Terminal.write(renderer.render(report)) }
@@ -84,6 +90,25 @@ struct CheckCommand: ParsableCommand {
 }
 
 extension CheckCommand {
+    /// `--annotate`: the input's package with every finding as a comment, written atomically (or not at all).
+    func writeAnnotated(_ document: Document, _ diagnostics: [Diagnostic], path: String, to output: String) throws {
+        guard document.format == .docx else {
+            Terminal.error("错误：--annotate 需要 .docx 输入，\(path) 不是 Word 文档\nerror: --annotate needs a .docx input")
+            throw ExitCode(2)
+        }
+        let bytes: [UInt8]
+        do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
+            Terminal.error("错误：无法再次读取 \(path)\nerror: cannot read \(path) again")
+            throw ExitCode(2)
+        }
+        let annotated = try DocxAnnotator.annotate(bytes, document: document, notes: diagnostics.map(DocxAnnotator.Note.init))
+        do { try AtomicFile.write(annotated, to: output) } catch let f as InputFailure {
+            Terminal.error(f.message)
+            throw ExitCode(2)
+        }
+        Terminal.error("已写出 \(output)：\(diagnostics.count) 条批注 / \(diagnostics.count) comments")
+    }
+
     /// The passages of `text` found in the store, as findings, and the summary.
     func similarityFindings(_ text: [Unicode.Scalar]) throws -> ([Diagnostic], SimilaritySummary) {
         let author = self.author

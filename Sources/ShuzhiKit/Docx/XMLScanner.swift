@@ -118,6 +118,23 @@ struct XMLScanner {
     }
 
     /// Decodes character data: UTF-8 plus the five predefined entities and character references.
+    /// The byte in `range` (character data) where its scalar number `k` starts, counting as `decode` does: an entity
+    /// reference or a UTF-8 sequence is one scalar.
+    static func byteOffset(ofScalar k: Int, in bytes: [UInt8], _ range: Range<Int>) -> Int {
+        var i = range.lowerBound, n = 0
+        while i < range.upperBound && n < k {
+            let b = bytes[i]
+            if b == 0x26 {
+                while i < range.upperBound && bytes[i] != 0x3B { i += 1 }
+                i += 1
+            } else {
+                i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            }
+            n += 1
+        }
+        return min(i, range.upperBound)
+    }
+
     static func decode(_ bytes: [UInt8], _ range: Range<Int>) throws(Failure) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(range.count)

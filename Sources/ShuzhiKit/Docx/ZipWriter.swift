@@ -13,6 +13,11 @@ public struct ZipWriter {
                uncompressedSize: data.count)
     }
 
+    /// An entry copied from another archive as it was stored (its compression kept, not redone).
+    mutating func copy(name: String, method: UInt16, crc: UInt32, compressed: [UInt8], uncompressedSize: Int) {
+        append(name: name, method: method, crc: crc, compressed: compressed, uncompressedSize: uncompressedSize)
+    }
+
     private mutating func append(name: String, method: UInt16, crc: UInt32, compressed: [UInt8], uncompressedSize: Int) {
         let nameBytes = Array(name.utf8)
         let offset = output.count

@@ -1,0 +1,439 @@
+import Foundation
+
+/// `check --annotate`: findings written into a copy of the writer's .docx as Word comments, each anchored on exactly
+/// the characters it is about. Only what must change changes: the runs a comment starts or ends inside are split
+/// (every piece keeps the run's properties), the comment markers go in, and the comments part, its relationship and
+/// its content type are added or extended. Every other byte of the main part, and every other part of the package,
+/// is copied as it was (other parts even in their original compression).
+public enum DocxAnnotator {
+    public struct Note: Sendable, Equatable {
+        /// Scalar offsets in the document's text.
+        public var range: Range<Int>
+        /// The comment's text: one paragraph per line.
+        public var text: String
+
+        public init(range: Range<Int>, text: String) {
+            self.range = range
+            self.text = text
+        }
+    }
+
+    /// The package `bytes` (the .docx `document` was read from) with `notes` as comments by `author` at `date`.
+    public static func annotate(_ bytes: [UInt8], document: Document, notes: [Note], author: String = "Shuzhi",
+                                date: Date = Date()) throws(IngestError) -> [UInt8] {
+        let name = document.name
+        let archive: ZipArchive
+        do { archive = try ZipArchive(bytes) } catch { throw .corruptDocx(name, "\(error)") }
+        guard let map = document.docx, let mainPart = map.parts.first, let mainEntry = archive.entry(named: mainPart) else {
+            return bytes  // nothing to anchor on: no paragraph was read
+        }
+        var package = try Package(archive: archive, name: name)
+        let xml = try package.read(mainEntry)
+        let ns = WordNamespace(xml)
+        var nextID = max(WordNamespace.largestID(xml), try package.commentsPart(of: mainPart).map { WordNamespace.largestID($0.xml) } ?? -1) + 1
+
+        // Where each comment starts and ends in the main part.
+        let locator = Locator(map: map, xml: xml)
+        var marks: [Mark] = []
+        var comments: [(id: Int, text: String)] = []
+        for (order, note) in notes.enumerated() {
+            guard let start = locator.start(note.range.lowerBound), let end = locator.end(max(note.range.lowerBound, note.range.upperBound))
+            else { continue }
+            let id = nextID
+            nextID += 1
+            comments.append((id, note.text))
+            let p = ns.prefix
+            let opening = "<\(p)commentRangeStart \(p)id=\"\(id)\"/>"
+            let closing = "<\(p)commentRangeEnd \(p)id=\"\(id)\"/><\(p)r><\(p)commentReference \(p)id=\"\(id)\"/></\(p)r>"
+            if note.range.isEmpty || end.byte <= start.byte {
+                // A point (or a range over nothing but a paragraph break): the comment sits at its start.
+                marks.append(Mark(place: start, order: 2 * order + 1, markup: opening + closing))
+            } else {
+                marks.append(Mark(place: start, order: 2 * order + 1, markup: opening))
+                marks.append(Mark(place: end, order: 2 * order, markup: closing))
+            }
+        }
+        guard !comments.isEmpty else { return bytes }
+        let annotated = RunEditor.apply(marks, to: xml, prefix: ns.prefix)
+        // Never write a broken part: the result must still be well-formed XML.
+        var scanner = XMLScanner(annotated)
+        do { while try scanner.next() != nil {} } catch {
+            throw .corruptDocx(name, "annotating \(mainPart) would break it (\(error.reason) at byte \(error.offset)); nothing was written")
+        }
+        package.replace(mainPart, annotated)
+        try package.addComments(comments, author: author, date: date, namespace: ns, mainPart: mainPart)
+        return package.write()
+    }
+
+    /// Markup to insert at a place in the main part.
+    struct Mark {
+        let place: Place
+        /// Among marks at the same place: ends (even) before starts (odd), each in note order.
+        let order: Int
+        let markup: String
+    }
+
+    /// A place between two characters of the text, in the XML: at a run boundary (no split needed) or inside a run.
+    struct Place {
+        /// The byte where the markup goes (inside a run: where the run is cut).
+        let byte: Int
+        /// The run cut at `byte`, when `byte` is inside one.
+        let run: Range<Int>?
+        /// When the cut is inside `<w:t>` character data: that element's start tag.
+        let textTag: Range<Int>?
+    }
+
+    /// Finds places for text offsets through the source map.
+    struct Locator {
+        let xml: [UInt8]
+        /// Every segment in text order with its position among its run's segments.
+        let segments: [(segment: DocxSourceMap.Segment, firstInRun: Bool, lastInRun: Bool)]
+
+        init(map: DocxSourceMap, xml: [UInt8]) {
+            self.xml = xml
+            let all = map.paragraphs.flatMap(\.segments)
+            segments = all.indices.map { i in
+                let run = all[i].runRange
+                return (all[i], i == 0 || run == nil || all[i - 1].runRange != run, i == all.count - 1 || run == nil || all[i + 1].runRange != run)
+            }
+        }
+
+        /// The place before the character at `offset` (or, past a paragraph's end, before the next character).
+        func start(_ offset: Int) -> Place? {
+            if let i = segments.firstIndex(where: { $0.segment.textRange.contains(offset) }) {
+                let s = segments[i].segment
+                return offset == s.textRange.lowerBound ? before(i) : inside(s, offset - s.textRange.lowerBound)
+            }
+            return segments.firstIndex { $0.segment.textRange.lowerBound >= offset && !$0.segment.textRange.isEmpty }.flatMap(before)
+        }
+
+        /// The place after the character before `offset` (or, before a paragraph's start, after the last character).
+        func end(_ offset: Int) -> Place? {
+            if offset > 0, let i = segments.firstIndex(where: { $0.segment.textRange.contains(offset - 1) }) {
+                let s = segments[i].segment
+                return offset == s.textRange.upperBound ? after(i) : inside(s, offset - s.textRange.lowerBound)
+            }
+            return segments.lastIndex { $0.segment.textRange.upperBound <= offset && !$0.segment.textRange.isEmpty }.flatMap(after)
+        }
+
+        private func isElement(_ s: DocxSourceMap.Segment) -> Bool { !s.xmlRange.isEmpty && xml[s.xmlRange.lowerBound] == 0x3C }
+
+        /// The start tag of the `<w:t>` whose character data is `s`.
+        private func textTag(_ s: DocxSourceMap.Segment) -> Range<Int> {
+            var b = s.xmlRange.lowerBound - 1
+            while b > 0 && xml[b] != 0x3C { b -= 1 }
+            return b..<s.xmlRange.lowerBound
+        }
+
+        private func before(_ i: Int) -> Place? {
+            let (s, first, _) = segments[i]
+            guard let run = s.runRange else { return nil }
+            if first { return Place(byte: run.lowerBound, run: nil, textTag: nil) }
+            return Place(byte: isElement(s) ? s.xmlRange.lowerBound : textTag(s).lowerBound, run: run, textTag: nil)
+        }
+
+        private func after(_ i: Int) -> Place? {
+            let (s, _, last) = segments[i]
+            guard let run = s.runRange else { return nil }
+            if last { return Place(byte: run.upperBound, run: nil, textTag: nil) }
+            if isElement(s) { return Place(byte: s.xmlRange.upperBound, run: run, textTag: nil) }
+            var b = s.xmlRange.upperBound
+            while b < run.upperBound && xml[b] != 0x3E { b += 1 }
+            return Place(byte: b + 1, run: run, textTag: nil)
+        }
+
+        private func inside(_ s: DocxSourceMap.Segment, _ k: Int) -> Place? {
+            guard let run = s.runRange, !isElement(s) else { return nil }
+            return Place(byte: XMLScanner.byteOffset(ofScalar: k, in: xml, s.xmlRange), run: run, textTag: textTag(s))
+        }
+    }
+
+    /// The package's parts: read, replaced, added, and written back in their order.
+    struct Package {
+        let archive: ZipArchive
+        let name: String
+        var replaced: [String: [UInt8]] = [:]
+        var added: [(String, [UInt8])] = []
+
+        init(archive: ZipArchive, name: String) throws(IngestError) {
+            self.archive = archive
+            self.name = name
+        }
+
+        func read(_ entry: ZipArchive.Entry) throws(IngestError) -> [UInt8] {
+            do { return try archive.data(of: entry, limit: DocxReader.Limits().maximumPartBytes) } catch {
+                throw .corruptDocx(name, "\(entry.name): \(error)")
+            }
+        }
+
+        func read(_ part: String) throws(IngestError) -> [UInt8]? {
+            if let bytes = replaced[part] { return bytes }
+            if let bytes = added.first(where: { $0.0 == part })?.1 { return bytes }
+            return try archive.entry(named: part).map { e throws(IngestError) in try read(e) }
+        }
+
+        mutating func replace(_ part: String, _ bytes: [UInt8]) {
+            if archive.entry(named: part) != nil { replaced[part] = bytes } else if let i = added.firstIndex(where: { $0.0 == part }) {
+                added[i].1 = bytes
+            } else {
+                added.append((part, bytes))
+            }
+        }
+
+        static func relationshipsPart(of part: String) -> String {
+            let pieces = part.split(separator: "/")
+            return pieces.dropLast().map { $0 + "/" }.joined() + "_rels/" + (pieces.last.map(String.init) ?? "") + ".rels"
+        }
+
+        /// The existing comments part of the main part, if any: its name and content.
+        func commentsPart(of main: String) throws(IngestError) -> (part: String, xml: [UInt8])? {
+            guard let rels = try read(Self.relationshipsPart(of: main)) else { return nil }
+            let folder = main.split(separator: "/").dropLast().map { $0 + "/" }.joined()
+            guard let target = Relationships.target(in: rels, typeSuffix: "/comments") else { return nil }
+            let part = target.hasPrefix("/") ? String(target.dropFirst()) : folder + target
+            return try read(part).map { (part, $0) }
+        }
+
+        /// Appends the comments to the comments part, creating it (with its relationship and content type) if needed.
+        mutating func addComments(_ comments: [(id: Int, text: String)], author: String, date: Date, namespace ns: WordNamespace,
+                                  mainPart: String) throws(IngestError) {
+            let stamp = ISO8601DateFormatter().string(from: date)
+            func body(_ p: String) -> String {
+                comments.map { c in
+                    let paragraphs = c.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { k, line in
+                        "<\(p)p>" + (k == 0 ? "<\(p)r><\(p)annotationRef/></\(p)r>" : "")
+                            + "<\(p)r><\(p)t xml:space=\"preserve\">\(Markup.escape(String(line)))</\(p)t></\(p)r></\(p)p>"
+                    }.joined()
+                    return "<\(p)comment \(p)id=\"\(c.id)\" \(p)author=\"\(Markup.escape(author))\" \(p)date=\"\(stamp)\" "
+                        + "\(p)initials=\"SZ\">\(paragraphs)</\(p)comment>"
+                }.joined()
+            }
+            if let existing = try commentsPart(of: mainPart) {
+                let prefix = WordNamespace(existing.xml).prefix
+                guard let close = Self.lastIndex(of: Array("</\(prefix)comments>".utf8), in: existing.xml) else {
+                    throw .corruptDocx(name, "\(existing.part) has no </\(prefix)comments>")
+                }
+                replace(existing.part, Array(existing.xml[..<close]) + Array(body(prefix).utf8) + Array(existing.xml[close...]))
+                return
+            }
+            let folder = mainPart.split(separator: "/").dropLast().map { $0 + "/" }.joined()
+            var file = "comments.xml"
+            while archive.entry(named: folder + file) != nil { file = "shuzhi-" + file }
+            let part = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<w:comments xmlns:w=\"\(ns.uri)\">"
+                + body("w:") + "</w:comments>"
+            replace(folder + file, Array(part.utf8))
+            // The relationship from the main part.
+            let relsPart = Self.relationshipsPart(of: mainPart)
+            let relation = "<Relationship Id=\"\(Relationships.freeID(in: try read(relsPart) ?? []))\" Type=\"\(ns.relationshipBase)/comments\" Target=\"\(file)\"/>"
+            if let rels = try read(relsPart), let close = Self.lastIndex(of: Array("</Relationships>".utf8), in: rels) {
+                replace(relsPart, Array(rels[..<close]) + Array(relation.utf8) + Array(rels[close...]))
+            } else {
+                replace(relsPart, Array(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<Relationships xmlns=\""
+                    + "http://schemas.openxmlformats.org/package/2006/relationships\">" + relation + "</Relationships>").utf8))
+            }
+            // Its content type.
+            let override = "<Override PartName=\"/\(folder + file)\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>"
+            guard let types = try read("[Content_Types].xml"), let close = Self.lastIndex(of: Array("</Types>".utf8), in: types) else {
+                throw .corruptDocx(name, "[Content_Types].xml is missing or has no </Types>")
+            }
+            replace("[Content_Types].xml", Array(types[..<close]) + Array(override.utf8) + Array(types[close...]))
+        }
+
+        static func lastIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+            guard needle.count <= haystack.count else { return nil }
+            var i = haystack.count - needle.count
+            while i >= 0 {
+                if haystack[i] == needle[0] && Array(haystack[i..<(i + needle.count)]) == needle { return i }
+                i -= 1
+            }
+            return nil
+        }
+
+        /// Parts in their original order (untouched ones copied in their original compression), then the new ones.
+        func write() -> [UInt8] {
+            var zip = ZipWriter()
+            for entry in archive.entries {
+                if let bytes = replaced[entry.name] {
+                    zip.add(entry.name, bytes)
+                } else if let raw = try? archive.rawData(of: entry) {
+                    zip.copy(name: entry.name, method: entry.method, crc: entry.crc32, compressed: Array(raw), uncompressedSize: entry.uncompressedSize)
+                }
+            }
+            for (name, bytes) in added { zip.add(name, bytes) }
+            return zip.finish()
+        }
+    }
+}
+
+/// The WordprocessingML namespace of a part: its URI (transitional or strict) and the prefix the part binds it to.
+struct WordNamespace {
+    let uri: String
+    /// "w:" usually; "" when it is the default namespace.
+    let prefix: String
+
+    static let transitional = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    static let strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+
+    init(_ xml: [UInt8]) {
+        let head = String(decoding: xml.prefix(8192), as: UTF8.self)
+        for uri in [Self.transitional, Self.strict] {
+            guard let r = head.range(of: "=\"\(uri)\"") else { continue }
+            let declaration = head[..<r.lowerBound]
+            if let colon = declaration.range(of: "xmlns:", options: .backwards) {
+                self.uri = uri
+                prefix = String(declaration[colon.upperBound...]) + ":"
+                return
+            }
+            self.uri = uri
+            prefix = ""
+            return
+        }
+        uri = Self.transitional
+        prefix = "w:"
+    }
+
+    var relationshipBase: String {
+        uri == Self.strict ? "http://purl.oclc.org/ooxml/officeDocument/relationships"
+            : "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    }
+
+    /// The largest number in any `…:id="N"` attribute: comment, revision and bookmark ids share one space in Word.
+    static func largestID(_ xml: [UInt8]) -> Int {
+        let needle = Array(":id=\"".utf8)
+        var best = -1, i = 0
+        while i + needle.count < xml.count {
+            if xml[i] == 0x3A && Array(xml[i..<(i + needle.count)]) == needle {
+                var j = i + needle.count, n = 0, digits = 0
+                while j < xml.count, xml[j] >= 0x30, xml[j] <= 0x39, digits < 9 {
+                    n = n * 10 + Int(xml[j] - 0x30)
+                    j += 1
+                    digits += 1
+                }
+                if digits > 0 && j < xml.count && xml[j] == 0x22 { best = max(best, n) }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return best
+    }
+}
+
+/// A `.rels` part read just enough to find a relationship and a free id.
+enum Relationships {
+    static func target(in rels: [UInt8], typeSuffix: String) -> String? {
+        var scanner = XMLScanner(rels)
+        while let event = try? scanner.next() {
+            guard case .start(let tag) = event, tag.localName == "Relationship",
+                  ((try? scanner.attribute("Type", of: tag)) ?? nil)?.hasSuffix(typeSuffix) == true else { continue }
+            return (try? scanner.attribute("Target", of: tag)) ?? nil
+        }
+        return nil
+    }
+
+    static func freeID(in rels: [UInt8]) -> String {
+        let text = String(decoding: rels, as: UTF8.self)
+        var n = 1
+        while text.contains("Id=\"rIdShuzhi\(n)\"") { n += 1 }
+        return "rIdShuzhi\(n)"
+    }
+}
+
+/// Applies marks to the main part: inserted as they are at run boundaries; inside a run, the run is cut there (each
+/// piece keeps the run's start tag and properties) and the markup goes between the pieces.
+enum RunEditor {
+    static func apply(_ marks: [DocxAnnotator.Mark], to xml: [UInt8], prefix: String) -> [UInt8] {
+        let sorted = marks.sorted { ($0.place.byte, $0.order) < ($1.place.byte, $1.order) }
+        var edits: [(range: Range<Int>, bytes: [UInt8])] = []
+        // Marks at run boundaries: plain insertions.
+        for m in sorted where m.place.run == nil { edits.append((m.place.byte..<m.place.byte, Array(m.markup.utf8))) }
+        // Marks inside runs: each such run rebuilt once with all its cuts.
+        let byRun = Dictionary(grouping: sorted.filter { $0.place.run != nil }, by: { $0.place.run! })
+        for (run, cuts) in byRun { edits.append((run, rebuild(run, cuts: cuts, xml: xml, prefix: prefix))) }
+        // Insertions at a byte go before a run rebuilt from that byte.
+        edits.sort { ($0.range.lowerBound, $0.range.isEmpty ? 0 : 1) < ($1.range.lowerBound, $1.range.isEmpty ? 0 : 1) }
+        var out: [UInt8] = []
+        out.reserveCapacity(xml.count + edits.reduce(0) { $0 + $1.bytes.count })
+        var at = 0
+        for e in edits {
+            out += xml[at..<e.range.lowerBound]
+            out += e.bytes
+            at = e.range.upperBound
+        }
+        out += xml[at...]
+        return out
+    }
+
+    /// The run's bytes with a cut at each mark: `</w:t></w:r>` (or `</w:r>` between its children), the markup, then
+    /// the run's start tag and properties again (and `<w:t xml:space="preserve">`).
+    static func rebuild(_ run: Range<Int>, cuts: [DocxAnnotator.Mark], xml: [UInt8], prefix: String) -> [UInt8] {
+        var tagEnd = run.lowerBound
+        while tagEnd < run.upperBound && xml[tagEnd] != 0x3E { tagEnd += 1 }
+        let startTag = Array(xml[run.lowerBound...tagEnd])
+        let properties = Array(xml[(tagEnd + 1)..<propertiesEnd(after: tagEnd + 1, in: xml, limit: run.upperBound, prefix: prefix)])
+        let preserve = Array("<\(prefix)t xml:space=\"preserve\">".utf8)
+        // Text elements cut inside keep their spaces at the new edges.
+        let retagged = Set(cuts.compactMap { $0.place.textTag?.lowerBound })
+        var out: [UInt8] = []
+        var at = run.lowerBound
+        var pending = cuts.sorted { ($0.place.byte, $0.order) < ($1.place.byte, $1.order) }[...]
+        while at < run.upperBound {
+            if let tag = cuts.first(where: { $0.place.textTag?.lowerBound == at })?.place.textTag, retagged.contains(at) {
+                out += preserve
+                at = tag.upperBound
+                continue
+            }
+            var group: [DocxAnnotator.Mark] = []
+            while let m = pending.first, m.place.byte == at {
+                group.append(m)
+                pending.removeFirst()
+            }
+            if !group.isEmpty {
+                let insideText = group[0].place.textTag != nil
+                out += Array(((insideText ? "</\(prefix)t>" : "") + "</\(prefix)r>").utf8)
+                for m in group { out += Array(m.markup.utf8) }
+                out += startTag + properties + (insideText ? preserve : [])
+            }
+            out.append(xml[at])
+            at += 1
+        }
+        return out
+    }
+
+    /// Where the run's `<w:rPr>…</w:rPr>` ends (it may hold a `<w:rPrChange>` with an `<w:rPr>` of its own), or
+    /// `start` when the run has none.
+    static func propertiesEnd(after start: Int, in xml: [UInt8], limit: Int, prefix: String) -> Int {
+        var i = start
+        while i < limit && (xml[i] == 0x20 || xml[i] == 0x0A || xml[i] == 0x0D || xml[i] == 0x09) { i += 1 }
+        let open = Array("<\(prefix)rPr".utf8), close = Array("</\(prefix)rPr>".utf8)
+        func matches(_ p: [UInt8], at j: Int) -> Bool { j + p.count <= limit && Array(xml[j..<(j + p.count)]) == p }
+        guard matches(open, at: i), i + open.count < limit, [0x20, 0x3E, 0x2F, 0x0A, 0x0D, 0x09].contains(xml[i + open.count]) else { return start }
+        var depth = 0, j = i
+        while j < limit {
+            if matches(open, at: j), [0x20, 0x3E, 0x2F, 0x0A, 0x0D, 0x09].contains(xml[j + open.count]) {
+                var e = j
+                while e < limit && xml[e] != 0x3E { e += 1 }
+                if xml[e - 1] == 0x2F { if depth == 0 { return e + 1 } } else { depth += 1 }
+                j = e + 1
+                continue
+            }
+            if matches(close, at: j) {
+                depth -= 1
+                j += close.count
+                if depth == 0 { return j }
+                continue
+            }
+            j += 1
+        }
+        return start
+    }
+}
+
+extension DocxAnnotator.Note {
+    /// A finding as the writer reads it in Word's margin: severity and rule, the message, the suggestion.
+    public init(_ d: Diagnostic) {
+        var lines = ["\(d.severity.chinese)｜\(d.rule)", d.message]
+        if let help = TextRenderer(color: false).suggestion(d) { lines.append(help.trimmingCharacters(in: .whitespaces)) }
+        self.init(range: d.range, text: lines.joined(separator: "\n"))
+    }
+}

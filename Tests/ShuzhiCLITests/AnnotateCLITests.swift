@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import ShuzhiKit
+
+/// `shuzhi check FILE.docx --annotate OUT.docx` end to end.
+@Suite struct AnnotateCLITests {
+    static func fixture(_ name: String) -> URL { CLI.root.appendingPathComponent("Tests/ShuzhiKitTests/Fixtures/\(name)") }
+
+    @Test func writesTheFindingsAsCommentsAndLeavesTheInputAlone() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("报告.docx")
+        try FileManager.default.copyItem(at: Self.fixture("report.docx"), to: input)
+        let original = try Data(contentsOf: input)
+        let output = dir.appendingPathComponent("批注.docx")
+        let r = try CLI.run(["check", input.path, "--annotate", output.path, "--format", "json"])
+        let findings = ((try r.json() as? [String: Any])?["diagnostics"] as? [Any])?.count ?? 0
+        #expect(r.status == 1 && findings > 0 && r.stderr.contains("\(findings) 条批注"), "\(r.stderr)")
+        #expect(try Data(contentsOf: input) == original)
+        let archive = try ZipArchive(Array(try Data(contentsOf: output)))
+        let comments = try archive.data(of: try #require(archive.entry(named: "word/comments.xml")), limit: 1 << 24)
+        #expect(String(decoding: comments, as: UTF8.self).components(separatedBy: "<w:comment ").count - 1 == findings)
+        // The annotated copy is checked like the original: the same findings.
+        let again = try CLI.run(["check", output.path, "--format", "json"])
+        #expect(((try again.json() as? [String: Any])?["diagnostics"] as? [Any])?.count == findings)
+    }
+
+    @Test func badInputWritesNothing() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = dir.appendingPathComponent("out.docx")
+        let text = dir.appendingPathComponent("a.txt")
+        try "述职报告\n今年,我们完成了任务。\n".write(to: text, atomically: true, encoding: .utf8)
+        for input in [text, Self.fixture("encrypted.docx"), Self.fixture("bomb.docx"), Self.fixture("legacy.doc")] {
+            let r = try CLI.run(["check", input.path, "--annotate", output.path])
+            #expect(r.status == 2 && !r.stderr.isEmpty, "\(input.lastPathComponent): \(r.status)")
+            #expect(!FileManager.default.fileExists(atPath: output.path), "\(input.lastPathComponent)")
+        }
+        #expect(try CLI.run(["check", text.path, text.path, "--annotate", output.path]).status == 2)
+    }
+}
+
+/// The annotated copies open in LibreOffice, which shows every comment: a Word-made report, a python-docx file, the
+/// reader's test document (tables, text boxes, tracked changes), and a file LibreOffice itself wrote.
+@Suite struct AnnotateInLibreOfficeTests {
+    @Test func libreOfficeIsThereWhenRequired() {
+        #expect(!LibreOffice.required || LibreOffice.executable != nil, "SHUZHI_REQUIRE_LIBREOFFICE is set but soffice is missing")
+    }
+
+    @Test(arguments: ["report.docx", "python-docx.docx", "basic.docx", "prefixed.docx", "libreoffice"])
+    func annotatedFilesOpenWithTheirComments(_ name: String) throws {
+        guard LibreOffice.executable != nil else { return }
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var input = AnnotateCLITests.fixture(name)
+        if name == "libreoffice" {
+            // LibreOffice's own .docx: the Word report opened and saved again by LibreOffice.
+            let source = dir.appendingPathComponent("source.docx")
+            try FileManager.default.copyItem(at: AnnotateCLITests.fixture("report.docx"), to: source)
+            let odt = try #require(try LibreOffice.convert(source, to: "odt", in: dir))
+            input = try #require(try LibreOffice.convert(odt, to: "docx", in: dir.appendingPathComponent("lo")))
+        }
+        let output = dir.appendingPathComponent("annotated.docx")
+        let r = try CLI.run(["check", input.path, "--annotate", output.path, "--format", "json"])
+        let findings = ((try r.json() as? [String: Any])?["diagnostics"] as? [[String: Any]]) ?? []
+        #expect(FileManager.default.fileExists(atPath: output.path), "\(name): \(r.stderr)")
+        let pdf = try #require(try LibreOffice.pdf(output), "\(name): LibreOffice could not open the annotated file")
+        let notes = try LibreOffice.notes(pdf)
+        #expect(notes.count == findings.count, "\(name): \(notes.count) notes for \(findings.count) findings")
+        for f in findings { #expect(notes.contains { $0.contains(f["rule"] as? String ?? "?") }, "\(name): \(f["rule"] ?? "")") }
+        // The document's own text is all still there (spacing aside: LibreOffice's gap between Latin and Han
+        // letters is not drawn across a comment's edge).
+        let original = try #require(try LibreOffice.pdf(input))
+        let squeeze = { (s: String) in s.filter { !$0.isWhitespace } }
+        #expect(squeeze(try LibreOffice.text(pdf)) == squeeze(try LibreOffice.text(original)), "\(name)")
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import ShuzhiKit
+
+/// Findings as Word comments: anchored on exactly the flagged characters, runs split with their properties, every
+/// other part untouched.
+@Suite struct DocxAnnotatorTests {
+    static let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+    static let date = Date(timeIntervalSince1970: 1_795_000_000)
+
+    /// A package around `body` (and, when given, an existing comments part).
+    static func package(_ body: String, comments: String? = nil) -> [UInt8] {
+        var writer = ZipWriter()
+        let commentsType = comments == nil ? "" : "<Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>"
+        writer.add("[Content_Types].xml", Array(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>" + commentsType + "</Types>").utf8))
+        writer.add("_rels/.rels", Array("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>".utf8))
+        writer.add("word/document.xml", Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \(w)><w:body>\(body)<w:sectPr/></w:body></w:document>".utf8))
+        if let comments {
+            writer.add("word/_rels/document.xml.rels", Array("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/></Relationships>".utf8))
+            writer.add("word/comments.xml", Array("<w:comments \(w)>\(comments)</w:comments>".utf8))
+        }
+        writer.add("word/media/image1.png", Array(repeating: 7, count: 5000))
+        return writer.finish()
+    }
+
+    static func parts(_ bytes: [UInt8]) throws -> [String: [UInt8]] {
+        let archive = try ZipArchive(bytes)
+        var out: [String: [UInt8]] = [:]
+        for e in archive.entries { out[e.name] = try archive.data(of: e, limit: 1 << 26) }
+        return out
+    }
+
+    /// The text between each comment's start and end markers, reading the main part as Word shows it.
+    static func anchored(_ xml: [UInt8]) throws -> [Int: String] {
+        var scanner = XMLScanner(xml)
+        var text: [Unicode.Scalar] = [], starts: [Int: Int] = [:], out: [Int: String] = [:]
+        var paragraphs = 0, inText: Int?
+        while let event = try scanner.next() {
+            switch event {
+            case .start(let tag):
+                switch tag.localName {
+                case "p":
+                    if paragraphs > 0 { text.append("\n") }
+                    paragraphs += 1
+                case "t": inText = tag.range.upperBound
+                case "tab": text.append("\t")
+                case "commentRangeStart": starts[Int(try scanner.attribute("id", of: tag) ?? "") ?? -1] = text.count
+                case "commentRangeEnd":
+                    let id = Int(try scanner.attribute("id", of: tag) ?? "") ?? -1
+                    out[id] = String(String.UnicodeScalarView(text[(starts[id] ?? 0)..<text.count]))
+                default: break
+                }
+            case .end(_, let name, let range):
+                if name == "t", let start = inText { text += try XMLScanner.decode(xml, start..<range.lowerBound) }
+                if name == "t" { inText = nil }
+            default: break
+            }
+        }
+        return out
+    }
+
+    @Test func aCommentCoversExactlyTheFlaggedCharactersAndTheRunKeepsItsProperties() throws {
+        // “,” is half-width inside a bold run whose text holds an entity: the run is cut twice, each piece bold.
+        let body = "<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id=\"3\" w:author=\"A\"><w:rPr><w:i/></w:rPr></w:rPrChange></w:rPr><w:t>学习&amp;实践,做好工作</w:t></w:r></w:p>"
+        let bytes = Self.package(body)
+        let document = try Ingest.document(from: bytes, name: "a.docx")
+        #expect(document.text == "学习&实践,做好工作")
+        let out = try DocxAnnotator.annotate(bytes, document: document, notes: [.init(range: 5..<6, text: "半角逗号\n建议：改为“，”")], date: Self.date)
+        let parts = try Self.parts(out)
+        let xml = try #require(parts["word/document.xml"])
+        #expect(try Self.anchored(xml) == [4: ","])  // ids go past the rPrChange's 3
+        let main = String(decoding: xml, as: UTF8.self)
+        #expect(main.components(separatedBy: "<w:r><w:rPr><w:b/>").count - 1 == 3, "\(main)")
+        #expect(main.contains("<w:t xml:space=\"preserve\">学习&amp;实践</w:t>"))
+        // The text reads the same; the comment is there with its author, both lines and the date.
+        #expect(try Ingest.document(from: out, name: "b.docx").text == document.text)
+        let comments = String(decoding: try #require(parts["word/comments.xml"]), as: UTF8.self)
+        #expect(comments.contains("w:id=\"4\" w:author=\"Shuzhi\" w:date=\"2026-11-18T") && comments.contains(">半角逗号<") && comments.contains(">建议：改为“，”<"))
+        #expect(String(decoding: try #require(parts["[Content_Types].xml"]), as: UTF8.self).contains("/word/comments.xml"))
+        #expect(String(decoding: try #require(parts["word/_rels/document.xml.rels"]), as: UTF8.self).contains("Target=\"comments.xml\""))
+        #expect(parts["word/media/image1.png"] == Array(repeating: 7, count: 5000))
+    }
+
+    @Test func commentsAcrossRunsAndParagraphsAndExistingCommentsKept() throws {
+        let body = "<w:p><w:r><w:t>一、加强</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">理论 学习</w:t><w:tab/><w:t>二</w:t></w:r></w:p>"
+            + "<w:p><w:commentRangeStart w:id=\"0\"/><w:r><w:t>再接再励</w:t></w:r><w:commentRangeEnd w:id=\"0\"/></w:p>"
+        let bytes = Self.package(body, comments: "<w:comment w:id=\"0\" w:author=\"王科长\"><w:p><w:r><w:t>请核实</w:t></w:r></w:p></w:comment>")
+        let document = try Ingest.document(from: bytes, name: "a.docx")
+        #expect(document.text == "一、加强理论 学习\t二\n再接再励")
+        let notes: [DocxAnnotator.Note] = [
+            .init(range: 2..<6, text: "跨两个 run"),       // 加强理论
+            .init(range: 7..<13, text: "跨段落"),          // 学习\t二\n再
+            .init(range: 15..<16, text: "励→厉"),           // 励
+            .init(range: 9..<9, text: "一点"),             // before the tab
+        ]
+        let out = try DocxAnnotator.annotate(bytes, document: document, notes: notes, date: Self.date)
+        let parts = try Self.parts(out)
+        let anchored = try Self.anchored(try #require(parts["word/document.xml"]))
+        #expect(anchored == [0: "再接再励", 1: "加强理论", 2: "学习\t二\n再", 3: "励", 4: ""], "\(anchored)")
+        let comments = String(decoding: try #require(parts["word/comments.xml"]), as: UTF8.self)
+        #expect(comments.contains("王科长") && comments.contains("请核实") && comments.components(separatedBy: "<w:comment ").count - 1 == 5)
+        // The relationship and the content type were there already: not added twice.
+        #expect(String(decoding: try #require(parts["[Content_Types].xml"]), as: UTF8.self).components(separatedBy: "comments.xml").count == 2)
+        #expect(String(decoding: try #require(parts["word/_rels/document.xml.rels"]), as: UTF8.self).components(separatedBy: "comments.xml").count == 2)
+        #expect(try Ingest.document(from: out, name: "b.docx").text == document.text)
+    }
+
+    @Test func aRealReportKeepsEveryOtherPartAndEachFindingIsAnchored() throws {
+        for name in ["report.docx", "python-docx.docx", "basic.docx", "prefixed.docx"] {
+            let bytes = Fixture.bytes(name)
+            let document = try Fixture.document(name)
+            let diagnostics = Checker().check(Analysis(document))
+            let out = try DocxAnnotator.annotate(bytes, document: document, notes: diagnostics.map(DocxAnnotator.Note.init), date: Self.date)
+            let before = try Self.parts(bytes), after = try Self.parts(out)
+            let touched: Set<String> = ["word/document.xml", "word/comments.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"]
+            for (part, data) in before where !touched.contains(part) { #expect(after[part] == data, "\(name): \(part) changed") }
+            #expect(try Ingest.document(from: out, name: name).text == document.text, "\(name)")
+            let comments = String(decoding: after["word/comments.xml"] ?? [], as: UTF8.self)
+            #expect(comments.components(separatedBy: "<w:comment ").count - 1 == diagnostics.count, "\(name)")
+            if name == "report.docx" || name == "python-docx.docx" {
+                // Plain bodies (no text boxes): each comment covers exactly its finding's characters.
+                let anchored = try Self.anchored(try #require(after["word/document.xml"]))
+                #expect(!diagnostics.isEmpty)
+                let base = WordNamespace.largestID(try #require(before["word/document.xml"])) + 1
+                for (k, d) in diagnostics.enumerated() where !d.range.isEmpty {
+                    #expect(anchored[base + k] == document.string(d.range), "\(name) \(d.rule)")
+                }
+            }
+        }
+    }
+}
