@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ShuzhiKit
 
 /// The `shuzhi` binary, run as a user runs it.
 enum CLI {
@@ -423,13 +424,48 @@ extension CLI {
         #expect(r.out == "学习，工作\n")
     }
 
-    @Test func docxInputGivesText() throws {
+    /// A .docx gives a .docx: the fixes as tracked changes (the reader, like Word's "all changes accepted" view,
+    /// reads the fixed text), the other findings as comments; --accept makes them; -o NAME.txt still gives text.
+    @Test func docxInputGivesWordWithTrackedChanges() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = try copy(CLI.fixtures.appendingPathComponent("report.docx"), to: dir, as: "r.docx")
-        _ = try CLI.run(["fix", input.path])
-        let text = try String(contentsOf: dir.appendingPathComponent("r.fixed.txt"), encoding: .utf8)
+        let original = try Data(contentsOf: input)
+        let r = try CLI.run(["fix", input.path])
+        #expect(r.stderr.contains("r.fixed.docx") && r.stderr.contains("批注"), "\(r.stderr)")
+        let tracked = dir.appendingPathComponent("r.fixed.docx")
+        let main = String(decoding: try Self.part("word/document.xml", of: tracked), as: UTF8.self)
+        #expect(main.contains("<w:del w:id=") && main.contains("<w:ins w:id=") && main.contains("w:author=\"Shuzhi\"") && main.contains("<w:delText"))
+        #expect(try Ingest.load(path: tracked.path).text.contains("全年集中学习24次，撰写心得6篇。"))
+        #expect(String(decoding: try Self.part("word/comments.xml", of: tracked), as: UTF8.self).contains("<w:comment "))
+        #expect(try Data(contentsOf: input) == original)
+
+        let accepted = dir.appendingPathComponent("accepted.docx")
+        #expect(try CLI.run(["fix", input.path, "--accept", "-o", accepted.path]).status != 2)
+        let plain = String(decoding: try Self.part("word/document.xml", of: accepted), as: UTF8.self)
+        #expect(!plain.contains("<w:del ") && !plain.contains("<w:ins "))
+        #expect(try Ingest.load(path: accepted.path).text == Ingest.load(path: tracked.path).text)
+
+        _ = try CLI.run(["fix", input.path, "-o", dir.appendingPathComponent("r.txt").path])
+        let text = try String(contentsOf: dir.appendingPathComponent("r.txt"), encoding: .utf8)
         #expect(text.contains("全年集中学习24次，撰写心得6篇。"))
+        // A text file cannot become a .docx through fix.
+        let txt = dir.appendingPathComponent("a.txt")
+        try "今年,完成任务。\n".write(to: txt, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["fix", txt.path, "-o", dir.appendingPathComponent("a.docx").path]).status == 2)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("a.docx").path))
+
+        // LibreOffice opens the tracked changes and shows the new text.
+        if LibreOffice.executable != nil {
+            let pdf = try #require(try LibreOffice.pdf(tracked), "LibreOffice could not open the fixed file")
+            let shown = try LibreOffice.text(pdf)
+            #expect(shown.contains("，撰写心得"), "\(shown)")
+        }
+    }
+
+    static func part(_ name: String, of file: URL) throws -> [UInt8] {
+        let archive = try ZipArchive(Array(try Data(contentsOf: file)))
+        return try archive.data(of: try #require(archive.entry(named: name)), limit: 1 << 24)
     }
 }
 

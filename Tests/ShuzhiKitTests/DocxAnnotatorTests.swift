@@ -128,4 +128,35 @@ import Testing
             }
         }
     }
+
+    @Test func revisionsAreTrackedWithTheRunsPropertiesOrBecomeCommentsWhenTheyCrossAParagraph() throws {
+        let body = "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>学习,工作</w:t></w:r><w:bookmarkStart w:id=\"0\" w:name=\"m\"/><w:r><w:rPr><w:i/></w:rPr><w:t>再接再励</w:t></w:r><w:bookmarkEnd w:id=\"0\"/></w:p>"
+            + "<w:p><w:r><w:t>加强领导班子建</w:t></w:r></w:p>"
+        let bytes = Self.package(body)
+        let document = try Ingest.document(from: bytes, name: "a.docx")
+        #expect(document.text == "学习,工作再接再励\n加强领导班子建")
+        let revisions: [DocxAnnotator.Revision] = [
+            .init(range: 2..<3, replacement: "，", note: "半角逗号"),
+            .init(range: 8..<9, replacement: "厉", note: "励→厉"),
+            .init(range: 17..<17, replacement: "设", note: "缺字"),
+            .init(range: 9..<11, replacement: "", note: "跨段落的删除"),
+        ]
+        let tracked = try DocxAnnotator.annotate(bytes, document: document, notes: [], revisions: revisions, date: Self.date)
+        let main = String(decoding: try #require(try Self.parts(tracked)["word/document.xml"]), as: UTF8.self)
+        #expect(main.contains("\" w:author=\"Shuzhi\" w:date=\"2026-11-18T") && main.contains("<w:r><w:rPr><w:b/></w:rPr><w:delText xml:space=\"preserve\">,</w:delText></w:r></w:del>"), "\(main)")
+        #expect(main.contains("<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">，</w:t></w:r></w:ins>"))
+        #expect(main.contains("<w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">厉</w:t></w:r></w:ins>"))
+        // The insertion at the end of the paragraph takes the properties of the run before it (none here).
+        #expect(main.contains("<w:r><w:t xml:space=\"preserve\">设</w:t></w:r></w:ins>"))
+        // The deletion across the paragraph break is a comment on the same characters instead.
+        #expect(try Self.anchored(Array(main.utf8)).values.contains("加"), "\(main)")
+        #expect(String(decoding: try #require(try Self.parts(tracked)["word/comments.xml"]), as: UTF8.self).contains("跨段落的删除"))
+        // Word (and the reader) show the text with the changes accepted.
+        #expect(try Ingest.document(from: tracked, name: "b.docx").text == "学习，工作再接再厉\n加强领导班子建设")
+
+        let accepted = try DocxAnnotator.annotate(bytes, document: document, notes: [], revisions: Array(revisions.prefix(3)), revising: .accepted, date: Self.date)
+        let plain = String(decoding: try #require(try Self.parts(accepted)["word/document.xml"]), as: UTF8.self)
+        #expect(!plain.contains("<w:del") && !plain.contains("<w:ins") && plain.contains("<w:bookmarkStart") && plain.contains("<w:bookmarkEnd"))
+        #expect(try Ingest.document(from: accepted, name: "c.docx").text == "学习，工作再接再厉\n加强领导班子建设")
+    }
 }

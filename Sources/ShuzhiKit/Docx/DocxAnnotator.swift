@@ -18,9 +18,32 @@ public enum DocxAnnotator {
         }
     }
 
-    /// The package `bytes` (the .docx `document` was read from) with `notes` as comments by `author` at `date`.
-    public static func annotate(_ bytes: [UInt8], document: Document, notes: [Note], author: String = "Shuzhi",
-                                date: Date = Date()) throws(IngestError) -> [UInt8] {
+    /// A text edit to make in the document: as a tracked change (deletion and insertion by the author, which the
+    /// writer accepts or rejects in Word or WPS) or made directly. `note` explains it when it cannot be tracked.
+    public struct Revision: Sendable, Equatable {
+        public var range: Range<Int>
+        public var replacement: String
+        public var note: String
+
+        public init(range: Range<Int>, replacement: String, note: String) {
+            self.range = range
+            self.replacement = replacement
+            self.note = note
+        }
+    }
+
+    public enum Revising: Sendable {
+        /// `<w:del>`/`<w:ins>`, to be accepted or rejected in Word.
+        case tracked
+        /// The new text written in place (`fix --accept`).
+        case accepted
+    }
+
+    /// The package `bytes` (the .docx `document` was read from) with `notes` as comments and `revisions` made as
+    /// tracked changes (or directly), all by `author` at `date`. A revision that crosses a paragraph or a field
+    /// becomes a comment instead.
+    public static func annotate(_ bytes: [UInt8], document: Document, notes: [Note], revisions: [Revision] = [],
+                                revising: Revising = .tracked, author: String = "Shuzhi", date: Date = Date()) throws(IngestError) -> [UInt8] {
         let name = document.name
         let archive: ZipArchive
         do { archive = try ZipArchive(bytes) } catch { throw .corruptDocx(name, "\(error)") }
@@ -30,19 +53,18 @@ public enum DocxAnnotator {
         var package = try Package(archive: archive, name: name)
         let xml = try package.read(mainEntry)
         let ns = WordNamespace(xml)
-        var nextID = max(WordNamespace.largestID(xml), try package.commentsPart(of: mainPart).map { WordNamespace.largestID($0.xml) } ?? -1) + 1
+        var ids = IDs(next: max(WordNamespace.largestID(xml), try package.commentsPart(of: mainPart).map { WordNamespace.largestID($0.xml) } ?? -1) + 1)
 
-        // Where each comment starts and ends in the main part.
+        // Where each comment starts and ends in the main part; each revision's edges marked for the second pass.
         let locator = Locator(map: map, xml: xml)
         var marks: [Mark] = []
         var comments: [(id: Int, text: String)] = []
+        let p = ns.prefix
         for (order, note) in notes.enumerated() {
             guard let start = locator.start(note.range.lowerBound), let end = locator.end(max(note.range.lowerBound, note.range.upperBound))
             else { continue }
-            let id = nextID
-            nextID += 1
+            let id = ids.take()
             comments.append((id, note.text))
-            let p = ns.prefix
             let opening = "<\(p)commentRangeStart \(p)id=\"\(id)\"/>"
             let closing = "<\(p)commentRangeEnd \(p)id=\"\(id)\"/><\(p)r><\(p)commentReference \(p)id=\"\(id)\"/></\(p)r>"
             if note.range.isEmpty || end.byte <= start.byte {
@@ -53,16 +75,50 @@ public enum DocxAnnotator {
                 marks.append(Mark(place: end, order: 2 * order, markup: closing))
             }
         }
-        guard !comments.isEmpty else { return bytes }
-        let annotated = RunEditor.apply(marks, to: xml, prefix: ns.prefix)
-        // Never write a broken part: the result must still be well-formed XML.
-        var scanner = XMLScanner(annotated)
-        do { while try scanner.next() != nil {} } catch {
-            throw .corruptDocx(name, "annotating \(mainPart) would break it (\(error.reason) at byte \(error.offset)); nothing was written")
+        let base = 2 * notes.count
+        var placed: [Int] = []
+        for (k, r) in revisions.enumerated() {
+            guard let start = r.range.isEmpty ? locator.insertion(r.range.lowerBound) : locator.start(r.range.lowerBound),
+                  let end = r.range.isEmpty ? start : locator.end(r.range.upperBound), end.byte >= start.byte else { continue }
+            if !locator.covers(r.range) {
+                // It takes out a paragraph break (or text the map does not hold): say so in a comment instead.
+                let id = ids.take()
+                comments.append((id, r.note))
+                marks.append(Mark(place: start, order: base + 2 * k + 1, markup: "<\(p)commentRangeStart \(p)id=\"\(id)\"/>"))
+                marks.append(Mark(place: end, order: base + 2 * k, markup: "<\(p)commentRangeEnd \(p)id=\"\(id)\"/><\(p)r><\(p)commentReference \(p)id=\"\(id)\"/></\(p)r>"))
+                continue
+            }
+            placed.append(k)
+            if end.byte == start.byte {
+                marks.append(Mark(place: start, order: base + 2 * k + 1, markup: Revisions.startMark(k) + Revisions.endMark(k)))
+            } else {
+                marks.append(Mark(place: start, order: base + 2 * k + 1, markup: Revisions.startMark(k)))
+                marks.append(Mark(place: end, order: base + 2 * k, markup: Revisions.endMark(k)))
+            }
         }
-        package.replace(mainPart, annotated)
-        try package.addComments(comments, author: author, date: date, namespace: ns, mainPart: mainPart)
+        guard !marks.isEmpty else { return bytes }
+        var edited = RunEditor.apply(marks, to: xml, prefix: p)
+        if !placed.isEmpty {
+            edited = Revisions.resolve(edited, revisions: revisions, placed: placed, revising: revising, prefix: p, author: author,
+                                       date: date, ids: &ids, comments: &comments)
+        }
+        // Never write a broken part: the result must still be well-formed XML.
+        var scanner = XMLScanner(edited)
+        do { while try scanner.next() != nil {} } catch {
+            throw .corruptDocx(name, "editing \(mainPart) would break it (\(error.reason) at byte \(error.offset)); nothing was written")
+        }
+        package.replace(mainPart, edited)
+        if !comments.isEmpty { try package.addComments(comments, author: author, date: date, namespace: ns, mainPart: mainPart) }
         return package.write()
+    }
+
+    /// Annotation ids: comments, insertions and deletions share one space in a Word document.
+    struct IDs {
+        var next: Int
+        mutating func take() -> Int {
+            defer { next += 1 }
+            return next
+        }
     }
 
     /// Markup to insert at a place in the main part.
@@ -105,6 +161,16 @@ public enum DocxAnnotator {
                 return offset == s.textRange.lowerBound ? before(i) : inside(s, offset - s.textRange.lowerBound)
             }
             return segments.firstIndex { $0.segment.textRange.lowerBound >= offset && !$0.segment.textRange.isEmpty }.flatMap(before)
+        }
+
+        /// Where text inserted at `offset` goes: after the character before it, or at the start of its paragraph.
+        func insertion(_ offset: Int) -> Place? {
+            offset > 0 && segments.contains(where: { $0.segment.textRange.contains(offset - 1) }) ? end(offset) : start(offset)
+        }
+
+        /// Whether every character of `range` is one the map holds (a paragraph break between two `<w:p>` is not).
+        func covers(_ range: Range<Int>) -> Bool {
+            TextComparison.covered(segments.map { $0.segment.textRange.clamped(to: range) }.filter { !$0.isEmpty }) == range.count
         }
 
         /// The place after the character before `offset` (or, before a paragraph's start, after the last character).

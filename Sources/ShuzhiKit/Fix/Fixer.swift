@@ -33,18 +33,37 @@ public enum Fixer {
 
     /// One round: the non-overlapping fixes of `diagnostics`, earliest first.
     public static func apply(_ diagnostics: [Diagnostic], to scalars: [Unicode.Scalar], includeUnsafe: Bool) -> ([Unicode.Scalar], Int) {
-        let fixes = diagnostics.compactMap { d -> Fix? in
-            guard let f = d.fix, !f.edits.isEmpty, f.applicability == .safe || includeUnsafe else { return nil }
-            return f
-        }.sorted { ($0.edits.map(\.range.lowerBound).min() ?? 0) < ($1.edits.map(\.range.lowerBound).min() ?? 0) }
+        let chosen = select(diagnostics, length: scalars.count, includeUnsafe: includeUnsafe)
+        guard !chosen.isEmpty else { return (scalars, 0) }
+        let taken = chosen.flatMap { $0.fix?.edits ?? [] }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
+        var cursor = 0
+        for e in taken {
+            out.append(contentsOf: scalars[cursor..<e.range.lowerBound])
+            out.append(contentsOf: e.replacement.unicodeScalars)
+            cursor = e.range.upperBound
+        }
+        out.append(contentsOf: scalars[cursor...])
+        return (out, chosen.count)
+    }
+
+    /// The diagnostics whose fixes one round makes: safe ones (and unsafe ones when asked), none overlapping another,
+    /// earliest first; a text of `length` scalars.
+    public static func select(_ diagnostics: [Diagnostic], length: Int, includeUnsafe: Bool) -> [Diagnostic] {
+        let fixable = diagnostics.filter { d in
+            guard let f = d.fix, !f.edits.isEmpty else { return false }
+            return f.applicability == .safe || includeUnsafe
+        }.sorted { ($0.fix!.edits.map(\.range.lowerBound).min() ?? 0) < ($1.fix!.edits.map(\.range.lowerBound).min() ?? 0) }
         var taken: [TextEdit] = []
-        var count = 0
+        var chosen: [Diagnostic] = []
         // Fixes come in order of their first edit, so a single-edit fix clashes only with the edit reaching furthest
         // so far (or an insertion at the same place): one comparison. Fixes with several edits (rare) check them all.
         var furthest = Int.min
         var lastInsertion: Int?
-        for fix in fixes {
-            guard fix.edits.allSatisfy({ $0.range.upperBound <= scalars.count }) else { continue }
+        for d in fixable {
+            let fix = d.fix!
+            guard fix.edits.allSatisfy({ $0.range.upperBound <= length }) else { continue }
             let clashes: Bool
             if fix.edits.count == 1, let e = fix.edits.first {
                 clashes = e.range.isEmpty ? (e.range.lowerBound < furthest || lastInsertion == e.range.lowerBound)
@@ -59,20 +78,9 @@ public enum Fixer {
                 if e.range.isEmpty { lastInsertion = e.range.lowerBound }
             }
             taken.append(contentsOf: fix.edits)
-            count += 1
+            chosen.append(d)
         }
-        guard count > 0 else { return (scalars, 0) }
-        taken.sort { $0.range.lowerBound < $1.range.lowerBound }
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(scalars.count)
-        var cursor = 0
-        for e in taken {
-            out.append(contentsOf: scalars[cursor..<e.range.lowerBound])
-            out.append(contentsOf: e.replacement.unicodeScalars)
-            cursor = e.range.upperBound
-        }
-        out.append(contentsOf: scalars[cursor...])
-        return (out, count)
+        return chosen
     }
 
     /// Edits overlap when their ranges share a scalar, or both insert at the same place.
