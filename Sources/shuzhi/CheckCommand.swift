@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 let clock = ContinuousClock()
                 let started = clock.now
-                let document = try Ingest.load(path: path, options: options)
+                let (document, source) = try Ingest.loadWithSource(path: path, options: options)
                 let read = clock.now
                 let analysis = Analysis(document, userWords: configuration.allowedWords, knowledge: configuration.knowledge,
                                         year: configuration.year)
@@ -62,7 +62,7 @@ struct CheckCommand: ParsableCommand {
                     Timings.report(path: path, characters: document.scalars.count, ingest: read - started, analysis: analysed - read,
                                    rules: checked - analysed, perRule: ruleTimes)
                 }
-                if let annotate { try writeAnnotated(document, report.diagnostics, path: path, to: annotate) }
+                if let annotate { try writeAnnotated(document, source: source, report.diagnostics, path: path, to: annotate) }
                 reports.append(report)
                 entries.append(report.json)
                 if format == .text { Terminal.write(renderer.render(report)) }
@@ -91,17 +91,12 @@ struct CheckCommand: ParsableCommand {
 
 extension CheckCommand {
     /// `--annotate`: the input's package with every finding as a comment, written atomically (or not at all).
-    func writeAnnotated(_ document: Document, _ diagnostics: [Diagnostic], path: String, to output: String) throws {
+    func writeAnnotated(_ document: Document, source: [UInt8], _ diagnostics: [Diagnostic], path: String, to output: String) throws {
         guard document.format == .docx else {
             Terminal.error("错误：--annotate 需要 .docx 输入，\(path) 不是 Word 文档\nerror: --annotate needs a .docx input")
             throw ExitCode(2)
         }
-        let bytes: [UInt8]
-        do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
-            Terminal.error("错误：无法再次读取 \(path)\nerror: cannot read \(path) again")
-            throw ExitCode(2)
-        }
-        let annotated = try DocxAnnotator.annotate(bytes, document: document, notes: diagnostics.map(DocxAnnotator.Note.init))
+        let annotated = try DocxAnnotator.annotate(source, document: document, notes: diagnostics.map(DocxAnnotator.Note.init))
         do { try AtomicFile.write(annotated, to: output) } catch let f as InputFailure {
             Terminal.error(f.message)
             throw ExitCode(2)

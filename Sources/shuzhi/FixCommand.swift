@@ -42,7 +42,7 @@ struct FixCommand: ParsableCommand {
         for path in files {
             do {
                 let configuration = try rules.configuration(for: path, cache: &configs)
-                let document = try Ingest.load(path: path, options: options)
+                let (document, source) = try Ingest.loadWithSource(path: path, options: options)
                 if inPlace && document.format == .docx {
                     throw InputFailure(message: "错误：\(path)：.docx 暂不支持 --in-place，请用 -o 写出文本文件。\nerror: \(path): --in-place is not supported for .docx; write a text file with -o.")
                 }
@@ -54,7 +54,7 @@ struct FixCommand: ParsableCommand {
                     if Self.sameFile(destination, path) {
                         throw InputFailure(message: "错误：输出文件与输入文件相同（\(path)）\nerror: the output is the input file")
                     }
-                    let (left, errors) = try fixWord(document, path: path, checker: Checker(configuration: configuration), to: destination)
+                    let (left, errors) = try fixWord(document, source: source, checker: Checker(configuration: configuration), to: destination)
                     remainingErrors = remainingErrors || errors
                     Terminal.error("\(path)：\(accept ? "已修复" : "已标出修订") \(left.fixed) 处 → \(destination)；另有 \(left.commented) 处写成批注 / \(left.fixed) fixed, \(left.commented) commented")
                     continue
@@ -106,14 +106,10 @@ struct FixCommand: ParsableCommand {
 
     /// A .docx fixed into a .docx: one round of fixes as revisions (or made, with --accept), the rest as comments.
     /// Returns how many were fixed and commented, and whether an error-level finding is left.
-    private func fixWord(_ document: Document, path: String, checker: Checker, to destination: String) throws
+    private func fixWord(_ document: Document, source: [UInt8], checker: Checker, to destination: String) throws
         -> ((fixed: Int, commented: Int), Bool) {
-        let bytes: [UInt8]
-        do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
-            throw InputFailure(message: "错误：无法再次读取 \(path)\nerror: cannot read \(path) again")
-        }
         let diagnostics = checker.check(document)
-        let (out, fixed) = try DocxAnnotator.fix(bytes, document: document, diagnostics: diagnostics, includeUnsafe: unsafe,
+        let (out, fixed) = try DocxAnnotator.fix(source, document: document, diagnostics: diagnostics, includeUnsafe: unsafe,
                                                  revising: accept ? .accepted : .tracked)
         try AtomicFile.write(out, to: destination)
         let left = diagnostics.count - fixed.count

@@ -75,3 +75,31 @@ import Testing
         #expect(squeeze(try LibreOffice.text(pdf)) == squeeze(try LibreOffice.text(original)), "\(name)")
     }
 }
+
+/// Old Word and WPS files: converted by LibreOffice when it is there, refused with what to do when it is not.
+@Suite struct LegacyFormatTests {
+    @Test func aDocAndAWpsAreConvertedAndCanBeAnnotated() throws {
+        guard LibreOffice.executable != nil else { return }
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docx = dir.appendingPathComponent("report.docx")
+        try FileManager.default.copyItem(at: AnnotateCLITests.fixture("report.docx"), to: docx)
+        // A real .doc (Word 97–2003, written by LibreOffice), and the same bytes named .wps (WPS's own files are the
+        // same compound-file kind).
+        let doc = try #require(try LibreOffice.convert(docx, to: "doc", in: dir.appendingPathComponent("old")))
+        let wps = dir.appendingPathComponent("old/report.wps")
+        try FileManager.default.copyItem(at: doc, to: wps)
+        let expected = try CLI.run(["check", docx.path, "--format", "json"])
+        let rules = { (r: CLI.Result) in ((try? r.json() as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []).map { $0["rule"] as? String ?? "" }.sorted() }
+        for old in [doc, wps] {
+            let r = try CLI.run(["check", old.path, "--format", "json"])
+            #expect(r.status == expected.status && rules(r) == rules(expected), "\(old.lastPathComponent): \(r.stderr)")
+            let out = dir.appendingPathComponent(old.lastPathComponent + ".annotated.docx")
+            #expect(try CLI.run(["check", old.path, "--annotate", out.path]).status == 1)
+            #expect(try LibreOffice.pdf(out).map { try LibreOffice.notes($0).count } == rules(expected).count)
+        }
+        // Without LibreOffice: exit 2 and what to do.
+        let without = try CLI.run(["check", doc.path], environment: ["SHUZHI_SOFFICE": ""])
+        #expect(without.status == 2 && without.stderr.contains("另存为 .docx") && without.stderr.contains("LibreOffice"))
+    }
+}

@@ -9,9 +9,13 @@ public struct IngestOptions: Sendable {
 
     public static let defaultMaximumBytes = 32 * 1_048_576
 
-    public init(encoding: TextEncoding? = nil, maximumBytes: Int = IngestOptions.defaultMaximumBytes) {
+    /// Convert old Word/WPS/RTF files with LibreOffice when it is installed (`LegacyConverter`).
+    public var convertLegacy: Bool
+
+    public init(encoding: TextEncoding? = nil, maximumBytes: Int = IngestOptions.defaultMaximumBytes, convertLegacy: Bool = true) {
         self.encoding = encoding
         self.maximumBytes = maximumBytes
+        self.convertLegacy = convertLegacy
     }
 }
 
@@ -20,8 +24,38 @@ public struct IngestOptions: Sendable {
 public enum Ingest {
     /// Reads a file, or standard input when `path` is "-".
     public static func load(path: String, options: IngestOptions = .init()) throws(IngestError) -> Document {
+        try loadWithSource(path: path, options: options).document
+    }
+
+    /// The document and the bytes it was read from: the file's own, or for an old Word/WPS file the .docx that
+    /// LibreOffice made of it (what annotated and fixed Word output is written from).
+    public static func loadWithSource(path: String, options: IngestOptions = .init()) throws(IngestError) -> (document: Document, bytes: [UInt8]) {
         let bytes = try readBytes(path: path, limit: options.maximumBytes)
-        return try document(from: bytes, name: path, options: options)
+        return try documentWithSource(from: bytes, name: path, options: options)
+    }
+
+    public static func documentWithSource(from bytes: [UInt8], name: String, options: IngestOptions = .init()) throws(IngestError)
+        -> (document: Document, bytes: [UInt8]) {
+        do {
+            return (try document(from: bytes, name: name, options: options), bytes)
+        } catch where error.kind == .legacyFormat && options.convertLegacy && convertible(bytes) {
+            guard let program = LegacyConverter.program else { throw error }
+            let converted = try LegacyConverter.convert(bytes, name: name, program: program)
+            return (try document(from: converted, name: name, options: options), converted)
+        }
+    }
+
+    /// Word and WPS files and RTF, not old Excel or PowerPoint files.
+    static func convertible(_ bytes: [UInt8]) -> Bool {
+        switch SniffedFormat.sniff(bytes) {
+        case .rtf: return true
+        case .compoundFile:
+            switch SniffedFormat.compoundFileContents(bytes) {
+            case .word, .unknown: return true
+            default: return false
+            }
+        default: return false
+        }
     }
 
     /// Reads at most `limit` bytes; a larger file is refused before it is read whole.

@@ -12,6 +12,7 @@ public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case corruptDocx = "corrupt-docx"
         case encryptedDocx = "encrypted-docx"
         case legacyFormat = "legacy-format"
+        case conversionFailed = "conversion-failed"
         case otherOfficeFormat = "other-office-format"
         case decompressionLimit = "decompression-limit"
     }
@@ -91,8 +92,14 @@ public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
 
     static func legacyFormat(_ f: String, what: What) -> IngestError {
         .init(.legacyFormat, f,
-              zh: "这是旧版 \(what.zh) 格式，Shuzhi 读取 .docx 和 .txt。请在 Word/WPS 中另存为 .docx，或运行：soffice --headless --convert-to docx \"\(f)\"",
-              en: "this is the old \(what.en) format; Shuzhi reads .docx and .txt. Save it as .docx in Word/WPS, or run: soffice --headless --convert-to docx \"\(f)\"")
+              zh: "这是旧版 \(what.zh) 格式，Shuzhi 读取 .docx 和 .txt。请在 Word/WPS 中另存为 .docx；或安装 LibreOffice（apt-get install libreoffice-writer），Shuzhi 会自动转换，也可以自己运行：soffice --headless --convert-to docx \"\(f)\"",
+              en: "this is the old \(what.en) format; Shuzhi reads .docx and .txt. Save it as .docx in Word/WPS, or install LibreOffice (Shuzhi then converts it itself), or run: soffice --headless --convert-to docx \"\(f)\"")
+    }
+
+    static func conversionFailed(_ f: String, _ reason: String) -> IngestError {
+        .init(.conversionFailed, f,
+              zh: "这是旧版 Word/WPS 格式，用 LibreOffice 转换为 .docx 失败（\(reason)）。请在 Word/WPS 中另存为 .docx 后再检查。",
+              en: "this is an old Word/WPS file and converting it to .docx with LibreOffice failed (\(reason)). Save it as .docx in Word/WPS and check that.")
     }
 
     static func otherOfficeFormat(_ f: String, what: What) -> IngestError {
