@@ -47,12 +47,16 @@ import Testing
         #expect(!LibreOffice.required || LibreOffice.executable != nil, "SHUZHI_REQUIRE_LIBREOFFICE is set but soffice is missing")
     }
 
-    @Test(arguments: ["report.docx", "python-docx.docx", "basic.docx", "prefixed.docx", "libreoffice"])
+    @Test(arguments: ["report.docx", "python-docx.docx", "basic.docx", "prefixed.docx", "libreoffice", "wps", "word-with-history"])
     func annotatedFilesOpenWithTheirComments(_ name: String) throws {
         guard LibreOffice.executable != nil else { return }
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var input = AnnotateCLITests.fixture(name)
+        if name == "wps" || name == "word-with-history" {
+            input = dir.appendingPathComponent(name + ".docx")
+            try Data(name == "wps" ? WordLikeFiles.wps() : WordLikeFiles.wordWithHistory()).write(to: input)
+        }
         if name == "libreoffice" {
             // LibreOffice's own .docx: the Word report opened and saved again by LibreOffice.
             let source = dir.appendingPathComponent("source.docx")
@@ -66,7 +70,9 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output.path), "\(name): \(r.stderr)")
         let pdf = try #require(try LibreOffice.pdf(output), "\(name): LibreOffice could not open the annotated file")
         let notes = try LibreOffice.notes(pdf)
-        #expect(notes.count == findings.count, "\(name): \(notes.count) notes for \(findings.count) findings")
+        // One note per finding, besides the comments the file had already.
+        let existing = name == "word-with-history" ? 1 : 0
+        #expect(notes.count == findings.count + existing, "\(name): \(notes.count) notes for \(findings.count) findings")
         for f in findings { #expect(notes.contains { $0.contains(f["rule"] as? String ?? "?") }, "\(name): \(f["rule"] ?? "")") }
         // The document's own text is all still there (spacing aside: LibreOffice's gap between Latin and Han
         // letters is not drawn across a comment's edge).
@@ -77,6 +83,45 @@ import Testing
 }
 
 /// Old Word and WPS files: converted by LibreOffice when it is there, refused with what to do when it is not.
+/// `fix` on files other producers wrote: tracked changes and comments added beside the ones already there, every
+/// other part untouched, and LibreOffice opens the result.
+@Suite struct FixOtherProducersTests {
+    @Test(arguments: ["wps", "word-with-history"])
+    func fixedFilesKeepWhatWasThere(_ name: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent(name + ".docx")
+        let bytes = name == "wps" ? WordLikeFiles.wps() : WordLikeFiles.wordWithHistory()
+        try Data(bytes).write(to: input)
+        // --unsafe: the typo fixes too, which is what tracked changes are for (the writer accepts or rejects each).
+        let r = try CLI.run(["fix", input.path, "--unsafe"])
+        #expect(r.status != 2, "\(r.stderr)")
+        let output = dir.appendingPathComponent(name + ".fixed.docx")
+        let before = try ZipArchive(bytes), after = try ZipArchive(Array(try Data(contentsOf: output)))
+        let touched: Set<String> = ["word/document.xml", "word/comments.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"]
+        for entry in before.entries where !touched.contains(entry.name) {
+            let mine = try after.data(of: try #require(after.entry(named: entry.name)), limit: 1 << 24)
+            #expect(mine == (try before.data(of: entry, limit: 1 << 24)), "\(name): \(entry.name) changed")
+        }
+        let main = String(decoding: try after.data(of: try #require(after.entry(named: "word/document.xml")), limit: 1 << 24), as: UTF8.self)
+        #expect(main.contains("w:author=\"Shuzhi\"") && main.contains("<w:delText"))
+        if name == "word-with-history" {
+            // The reviewer's own insertion, deletion and comment are all still there.
+            #expect(main.contains("w:author=\"王科长\"") && main.contains("<w:delText>五篇</w:delText>") && main.contains("<w:commentRangeStart w:id=\"0\"/>"))
+            let comments = String(decoding: try after.data(of: try #require(after.entry(named: "word/comments.xml")), limit: 1 << 24), as: UTF8.self)
+            #expect(comments.contains("请核实次数") && comments.contains("w:author=\"Shuzhi\""))
+        }
+        // The fixed text reads as the fixes make it: 再接再厉, full-width commas.
+        let text = try Ingest.load(path: output.path).text
+        #expect(text.contains("再接再厉") && !text.contains(","), "\(text)")
+        if LibreOffice.executable != nil {
+            let pdf = try #require(try LibreOffice.pdf(output), "\(name): LibreOffice could not open the fixed file")
+            // LibreOffice shows the change: the deleted 励 struck through, the inserted 厉 beside it.
+            #expect(try LibreOffice.text(pdf).contains("再接再励厉"))
+        }
+    }
+}
+
 @Suite struct LegacyFormatTests {
     @Test func aDocAndAWpsAreConvertedAndCanBeAnnotated() throws {
         guard LibreOffice.executable != nil else { return }

@@ -115,6 +115,14 @@ import Testing
             let touched: Set<String> = ["word/document.xml", "word/comments.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"]
             for (part, data) in before where !touched.contains(part) { #expect(after[part] == data, "\(name): \(part) changed") }
             #expect(try Ingest.document(from: out, name: name).text == document.text, "\(name)")
+            // Fixed, tracked or accepted: the same parts untouched, and the text reads as one round of fixes makes it.
+            let expected = String(String.UnicodeScalarView(Fixer.apply(diagnostics, to: document.scalars, includeUnsafe: false).0))
+            for revising in [DocxAnnotator.Revising.tracked, .accepted] {
+                let fixed = try DocxAnnotator.fix(bytes, document: document, diagnostics: diagnostics, includeUnsafe: false, revising: revising, date: Self.date)
+                let parts = try Self.parts(fixed.bytes)
+                for (part, data) in before where !touched.contains(part) { #expect(parts[part] == data, "\(name) fix: \(part) changed") }
+                #expect(try Ingest.document(from: fixed.bytes, name: name).text == expected, "\(name) \(revising)")
+            }
             let comments = String(decoding: after["word/comments.xml"] ?? [], as: UTF8.self)
             #expect(comments.components(separatedBy: "<w:comment ").count - 1 == diagnostics.count, "\(name)")
             if name == "report.docx" || name == "python-docx.docx" {
