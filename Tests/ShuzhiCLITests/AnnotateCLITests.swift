@@ -31,10 +31,23 @@ import Testing
         let output = dir.appendingPathComponent("out.docx")
         let text = dir.appendingPathComponent("a.txt")
         try "述职报告\n今年,我们完成了任务。\n".write(to: text, atomically: true, encoding: .utf8)
-        for input in [text, Self.fixture("encrypted.docx"), Self.fixture("bomb.docx"), Self.fixture("legacy.doc")] {
-            let r = try CLI.run(["check", input.path, "--annotate", output.path])
-            #expect(r.status == 2 && !r.stderr.isEmpty, "\(input.lastPathComponent): \(r.status)")
-            #expect(!FileManager.default.fileExists(atPath: output.path), "\(input.lastPathComponent)")
+        // A report carrying a 33 MB picture: over the 32 MB limit, refused before it is read.
+        let huge = dir.appendingPathComponent("huge.docx")
+        var zip = ZipWriter()
+        let body = "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>今年,完成任务。</w:t></w:r></w:p></w:body></w:document>"
+        zip.add("word/document.xml", Array(body.utf8))
+        var random = CopyBenchmark.SplitMix(seed: 1)
+        zip.add("word/media/image1.png", (0..<(33 << 20)).map { _ in UInt8(truncatingIfNeeded: random.next()) }, compress: false)
+        try Data(zip.finish()).write(to: huge)
+        let inputs = [text, Self.fixture("encrypted.docx"), Self.fixture("bomb.docx"), Self.fixture("legacy.doc"),
+                      Self.fixture("workbook-renamed.docx"), huge]
+        for input in inputs {
+            for command in [["check", input.path, "--annotate", output.path], ["fix", input.path, "-o", output.path],
+                            ["format", input.path, "-o", output.path]] where !(command[0] == "format" && input == text) {
+                let r = try CLI.run(command)
+                #expect(r.status == 2 && r.stderr.contains("错误") && r.stderr.contains("error"), "\(command[0]) \(input.lastPathComponent): \(r.status)")
+                #expect(!FileManager.default.fileExists(atPath: output.path), "\(command[0]) \(input.lastPathComponent)")
+            }
         }
         #expect(try CLI.run(["check", text.path, text.path, "--annotate", output.path]).status == 2)
     }

@@ -139,3 +139,68 @@ import Testing
         #expect(try CLI.run(["format", input.path, "-o", dir.appendingPathComponent("out.pdf").path]).status == 2)
     }
 }
+
+/// The fonts the formatted report asks for, seen in LibreOffice's PDF: the standard's fonts are not free, so a font
+/// configuration maps each to a free face of its kind (黑体 → WenQuanYi Zen Hei, 楷体 → AR PL UKai, 仿宋 → AR PL
+/// UMing; Debian's fonts-wqy-zenhei, fonts-arphic-ukai, fonts-arphic-uming), and poppler's `pdftohtml -xml` tells
+/// which face each line was set in.
+@Suite struct FormatFontsTests {
+    static let faces = ["WenQuanYi Zen Hei", "AR PL UKai CN", "AR PL UMing CN"]
+
+    static var facesInstalled: Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/fc-list")
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        guard (try? process.run()) != nil else { return false }
+        let list = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return faces.allSatisfy(list.contains)
+    }
+
+    @Test func headingsBylineAndBodyAreEachInTheirFont() throws {
+        guard LibreOffice.executable != nil else { return }
+        #expect(!LibreOffice.required || Self.facesInstalled, "the stand-in fonts are missing (.ci/run installs them)")
+        guard Self.facesInstalled else { return }
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let conf = dir.appendingPathComponent("fonts.conf")
+        let aliases = [("黑体", "WenQuanYi Zen Hei"), ("楷体_GB2312", "AR PL UKai CN"), ("仿宋_GB2312", "AR PL UMing CN")]
+        try ("<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\"><fontconfig><include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>"
+            + aliases.map { "<alias binding=\"same\"><family>\($0.0)</family><prefer><family>\($0.1)</family></prefer></alias>" }.joined()
+            + "</fontconfig>").write(to: conf, atomically: true, encoding: .utf8)
+        let input = dir.appendingPathComponent("report.txt")
+        try FormatCLITests.report().write(to: input, atomically: true, encoding: .utf8)
+        let output = dir.appendingPathComponent("report.docx")
+        #expect(try CLI.run(["format", input.path, "-o", output.path]).status == 0)
+        let pdf = try #require(try LibreOffice.pdf(output, fontconfig: conf))
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftohtml")
+        process.arguments = ["-xml", "-i", "-stdout", pdf.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let xml = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        // Font ids → families, then each line's family.
+        var families: [String: String] = [:]
+        for spec in xml.components(separatedBy: "<fontspec ").dropFirst() {
+            func attribute(_ name: String) -> String { spec.components(separatedBy: name + "=\"").dropFirst().first?.prefix { $0 != "\"" }.description ?? "" }
+            families[attribute("id")] = attribute("family")
+        }
+        // Each line of text with its face.
+        let lines: [(text: String, face: String)] = xml.components(separatedBy: "<text ").dropFirst().compactMap { chunk in
+            guard let open = chunk.firstIndex(of: ">"), let close = chunk.range(of: "</text>"),
+                  let font = chunk.components(separatedBy: "font=\"").dropFirst().first.map({ String($0.prefix { $0 != "\"" }) }) else { return nil }
+            return (String(chunk[chunk.index(after: open)..<close.lowerBound]), families[font] ?? "")
+        }
+        func face(of line: String) -> String? { lines.first { $0.text == line }?.face }
+        #expect(face(of: "一、加强理论学习")?.contains("WenQuanYiZenHei") == true, "\(face(of: "一、加强理论学习") ?? "none")")
+        #expect(face(of: "（一）坚持学习制度化")?.contains("UKai") == true, "\(face(of: "（一）坚持学习制度化") ?? "none")")
+        #expect(face(of: "某某县发展和改革局局长 张三")?.contains("UKai") == true, "\(face(of: "某某县发展和改革局局长 张三") ?? "none")")
+        // A body line: a full line of the first paragraph.
+        let bodyFont = lines.first { $0.text.count >= 20 && !$0.text.hasPrefix("一、") }?.face
+        #expect(bodyFont?.contains("UMing") == true, "\(bodyFont ?? "none")")
+    }
+}

@@ -11,17 +11,18 @@ enum LibreOffice {
     static var required: Bool { ProcessInfo.processInfo.environment["SHUZHI_REQUIRE_LIBREOFFICE"] == "1" }
 
     /// Converts `file` to PDF (comments exported as PDF notes) in a folder of its own; nil when LibreOffice fails.
-    static func pdf(_ file: URL) throws -> URL? {
+    static func pdf(_ file: URL, fontconfig: URL? = nil) throws -> URL? {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-lo-\(UUID().uuidString)")
-        return try convert(file, to: #"pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}"#, in: out)
+        return try convert(file, to: #"pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}"#, in: out, fontconfig: fontconfig)
     }
 
     /// `soffice --convert-to FILTER` into `folder`; the converted file, or nil when LibreOffice fails. One conversion
     /// at a time: instances share the user profile.
-    static func convert(_ file: URL, to filter: String, in folder: URL) throws -> URL? {
+    static func convert(_ file: URL, to filter: String, in folder: URL, fontconfig: URL? = nil) throws -> URL? {
         guard let executable else { return nil }
         return try lock.withLock {
-            let profile = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-lo-profile")
+            // A font configuration of its own needs a profile of its own (LibreOffice keeps its font list there).
+            let profile = FileManager.default.temporaryDirectory.appendingPathComponent(fontconfig == nil ? "shuzhi-lo-profile" : "shuzhi-lo-profile-fonts")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
@@ -29,6 +30,11 @@ enum LibreOffice {
                                  "--convert-to", filter, "--outdir", folder.path, file.path]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
+            if let fontconfig {
+                var environment = ProcessInfo.processInfo.environment
+                environment["FONTCONFIG_FILE"] = fontconfig.path
+                process.environment = environment
+            }
             try process.run()
             process.waitUntilExit()
             let ext = String(filter.prefix { $0 != ":" })

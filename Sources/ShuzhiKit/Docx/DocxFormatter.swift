@@ -33,12 +33,13 @@ public enum DocxFormatter {
         let outline = analysis.outline
         var headingByParagraph: [Int: Outline.Node] = [:]
         for node in outline.headings { headingByParagraph[node.paragraph] = node }
+        let bylines = bylineParagraphs(document, outline, headings: Set(headingByParagraph.keys))
         var body = ""
         for p in document.paragraphs where !p.isBlank {
             let text = document.scalars[p.content]
             if let title = outline.title, p.content.overlaps(title) || p.content.lowerBound == title.lowerBound {
                 body += paragraph(style: "Title", [(String(String.UnicodeScalarView(text)).trimmed, nil)])
-            } else if let block = outline.titleBlock, p.content.overlaps(block) {
+            } else if bylines.contains(p.index) || outline.titleBlock.map({ p.content.overlaps($0) }) == true {
                 body += paragraph(style: "Byline", [(String(String.UnicodeScalarView(text)).trimmed, nil)])
             } else if let node = headingByParagraph[p.index] {
                 let style = node.level <= 1 ? "Heading1" : node.level == 2 ? "Heading2" : "Heading3"
@@ -66,6 +67,20 @@ public enum DocxFormatter {
         zip.add("word/footer1.xml", Array(footer(right: true, fonts).utf8))
         zip.add("word/footer2.xml", Array(footer(right: false, fonts).utf8))
         return zip.finish()
+    }
+
+    /// The name and unit lines under the title: up to three short lines (≤ 30 characters, no sentence end) before the
+    /// first heading or body paragraph.
+    static func bylineParagraphs(_ document: Document, _ outline: Outline, headings: Set<Int>) -> Set<Int> {
+        guard let title = outline.title, let first = document.paragraphs.firstIndex(where: { $0.content.contains(title.lowerBound) }) else { return [] }
+        var out: Set<Int> = []
+        for p in document.paragraphs[(first + 1)...] where !p.isBlank {
+            let text = document.scalars[p.content]
+            guard out.count < 3, !headings.contains(p.index), text.count <= 30,
+                  let last = text.last, !"。！？；：!?;:".unicodeScalars.contains(last) else { break }
+            out.insert(p.index)
+        }
+        return out
     }
 
     /// A paragraph of runs; a run with a style id takes that paragraph style's fonts as a character style.
