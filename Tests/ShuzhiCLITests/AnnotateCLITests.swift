@@ -39,8 +39,11 @@ import Testing
         var random = CopyBenchmark.SplitMix(seed: 1)
         zip.add("word/media/image1.png", (0..<(33 << 20)).map { _ in UInt8(truncatingIfNeeded: random.next()) }, compress: false)
         try Data(zip.finish()).write(to: huge)
+        let truncated = dir.appendingPathComponent("truncated.docx")
+        let whole = try Data(contentsOf: Self.fixture("report.docx"))
+        try whole.prefix(whole.count / 2).write(to: truncated)
         let inputs = [text, Self.fixture("encrypted.docx"), Self.fixture("bomb.docx"), Self.fixture("legacy.doc"),
-                      Self.fixture("workbook-renamed.docx"), huge]
+                      Self.fixture("workbook-renamed.docx"), huge, truncated]
         for input in inputs {
             for command in [["check", input.path, "--annotate", output.path], ["fix", input.path, "-o", output.path],
                             ["format", input.path, "-o", output.path]] where !(command[0] == "format" && input == text) {

@@ -3,7 +3,7 @@ import Testing
 @testable import ShuzhiKit
 
 /// `shuzhi format` rendered by a real LibreOffice and measured from the PDF's text positions (poppler's
-/// `pdftotext -bbox-layout`), not by eye: 22 lines of 28 characters on a full page, the margins within 1 mm, page
+/// `pdftotext -bbox-layout`) and its pixels (`pdftoppm`), not by eye: 22 lines of 28 characters on a full page, the margins within 1 mm, page
 /// numbers right on odd and left on even pages.
 @Suite struct FormatCLITests {
     /// A report of several pages: title, name line, headings of two levels, a run-in heading, long paragraphs.
@@ -57,6 +57,27 @@ import Testing
 
     static let mm = 72 / 25.4
 
+    /// One page rendered by `pdftoppm -gray -r 72` as a binary PGM: width, height and 8-bit grey pixels.
+    static func page(_ n: Int, of pdf: URL) throws -> (width: Int, height: Int, pixels: [UInt8]) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftoppm")
+        process.arguments = ["-gray", "-r", "72", "-f", "\(n)", "-l", "\(n)", pdf.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = [UInt8](pipe.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        // "P5 <width> <height> <max>" and one byte per pixel after a single whitespace.
+        var fields: [Int] = [], i = 2, current = ""
+        while fields.count < 3 && i < data.count {
+            let c = Character(Unicode.Scalar(data[i]))
+            if c.isNumber { current.append(c) } else if !current.isEmpty { fields.append(Int(current)!); current = "" }
+            i += 1
+        }
+        guard fields.count == 3, data.starts(with: Array("P5".utf8)) else { return (0, 0, []) }
+        return (fields[0], fields[1], Array(data[i...]))
+    }
+
     @Test func aFullPageHas22LinesOf28CharactersInsideTheStandardsMargins() throws {
         guard LibreOffice.executable != nil else { return }
         let dir = try CLI.temporaryDirectory()
@@ -98,6 +119,15 @@ import Testing
                 #expect(abs(210 - footer.xMax / Self.mm - (26 + 14 / Self.mm)) <= 1, "page \(page): number ends \(210 - footer.xMax / Self.mm) mm from the edge")
             }
         }
+        // The same page as an image (poppler's pdftoppm, 72 dpi grey): A4, and ink starts at the left and top margins.
+        let image = try Self.page(2, of: pdf)
+        #expect(abs(image.width - 595) <= 1 && abs(image.height - 842) <= 1, "\(image.width) × \(image.height)")  // 595.3 × 841.9 pt, rounded
+        let inked = { (x: Int, y: Int) in image.pixels[y * image.width + x] < 128 }
+        let typeArea = Int(262 * Self.mm)  // above the page number
+        let columns = (0..<image.width).filter { x in (0..<typeArea).contains { inked(x, $0) } }
+        let rows = (0..<typeArea).filter { y in (0..<image.width).contains { inked($0, y) } }
+        #expect(abs(Double(columns.first ?? 0) / Self.mm - 28) <= 1, "ink from x = \(Double(columns.first ?? 0) / Self.mm) mm")
+        #expect(Double(rows.first ?? 0) / Self.mm >= 37 - 1, "ink from y = \(Double(rows.first ?? 0) / Self.mm) mm")
         // The title is centred on page 1, the headings come out as lines of their own.
         let title = try #require(all.first { $0.page == 1 })
         #expect(title.text == "2024年度述职报告" && abs((title.xMin + title.xMax) / 2 / Self.mm - (28 + 78)) <= 1)
