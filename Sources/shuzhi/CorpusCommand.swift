@@ -107,11 +107,7 @@ struct CorpusAdd: ParsableCommand {
 
     /// The first non-blank line, shortened; the file name when the text has none.
     static func title(_ document: Document, _ file: String) -> String {
-        for p in document.paragraphs where !p.isBlank {
-            let line = document.string(p.content).trimmingCharacters(in: .whitespaces)
-            return line.count > 60 ? String(line.prefix(60)) + "…" : line
-        }
-        return (file as NSString).lastPathComponent
+        document.firstLine(limit: 60) ?? (file as NSString).lastPathComponent
     }
 
     /// Files as given, and the .txt/.docx files under each folder, sorted.

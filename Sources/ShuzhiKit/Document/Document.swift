@@ -66,3 +66,14 @@ public struct Paragraph: Sendable {
 
     public var isBlank: Bool { content.isEmpty }
 }
+
+extension Document {
+    /// The first non-blank line, trimmed and cut to `limit` characters (with “…”): what lists show as a title.
+    public func firstLine(limit: Int) -> String? {
+        for p in paragraphs where !p.isBlank {
+            let line = string(p.content).trimmingCharacters(in: .whitespaces)
+            return line.count > limit ? String(line.prefix(limit)) + "…" : line
+        }
+        return nil
+    }
+}

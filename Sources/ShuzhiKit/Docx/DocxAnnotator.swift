@@ -65,8 +65,7 @@ public enum DocxAnnotator {
             else { continue }
             let id = ids.take()
             comments.append((id, note.text))
-            let opening = "<\(p)commentRangeStart \(p)id=\"\(id)\"/>"
-            let closing = "<\(p)commentRangeEnd \(p)id=\"\(id)\"/><\(p)r><\(p)commentReference \(p)id=\"\(id)\"/></\(p)r>"
+            let opening = ns.commentStart(id), closing = ns.commentEnd(id)
             if note.range.isEmpty || end.byte <= start.byte {
                 // A point (or a range over nothing but a paragraph break): the comment sits at its start.
                 marks.append(Mark(place: start, order: 2 * order + 1, markup: opening + closing))
@@ -84,8 +83,8 @@ public enum DocxAnnotator {
                 // It takes out a paragraph break (or text the map does not hold): say so in a comment instead.
                 let id = ids.take()
                 comments.append((id, r.note))
-                marks.append(Mark(place: start, order: base + 2 * k + 1, markup: "<\(p)commentRangeStart \(p)id=\"\(id)\"/>"))
-                marks.append(Mark(place: end, order: base + 2 * k, markup: "<\(p)commentRangeEnd \(p)id=\"\(id)\"/><\(p)r><\(p)commentReference \(p)id=\"\(id)\"/></\(p)r>"))
+                marks.append(Mark(place: start, order: base + 2 * k + 1, markup: ns.commentStart(id)))
+                marks.append(Mark(place: end, order: base + 2 * k, markup: ns.commentEnd(id)))
                 continue
             }
             placed.append(k)
@@ -99,7 +98,7 @@ public enum DocxAnnotator {
         guard !marks.isEmpty else { return bytes }
         var edited = RunEditor.apply(marks, to: xml, prefix: p)
         if !placed.isEmpty {
-            edited = Revisions.resolve(edited, revisions: revisions, placed: placed, revising: revising, prefix: p, author: author,
+            edited = Revisions.resolve(edited, revisions: revisions, placed: placed, revising: revising, namespace: ns, author: author,
                                        date: date, ids: &ids, comments: &comments)
         }
         // Never write a broken part: the result must still be well-formed XML.
@@ -255,7 +254,8 @@ public enum DocxAnnotator {
         func commentsPart(of main: String) throws(IngestError) -> (part: String, xml: [UInt8])? {
             guard let rels = try read(Self.relationshipsPart(of: main)) else { return nil }
             let folder = main.split(separator: "/").dropLast().map { $0 + "/" }.joined()
-            guard let target = Relationships.target(in: rels, typeSuffix: "/comments") else { return nil }
+            // Relationships the reader already accepted; a part it could not read has no comments to extend.
+            guard let target = try? Relationships.target(in: rels, typeSuffix: "/comments") else { return nil }
             let part = target.hasPrefix("/") ? String(target.dropFirst()) : folder + target
             return try read(part).map { (part, $0) }
         }
@@ -276,7 +276,7 @@ public enum DocxAnnotator {
             }
             if let existing = try commentsPart(of: mainPart) {
                 let prefix = WordNamespace(existing.xml).prefix
-                guard let close = Self.lastIndex(of: Array("</\(prefix)comments>".utf8), in: existing.xml) else {
+                guard let close = Bytes.lastIndex(of: Array("</\(prefix)comments>".utf8), in: existing.xml) else {
                     throw .corruptDocx(name, "\(existing.part) has no </\(prefix)comments>")
                 }
                 replace(existing.part, Array(existing.xml[..<close]) + Array(body(prefix).utf8) + Array(existing.xml[close...]))
@@ -291,7 +291,7 @@ public enum DocxAnnotator {
             // The relationship from the main part.
             let relsPart = Self.relationshipsPart(of: mainPart)
             let relation = "<Relationship Id=\"\(Relationships.freeID(in: try read(relsPart) ?? []))\" Type=\"\(ns.relationshipBase)/comments\" Target=\"\(file)\"/>"
-            if let rels = try read(relsPart), let close = Self.lastIndex(of: Array("</Relationships>".utf8), in: rels) {
+            if let rels = try read(relsPart), let close = Bytes.lastIndex(of: Array("</Relationships>".utf8), in: rels) {
                 replace(relsPart, Array(rels[..<close]) + Array(relation.utf8) + Array(rels[close...]))
             } else {
                 replace(relsPart, Array(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<Relationships xmlns=\""
@@ -299,20 +299,10 @@ public enum DocxAnnotator {
             }
             // Its content type.
             let override = "<Override PartName=\"/\(folder + file)\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>"
-            guard let types = try read("[Content_Types].xml"), let close = Self.lastIndex(of: Array("</Types>".utf8), in: types) else {
+            guard let types = try read("[Content_Types].xml"), let close = Bytes.lastIndex(of: Array("</Types>".utf8), in: types) else {
                 throw .corruptDocx(name, "[Content_Types].xml is missing or has no </Types>")
             }
             replace("[Content_Types].xml", Array(types[..<close]) + Array(override.utf8) + Array(types[close...]))
-        }
-
-        static func lastIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-            guard needle.count <= haystack.count else { return nil }
-            var i = haystack.count - needle.count
-            while i >= 0 {
-                if haystack[i] == needle[0] && Array(haystack[i..<(i + needle.count)]) == needle { return i }
-                i -= 1
-            }
-            return nil
         }
 
         /// Parts in their original order (untouched ones copied in their original compression), then the new ones.
@@ -358,6 +348,12 @@ struct WordNamespace {
         prefix = "w:"
     }
 
+    /// Where a comment's range starts, and where it ends with the reference that shows the comment.
+    func commentStart(_ id: Int) -> String { "<\(prefix)commentRangeStart \(prefix)id=\"\(id)\"/>" }
+    func commentEnd(_ id: Int) -> String {
+        "<\(prefix)commentRangeEnd \(prefix)id=\"\(id)\"/><\(prefix)r><\(prefix)commentReference \(prefix)id=\"\(id)\"/></\(prefix)r>"
+    }
+
     var relationshipBase: String {
         uri == Self.strict ? "http://purl.oclc.org/ooxml/officeDocument/relationships"
             : "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -382,26 +378,6 @@ struct WordNamespace {
             }
         }
         return best
-    }
-}
-
-/// A `.rels` part read just enough to find a relationship and a free id.
-enum Relationships {
-    static func target(in rels: [UInt8], typeSuffix: String) -> String? {
-        var scanner = XMLScanner(rels)
-        while let event = try? scanner.next() {
-            guard case .start(let tag) = event, tag.localName == "Relationship",
-                  ((try? scanner.attribute("Type", of: tag)) ?? nil)?.hasSuffix(typeSuffix) == true else { continue }
-            return (try? scanner.attribute("Target", of: tag)) ?? nil
-        }
-        return nil
-    }
-
-    static func freeID(in rels: [UInt8]) -> String {
-        let text = String(decoding: rels, as: UTF8.self)
-        var n = 1
-        while text.contains("Id=\"rIdShuzhi\(n)\"") { n += 1 }
-        return "rIdShuzhi\(n)"
     }
 }
 

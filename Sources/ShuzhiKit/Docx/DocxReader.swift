@@ -40,18 +40,11 @@ enum DocxReader {
         guard let entry = archive.entry(named: rels) else { return nil }
         let data: [UInt8]
         do { data = try archive.data(of: entry, limit: 1_048_576) } catch { throw map(error, name) }
-        var scanner = XMLScanner(data)
-        do {
-            while let event = try scanner.next() {
-                guard case .start(let tag) = event, tag.localName == "Relationship",
-                      (try scanner.attribute("Type", of: tag) ?? "").hasSuffix(typeSuffix),
-                      let target = try scanner.attribute("Target", of: tag) else { continue }
-                return target.hasPrefix("/") ? String(target.dropFirst()) : folder + target
-            }
-        } catch {
+        let target: String?
+        do { target = try Relationships.target(in: data, typeSuffix: typeSuffix) } catch {
             throw .corruptDocx(name, "\(rels) is not valid XML")
         }
-        return nil
+        return target.map { $0.hasPrefix("/") ? String($0.dropFirst()) : folder + $0 }
     }
 
     /// The styles part named by the main part's relationships (usually word/styles.xml). A document without one is

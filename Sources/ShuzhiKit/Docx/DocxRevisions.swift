@@ -10,15 +10,16 @@ enum Revisions {
     static func endMark(_ k: Int) -> String { "<?shuzhi-e \(k)?>" }
 
     static func resolve(_ xml: [UInt8], revisions: [DocxAnnotator.Revision], placed: [Int], revising: DocxAnnotator.Revising,
-                        prefix p: String, author: String, date: Date, ids: inout DocxAnnotator.IDs,
+                        namespace ns: WordNamespace, author: String, date: Date, ids: inout DocxAnnotator.IDs,
                         comments: inout [(id: Int, text: String)]) -> [UInt8] {
+        let p = ns.prefix
         let stamp = ISO8601DateFormatter().string(from: date)
         let who = "\(p)author=\"\(Markup.escape(author))\" \(p)date=\"\(stamp)\""
         var out = xml
         // Last first, so earlier offsets stay valid.
         for k in placed.reversed() {
             let startMark = Array(startMark(k).utf8), endMark = Array(endMark(k).utf8)
-            guard let s = find(startMark, in: out), let e = find(endMark, in: out, from: s + startMark.count) else { continue }
+            guard let s = Bytes.firstIndex(of: startMark, in: out), let e = Bytes.firstIndex(of: endMark, in: out, from: s + startMark.count) else { continue }
             let region = Array(out[(s + startMark.count)..<e])
             let revision = revisions[k]
             var replacement: [UInt8]
@@ -50,22 +51,11 @@ enum Revisions {
             } else {
                 let id = ids.take()
                 comments.append((id, revision.note))
-                replacement = Array("<\(p)commentRangeStart \(p)id=\"\(id)\"/>".utf8) + region
-                    + Array("<\(p)commentRangeEnd \(p)id=\"\(id)\"/><\(p)r><\(p)commentReference \(p)id=\"\(id)\"/></\(p)r>".utf8)
+                replacement = Array(ns.commentStart(id).utf8) + region + Array(ns.commentEnd(id).utf8)
             }
             out.replaceSubrange(s..<(e + endMark.count), with: replacement)
         }
         return out
-    }
-
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-        var i = start
-        while i <= haystack.count - needle.count {
-            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 
     /// Every element that opens in `region` closes in it, and nothing closes that did not open there.
@@ -120,15 +110,17 @@ enum Revisions {
         return String(decoding: region[(tagEnd + 1)..<end], as: UTF8.self)
     }
 
-    /// For an insertion between runs: the properties of the run just before (or else just after) it.
+    /// For an insertion between runs: the properties of the closest run before it in its paragraph (none when it
+    /// starts the paragraph).
     static func nearbyProperties(_ xml: [UInt8], at position: Int, prefix p: String) -> String {
-        let paragraphStart = Array("<\(p)p".utf8)
+        let paragraphStart = Array("<\(p)p".utf8), runStart = Array("<\(p)r".utf8)
         var i = position - 1
         while i >= 0 {
             if xml[i] == 0x3C {
                 if xml[i...].starts(with: paragraphStart) { break }
-                let runs = runRanges(Array(xml[i..<position]), prefix: p)
-                if let run = runs.first, run.lowerBound == 0 { return properties(of: run, in: Array(xml[i..<position]), prefix: p) }
+                if xml[i...].starts(with: runStart), i + runStart.count < position, [0x20, 0x3E, 0x2F].contains(xml[i + runStart.count]) {
+                    return properties(of: i..<position, in: xml, prefix: p)
+                }
             }
             i -= 1
         }

@@ -36,11 +36,8 @@ public enum MetricsRenderer {
     }
 
     public static func csv(_ results: [StatedResult], _ doc: Document) -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        var out = "\u{FEFF}" + (["文件"] + header).map(field).joined(separator: ",") + "\r\n"
-        for r in results { out += ([doc.name] + row(r, doc)).map(field).joined(separator: ",") + "\r\n" }
+        var out = "\u{FEFF}" + (["文件"] + header).map(CSV.field).joined(separator: ",") + "\r\n"
+        for r in results { out += ([doc.name] + row(r, doc)).map(CSV.field).joined(separator: ",") + "\r\n" }
         return out
     }
 

@@ -47,16 +47,13 @@ public enum ReviewRenderer {
 
     /// One row per report; its last columns are the report's row of the similarity matrix (复制比 with each other).
     public static func csv(_ review: BatchReview) -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
         let s = review.similarity
         let store = review.checkedAgainstStore
         var header = ["编号", "文件", "标题", "字数", "年度", "错误", "警告", "提示"] + families.map { "问题:\($0)" }
         header += Part.allCases.map { "有\($0.rawValue)" } + ["缺少部分", "成绩数", "实质比例", "批内复制比", "最相似报告", "与之复制比", "聚类", "公文通用表述"]
         if store { header += ["语料库复制比", "去除本人复制比", "语料库最大来源"] }
         header += review.reports.indices.map { "与#\($0 + 1)" }
-        var out = "\u{FEFF}" + header.map(field).joined(separator: ",") + "\r\n"
+        var out = "\u{FEFF}" + header.map(CSV.field).joined(separator: ",") + "\r\n"
         for (i, r) in review.reports.enumerated() {
             let counts = Dictionary(r.check.familyCounts, uniquingKeysWith: +)
             var row = ["\(i + 1)", r.check.document.name, r.title, "\(r.check.document.scalars.count)", r.check.reportYear?.year.map(String.init) ?? "",
@@ -73,7 +70,7 @@ public enum ReviewRenderer {
                         sim?.largestSource.map { "#\($0.id) \($0.title) \(percent($0.share))" } ?? ""]
             }
             row += review.reports.indices.map { $0 == i ? "" : decimal(s.copied[i][$0]) }
-            out += row.map(field).joined(separator: ",") + "\r\n"
+            out += row.map(CSV.field).joined(separator: ",") + "\r\n"
         }
         return out
     }

@@ -29,14 +29,7 @@ public struct ReviewedReport: Sendable {
                   results: stated.count { $0.value != nil }, substance: Substance(analysis, results: stated).score)
     }
 
-    public var title: String {
-        let document = check.document
-        for p in document.paragraphs where !p.isBlank {
-            let line = document.string(p.content).trimmingCharacters(in: .whitespaces)
-            return line.count > 40 ? String(line.prefix(40)) + "…" : line
-        }
-        return document.name
-    }
+    public var title: String { check.document.firstLine(limit: 40) ?? check.document.name }
 
     /// The four parts a 述职述廉述学述法 report owes, missing here: those the title promises, else the four.
     public var missingCoreParts: [ReportStructure.Part] {
