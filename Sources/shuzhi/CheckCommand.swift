@@ -45,11 +45,11 @@ struct CheckCommand: ParsableCommand {
                 let started = clock.now
                 let (document, source) = try Ingest.loadWithSource(path: path, options: options)
                 let read = clock.now
-                let analysis = Analysis(document, userWords: configuration.allowedWords, knowledge: configuration.knowledge,
-                                        year: configuration.year)
+                let checker = Checker(configuration: configuration)
+                let analysis = checker.analyse(document)
                 let analysed = clock.now
                 var ruleTimes: [(String, Duration)] = []
-                var diagnostics = Checker(configuration: configuration).check(analysis, timing: timings ? { ruleTimes.append(($0, $1)) } : nil)
+                var diagnostics = checker.check(analysis, timing: timings ? { ruleTimes.append(($0, $1)) } : nil)
                 var similarity: SimilaritySummary?
                 if corpus {
                     let (found, summary) = try similarityFindings(document.scalars)

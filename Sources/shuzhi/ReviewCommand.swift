@@ -63,9 +63,9 @@ struct ReviewCommand: ParsableCommand {
         guard let checked = Parallel.map(jobs, label: "检查", { job -> Result<(ReviewedReport, ComparableText), IngestError> in
             let document: Document
             do throws(IngestError) { document = try Ingest.load(path: job.path, options: options) } catch { return .failure(error) }
-            let c = job.configuration
-            let analysis = Analysis(document, userWords: c.allowedWords, knowledge: c.knowledge, year: c.year)
-            return .success((ReviewedReport(analysis, diagnostics: Checker(configuration: c).check(analysis)), ComparableText(document.scalars)))
+            let checker = Checker(configuration: job.configuration)
+            let analysis = checker.analyse(document)
+            return .success((ReviewedReport(analysis, diagnostics: checker.check(analysis)), ComparableText(document.scalars)))
         }) else { return try interrupted() }
         var reports: [ReviewedReport] = []
         var texts: [ComparableText] = []
@@ -123,30 +123,13 @@ struct ReviewCommand: ParsableCommand {
         Parallel.map(index.candidates, label: "比对") { index.compare($0.0, $0.1) }
     }
 
-    /// Each report checked against the store (its findings and summary added), the store's scheme, and the batch's
-    /// fingerprints that are common in the store; nil when interrupted.
-    func againstStore(_ reports: [ReviewedReport], _ texts: [ComparableText])
-        throws -> (reports: [ReviewedReport], scheme: FingerprintScheme, common: Set<UInt64>)? {
+    /// Each report checked against the store, with progress; nil when interrupted.
+    func againstStore(_ reports: [ReviewedReport], _ texts: [ComparableText]) throws -> StoreReview.Outcome? {
         try store.with { store in
-            var out: [ReviewedReport] = []
             var progress = Progress(total: reports.count, label: "对照语料库")
-            let documents = try await store.documentCount()
-            let detector = CopyDetector()
-            for r in reports {
-                if Interrupt.isRequested { return nil }
-                let comparison = try await detector.compare(r.check.document.scalars, in: store)
-                let diagnostics = (r.check.diagnostics + comparison.diagnostics).sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
-                let check = CheckReport(document: r.check.document, diagnostics: diagnostics, reportYear: r.check.reportYear,
-                                        similarity: comparison.summary(storeDocuments: documents))
-                out.append(ReviewedReport(check: check, promised: r.promised, present: r.present, results: r.results, substance: r.substance))
-                progress.step()
-            }
+            let outcome = try await StoreReview.run(reports, texts, store: store, step: { _ in progress.step() }, shouldStop: { Interrupt.isRequested })
             progress.finish()
-            let threshold = detector.policy.boilerplateThreshold(documents: documents)
-            var hashes = Set<UInt64>()
-            for t in texts { hashes.formUnion(Winnowing.fingerprints(t, scheme: store.scheme).map(\.hash)) }
-            let frequencies = try await store.documentFrequencies(of: Array(hashes))
-            return (out, store.scheme, Set(frequencies.filter { $0.value >= threshold }.keys))
+            return outcome
         }
     }
 }

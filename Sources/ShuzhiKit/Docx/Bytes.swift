@@ -1,6 +1,6 @@
 /// Finding a byte string in a part: the Word writers splice markup at places found this way.
-enum Bytes {
-    static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
+public enum Bytes {
+    public static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
         guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
         var i = start
         while i <= haystack.count - needle.count {
@@ -10,7 +10,7 @@ enum Bytes {
         return nil
     }
 
-    static func lastIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    public static func lastIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
         guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
         var i = haystack.count - needle.count
         while i >= 0 {

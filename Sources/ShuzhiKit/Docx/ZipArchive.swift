@@ -65,7 +65,7 @@ struct ZipArchive {
             let extraStart = nameStart + nameLength
             let next = extraStart + extraLength + commentLength
             guard next <= bytes.count else { throw .corrupt("truncated central directory") }
-            let name = String(decoding: bytes[nameStart..<extraStart], as: UTF8.self)
+            let name = Self.name(bytes[nameStart..<extraStart], utf8Flag: flags & 0x800 != 0)
             // ZIP64 extra field: the 64-bit values appear only for the fields that hold 0xFFFFFFFF, in this order.
             var e = extraStart
             while e + 4 <= extraStart + extraLength {
@@ -91,6 +91,17 @@ struct ZipArchive {
     }
 
     func entry(named name: String) -> Entry? { index[name].map { entries[$0] } }
+
+    /// An entry's name: UTF-8 when the archive says so or the bytes are valid UTF-8; otherwise GB18030, which is
+    /// what Windows' own "send to compressed folder" writes on a Chinese system.
+    static func name(_ raw: ArraySlice<UInt8>, utf8Flag: Bool) -> String {
+        if !utf8Flag, String(validating: raw, as: UTF8.self) == nil, let scalars = try? GB18030.decode(Array(raw), from: 0) {
+            var s = ""
+            s.unicodeScalars.append(contentsOf: scalars)
+            return s
+        }
+        return String(decoding: raw, as: UTF8.self)
+    }
 
     /// The bytes of an entry's compressed data, as stored.
     func rawData(of entry: Entry) throws(Failure) -> ArraySlice<UInt8> {

@@ -38,7 +38,7 @@ public enum ComparisonRenderer {
         return .object([("a", side(a, c.queryLength, c.queryCopied)), ("b", side(b, c.sourceLength, c.sourceCopied)), ("passages", .array(passages))])
     }
 
-    static func rounded(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }
+    public static func rounded(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }
 
     public static func percent(_ x: Double) -> String {
         let v = (x * 1000).rounded() / 10

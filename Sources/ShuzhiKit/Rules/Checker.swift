@@ -11,8 +11,11 @@ public struct Checker: Sendable {
 
     private let allowed: KeywordMatcher
 
-    public func check(_ document: Document) -> [Diagnostic] {
-        check(Analysis(document, userWords: configuration.allowedWords, knowledge: configuration.knowledge, year: configuration.year))
+    public func check(_ document: Document) -> [Diagnostic] { check(analyse(document)) }
+
+    /// The analysis as this configuration sees the document: its allowed words, knowledge and report year.
+    public func analyse(_ document: Document) -> Analysis {
+        Analysis(document, userWords: configuration.allowedWords, knowledge: configuration.knowledge, year: configuration.year)
     }
 
     public func check(_ analysis: Analysis) -> [Diagnostic] { check(analysis, timing: nil) }

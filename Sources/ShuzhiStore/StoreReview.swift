@@ -1,0 +1,34 @@
+import ShuzhiKit
+
+/// A batch review against the store (`review --corpus`, and the review page with the store): each report checked
+/// against it (its findings and summary added), and the batch's fingerprints common there, which the batch comparison
+/// then treats as shared wording rather than copying.
+public enum StoreReview {
+    public struct Outcome: Sendable {
+        public let reports: [ReviewedReport]
+        public let scheme: FingerprintScheme
+        public let common: Set<UInt64>
+    }
+
+    /// nil when `shouldStop` said so between two reports; `step` is called after each with the number done.
+    public static func run(_ reports: [ReviewedReport], _ texts: [ComparableText], store: any CorpusStore,
+                           step: (Int) async -> Void, shouldStop: () -> Bool) async throws -> Outcome? {
+        var out: [ReviewedReport] = []
+        let documents = try await store.documentCount()
+        let detector = CopyDetector()
+        for r in reports {
+            if shouldStop() { return nil }
+            let comparison = try await detector.compare(r.check.document.scalars, in: store)
+            let diagnostics = (r.check.diagnostics + comparison.diagnostics).sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
+            let check = CheckReport(document: r.check.document, diagnostics: diagnostics, reportYear: r.check.reportYear,
+                                    similarity: comparison.summary(storeDocuments: documents))
+            out.append(ReviewedReport(check: check, promised: r.promised, present: r.present, results: r.results, substance: r.substance))
+            await step(out.count)
+        }
+        let threshold = detector.policy.boilerplateThreshold(documents: documents)
+        var hashes = Set<UInt64>()
+        for t in texts { hashes.formUnion(Winnowing.fingerprints(t, scheme: store.scheme).map(\.hash)) }
+        let frequencies = try await store.documentFrequencies(of: Array(hashes))
+        return Outcome(reports: out, scheme: store.scheme, common: Set(frequencies.filter { $0.value >= threshold }.keys))
+    }
+}
