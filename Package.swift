@@ -1,15 +1,17 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // ShuzhiKit is the core (ingest → analysis → rules → render/fix) and depends on nothing but the system zlib and its
 // own compiled data, so it builds in seconds. ShuzhiStore (the corpus: SQLite through sqlite-nio, which carries its own
-// SQLite, or a PostgreSQL server through postgres-nio) sits on top of it; the CLI adds swift-argument-parser. The server target comes later, on top.
+// SQLite, or a PostgreSQL server through postgres-nio) sits on top of it; ShuzhiServer (`shuzhi serve`, Hummingbird) on top
+// of both; the CLI adds swift-argument-parser.
 let package = Package(
     name: "Shuzhi",
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "ShuzhiKit", targets: ["ShuzhiKit"]),
         .library(name: "ShuzhiStore", targets: ["ShuzhiStore"]),
+        .library(name: "ShuzhiServer", targets: ["ShuzhiServer"]),
         .executable(name: "shuzhi", targets: ["shuzhi"]),
     ],
     dependencies: [
@@ -18,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // No traits: the server reads its settings from the command line, not swift-configuration.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -39,11 +43,29 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // The web page's files (page.html, app.js, app.css, openapi.json), linked into the binary by assets.S so that
+        // `shuzhi serve` is one file and never needs anything from the network.
+        .target(
+            name: "CShuzhiWebAssets",
+            exclude: ["page.html", "app.js", "app.css", "openapi.json"],
+            cSettings: [.headerSearchPath(".")]
+        ),
+        .target(
+            name: "ShuzhiServer",
+            dependencies: [
+                "ShuzhiKit",
+                "ShuzhiStore",
+                "CShuzhiWebAssets",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "shuzhi",
             dependencies: [
                 "ShuzhiKit",
                 "ShuzhiStore",
+                "ShuzhiServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +87,13 @@ let package = Package(
                 "ShuzhiStore", "ShuzhiKit", "ShuzhiTestSupport",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "ShuzhiServerTests",
+            dependencies: [
+                "ShuzhiServer", "ShuzhiKit", "ShuzhiStore", "ShuzhiTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         // Runs the built `shuzhi` binary end to end; depending on the target makes `swift test` build it first.

@@ -28,10 +28,15 @@ enum Interrupt {
         signal(SIGINT) { _ in
             if Interrupt.requested.exchange(true, ordering: .relaxed) { _exit(130) }
         }
-        // A parent may start us with SIGINT blocked (the mask is inherited): then Ctrl-C would never arrive.
+        unblock()
+    }
+
+    /// A parent may start us with SIGINT (or SIGTERM) blocked (the mask is inherited): then Ctrl-C would never arrive.
+    static func unblock() {
         var set = sigset_t()
         sigemptyset(&set)
         sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 

@@ -30,7 +30,7 @@ struct Shuzhi: ParsableCommand {
         退出码 / exit codes: 0 无错误级问题 / no error-level finding; 1 有错误级问题 / errors found; 2 用法或输入错误 / usage or input error; 130 被 Ctrl-C 中断 / interrupted.
         """,
         version: version,
-        subcommands: [CheckCommand.self, FixCommand.self, FormatCommand.self, OutlineCommand.self, MetricsCommand.self, CompareCommand.self, ReviewCommand.self, CorpusCommand.self, RulesCommand.self, EvalCommand.self],
+        subcommands: [CheckCommand.self, FixCommand.self, FormatCommand.self, OutlineCommand.self, MetricsCommand.self, CompareCommand.self, ReviewCommand.self, ServeCommand.self, CorpusCommand.self, RulesCommand.self, EvalCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+/// The web page in a real headless Chromium (Debian's chromium and chromedriver), against a real `shuzhi serve`:
+/// what a writer pastes is checked, the findings shown are exactly `shuzhi check --format json`'s, the fixed file
+/// downloads with exactly `shuzhi fix`'s text, markup in a report stays text, and a reviewer's batch shows its table
+/// and matrix. Screenshots go to .build/artifacts/ to be looked at.
+@Suite(.serialized) struct BrowserTests {
+    static var available: Bool { WebDriver.chromium != nil && WebDriver.chromedriver != nil }
+    static let artifacts = CLI.root.appendingPathComponent(".build/artifacts")
+
+    @Test func theBrowserIsThereWhenRequired() {
+        #expect(!WebDriver.required || Self.available, "SHUZHI_REQUIRE_BROWSER=1 but chromium/chromedriver is missing")
+    }
+
+    /// Runs `body` with a served Shuzhi and a browser; both stopped whatever happens.
+    func withBrowser(_ body: (ServedShuzhi, WebDriver) async throws -> Void) async throws {
+        guard Self.available else { return }
+        let server = try ServedShuzhi()
+        defer { server.stop() }
+        let browser = try await WebDriver()
+        do {
+            try await body(server, browser)
+            await browser.quit()
+        } catch {
+            await browser.quit()
+            throw error
+        }
+    }
+
+    @Test func aPastedReportShowsTheCLIsFindingsAndDownloadsTheFixedText() async throws {
+        let text = try String(contentsOf: CLI.root.appendingPathComponent(CLI.sample), encoding: .utf8)
+        let cli = try CLI.run(["check", "--format", "json", CLI.sample])
+        let json = try JSONSerialization.jsonObject(with: cli.stdout) as! [String: Any]
+        let expected = (json["diagnostics"] as! [[String: Any]]).map { "\($0["rule"]!)@\($0["start"]!)-\($0["end"]!)" }.sorted()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-browser-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fixedByCLI = folder.appendingPathComponent("fixed.txt")
+        _ = try CLI.run(["fix", CLI.sample, "-o", fixedByCLI.path])
+
+        try await withBrowser { server, browser in
+            try await browser.go(server.url + "#/check")
+            try await browser.type("#check-text", text)
+            try await browser.click("#check-run")
+            _ = try await browser.wait(for: "return document.querySelectorAll('#finding-list .finding').length > 0")
+            let shown = try await browser.run("""
+                return Array.from(document.querySelectorAll('#finding-list .finding')).map(e => e.dataset.rule + '@' + e.dataset.start + '-' + e.dataset.end)
+                """) as? [String] ?? []
+            #expect(shown.sorted() == expected)
+            #expect(expected.count > 10)
+            // Every finding is highlighted in the text, in its family's colour.
+            let marked = try await browser.run("""
+                const ids = new Set(); for (const m of document.querySelectorAll('#report-text mark')) m.dataset.ids.split(' ').forEach(i => ids.add(i));
+                return ids.size
+                """) as? Int
+            #expect(marked == expected.count)
+            let typoMark = try await browser.run("return !!document.querySelector('#report-text mark.fam-typo')") as? Bool
+            #expect(typoMark == true)
+            // The page as it shows the result is the text we pasted.
+            let pageText = try await browser.run("return Array.from(document.querySelectorAll('#report-text p')).map(p => p.textContent).join('\\n')") as? String
+            #expect(pageText == text)
+
+            // Keyboard: J selects the first finding, Ignore hides it from the text.
+            try await browser.run("document.activeElement.blur()")
+            try await browser.press("j")
+            let current = try await browser.wait(for: "return document.querySelector('.finding.current') && document.querySelector('.finding.current').dataset.index") as? String
+            #expect(current == "0")
+            try await browser.screenshot(to: Self.artifacts.appendingPathComponent("check-page.png"))
+
+            try await browser.click("[data-download=text]")
+            let file = try #require(try await browser.downloaded())
+            #expect(file.lastPathComponent == "粘贴的文本.fixed.txt")
+            #expect(try Data(contentsOf: file) == Data(contentsOf: fixedByCLI))
+        }
+    }
+
+    @Test func markupInAReportIsShownAsTextAndNeverRun() async throws {
+        let hostile = """
+            一、<script>document.title='pwned-script'</script>工作情况
+            "><img src=x onerror="document.title='pwned-img'">我们要再接再励,<b>加粗</b>。
+            """
+        try await withBrowser { server, browser in
+            try await browser.go(server.url + "#/check")
+            try await browser.type("#check-text", hostile)
+            try await browser.click("#check-run")
+            _ = try await browser.wait(for: "return document.querySelectorAll('#finding-list .finding').length > 0")
+            try await Task.sleep(for: .milliseconds(500))
+            #expect(try await browser.run("return document.title") as? String == "述职报告检查 · Shuzhi")
+            #expect(try await browser.run("return document.querySelectorAll('#report-text script, #report-text img, #report-text b').length") as? Int == 0)
+            let shown = try await browser.run("return document.getElementById('report-text').textContent") as? String ?? ""
+            #expect(shown.contains("<script>document.title='pwned-script'</script>"))
+            #expect(shown.contains("<img src=x onerror="))
+        }
+    }
+
+    @Test func aBatchShowsItsTableMatrixAndOpensAReport() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-batch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let shared = "全年实施重点项目46个，完成投资12亿元，同比增长8.5%。深入基层调研12次，形成调研报告3篇，推动解决群众急难愁盼问题27件。组织开展安全生产大检查5轮，排查整改隐患143处。"
+        let texts = [
+            "2024年述职报告\n一、工作情况\n一年来，" + shared,
+            "2024年述职报告\n一、工作情况\n今年以来，" + shared,
+            "2024年个人总结\n一、主要工作\n牵头修订财务管理制度7项，压减一般性支出1800万元。新建农村公路38公里，改造危桥4座，完成农村饮水安全巩固提升工程覆盖2.1万人。",
+        ]
+        var paths: [String] = []
+        for (i, t) in texts.enumerated() {
+            let url = folder.appendingPathComponent("报告\(i + 1).txt")
+            try t.write(to: url, atomically: true, encoding: .utf8)
+            paths.append(url.path)
+        }
+        try await withBrowser { server, browser in
+            try await browser.go(server.url + "#/review")
+            try await browser.type("#review-files", paths.joined(separator: "\n"))
+            try await browser.click("#review-run")
+            _ = try await browser.wait(for: "return !document.getElementById('review-result').hidden")
+            let rows = try await browser.run("return document.querySelectorAll('#review-table tbody tr').length") as? Int
+            #expect(rows == 3)
+            let clusters = try await browser.run("return document.getElementById('review-clusters').textContent") as? String
+            #expect(clusters == "第 1 组：1、2")
+            try await browser.screenshot(to: Self.artifacts.appendingPathComponent("review-page.png"))
+            // Open the second report in the check page.
+            try await browser.click("#review-table tbody tr:nth-child(2) a")
+            _ = try await browser.wait(for: "return !document.getElementById('view-check').hidden && document.getElementById('check-summary').textContent.includes('报告2.txt')")
+        }
+    }
+}
