@@ -172,7 +172,7 @@ final class ServedShuzhi: @unchecked Sendable {
     }
 
     func stop() {
-        process.terminate()
+        if process.isRunning { process.terminate() }
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: folder)
     }
