@@ -95,25 +95,15 @@ enum BatchReviewer {
     static func review(_ uploads: [Upload], checker: Checker, ingest: IngestOptions, store: (any CorpusStore)?,
                        progress: @escaping @Sendable (String, Int, Int) async -> Void) async throws -> BatchReview {
         let checked = try await Concurrent.map(uploads, step: { await progress("读取与检查", $0, uploads.count) }) { upload
-            -> Result<(ReviewedReport, ComparableText), IngestError> in
-            let document: Document
-            do throws(IngestError) { document = try Ingest.documentWithSource(from: upload.bytes, name: upload.name, options: ingest).document }
-            catch { return .failure(error) }
-            let analysis = checker.analyse(document)
-            return .success((ReviewedReport(analysis, diagnostics: checker.check(analysis)), ComparableText(document.scalars)))
+            -> Result<(report: ReviewedReport, text: ComparableText), IngestError> in
+            do throws(IngestError) {
+                return .success(ReviewedReport.checked(try Ingest.documentWithSource(from: upload.bytes, name: upload.name, options: ingest).document, by: checker))
+            } catch { return .failure(error) }
         }
-        var reports: [ReviewedReport] = []
-        var texts: [ComparableText] = []
-        var failures: [(file: String, message: String)] = []
-        for (upload, result) in zip(uploads, checked) {
-            switch result {
-            case .success(let (report, text)):
-                reports.append(report)
-                texts.append(text)
-            case .failure(let error):
-                failures.append((upload.name, "\(error.chinese) / \(error.english)"))
-            }
-        }
+        let read = ReviewedReport.partition(zip(uploads, checked).map { ($0.name, $1) })
+        var reports = read.reports
+        let texts = read.texts
+        let failures = read.failures.map { (file: $0.file, message: "\($0.error.chinese) / \($0.error.english)") }
         var scheme = FingerprintScheme.standard
         var common = Set<UInt64>()
         if let store {

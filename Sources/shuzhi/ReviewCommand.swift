@@ -60,26 +60,16 @@ struct ReviewCommand: ParsableCommand {
             do { jobs.append((path, try rules.configuration(for: path, cache: &configs))) }
             catch let f as InputFailure { Terminal.error(f.message); throw ExitCode(2) }
         }
-        guard let checked = Parallel.map(jobs, label: "检查", { job -> Result<(ReviewedReport, ComparableText), IngestError> in
-            let document: Document
-            do throws(IngestError) { document = try Ingest.load(path: job.path, options: options) } catch { return .failure(error) }
-            let checker = Checker(configuration: job.configuration)
-            let analysis = checker.analyse(document)
-            return .success((ReviewedReport(analysis, diagnostics: checker.check(analysis)), ComparableText(document.scalars)))
+        guard let checked = Parallel.map(jobs, label: "检查", { job -> Result<(report: ReviewedReport, text: ComparableText), IngestError> in
+            do throws(IngestError) {
+                return .success(ReviewedReport.checked(try Ingest.load(path: job.path, options: options), by: Checker(configuration: job.configuration)))
+            } catch { return .failure(error) }
         }) else { return try interrupted() }
-        var reports: [ReviewedReport] = []
-        var texts: [ComparableText] = []
-        var failures: [(file: String, message: String)] = []
-        for (job, result) in zip(jobs, checked) {
-            switch result {
-            case .success(let (report, text)):
-                reports.append(report)
-                texts.append(text)
-            case .failure(let error):
-                failures.append((job.path, error.description))
-                Terminal.error(error.description)
-            }
-        }
+        let read = ReviewedReport.partition(zip(jobs, checked).map { ($0.path, $1) })
+        var reports = read.reports
+        let texts = read.texts
+        for f in read.failures { Terminal.error(f.error.description) }
+        let failures = read.failures.map { (file: $0.file, message: $0.error.description) }
 
         // Against the store: each report's own copy ratio, and which wording is common there.
         var scheme = FingerprintScheme.standard

@@ -61,7 +61,7 @@ import Testing
             let pageText = try await browser.run("return Array.from(document.querySelectorAll('#report-text p')).map(p => p.textContent).join('\\n')") as? String
             #expect(pageText == text)
 
-            // Keyboard: J selects the first finding, Ignore hides it from the text.
+            // Keyboard: J selects the first finding.
             try await browser.run("document.activeElement.blur()")
             try await browser.press("j")
             let current = try await browser.wait(for: "return document.querySelector('.finding.current') && document.querySelector('.finding.current').dataset.index") as? String

@@ -84,6 +84,7 @@ final class WebDriver: @unchecked Sendable {
     func go(_ url: String) async throws { try await call("POST", "/url", ["url": url]) }
 
     /// Runs `script` in the page (its `arguments` are `args`) and returns what it returns.
+    @discardableResult
     func run(_ script: String, _ args: [Any] = []) async throws -> Any? {
         try await call("POST", "/execute/sync", ["script": script, "args": args])
     }

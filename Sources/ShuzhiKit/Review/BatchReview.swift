@@ -57,3 +57,29 @@ public struct BatchReview: Sendable {
         self.failures = failures
     }
 }
+
+extension ReviewedReport {
+    /// A document checked for a batch: its row of the review, and its text for comparing the batch with itself.
+    public static func checked(_ document: Document, by checker: Checker) -> (report: ReviewedReport, text: ComparableText) {
+        let analysis = checker.analyse(document)
+        return (ReviewedReport(analysis, diagnostics: checker.check(analysis)), ComparableText(document.scalars))
+    }
+
+    /// The reports that could be read, with their texts, in order; and the files that could not, with why.
+    public static func partition(_ results: [(file: String, result: Result<(report: ReviewedReport, text: ComparableText), IngestError>)])
+        -> (reports: [ReviewedReport], texts: [ComparableText], failures: [(file: String, error: IngestError)]) {
+        var reports: [ReviewedReport] = []
+        var texts: [ComparableText] = []
+        var failures: [(file: String, error: IngestError)] = []
+        for (file, result) in results {
+            switch result {
+            case .success(let checked):
+                reports.append(checked.report)
+                texts.append(checked.text)
+            case .failure(let error):
+                failures.append((file, error))
+            }
+        }
+        return (reports, texts, failures)
+    }
+}
