@@ -15,7 +15,7 @@ struct EvalCommand: ParsableCommand {
 
 /// Options both evaluations share: the threshold and tuning overrides.
 struct TypoEvalOptions: ParsableArguments {
-    @Option(name: .customLong("typo-threshold"), help: ArgumentHelp("置信度阈值 / confidence threshold (default 0.5)", valueName: "p"))
+    @Option(name: .customLong("typo-threshold"), help: ArgumentHelp("置信度阈值 / confidence threshold", valueName: "p"))
     var threshold: Double = Configuration.defaultTypoThreshold
 
     @Option(name: .customLong("tune"), help: ArgumentHelp("调整权重 / override a weight, e.g. bias=5.5 (repeatable)", valueName: "name=value"))
