@@ -9,7 +9,7 @@
    pycorrector's sentence metric, detection/correction F1, sentences/s through the whole check pipeline;
 2. `shuzhi eval false-alarms` on text the model never saw: 政府工作报告 2015–2017 and the district reports;
 3. resident memory and whole-process time of `shuzhi check` on a 4,986-character report, and its instruction count
-   (callgrind, on a stripped copy: valgrind cannot read the debug info of a binary with 29 MB of linked data);
+   (callgrind, on a stripped copy: valgrind cannot read the debug info of a binary with 54 MB of linked data);
 4. the size of the compiled data.
 """
 import os, re, shutil, statistics, subprocess, sys, tempfile, time
@@ -38,9 +38,14 @@ def csc(name, path, threshold):
 def main():
     print("| data | threshold | P (pycorrector) | R | F1 | detection F1 | correction F1 | sentences/s |")
     print("|---|---|---|---|---|---|---|---|")
-    for name, path in (("SIGHAN-15 test (707)", "sighan/sighan2015_test.tsv"), ("ECSpell odw.train (1,720)", "ecspell/odw.train")):
+    sets = [("SIGHAN-15 test (707)", os.path.join(CORPUS, "sighan/sighan2015_test.tsv")),
+            ("ECSpell odw.train (1,720)", os.path.join(CORPUS, "ecspell/odw.train"))]
+    everyday = os.path.join(ROOT, ".build-data", "everyday-tuning.tsv")   # Scripts/make-everyday-tuning.py
+    if os.path.exists(everyday):
+        sets.append(("everyday tuning set (499)", everyday))
+    for name, path in sets:
         for threshold in (0.8, 0.5):
-            print(csc(name, os.path.join(CORPUS, path), threshold))
+            print(csc(name, path, threshold))
     print()
     held = tempfile.mkdtemp()
     for year in (2015, 2016, 2017):
@@ -68,9 +73,9 @@ def main():
             total = next((int(l.split()[1]) for l in open(out) if l.startswith("summary:")), 0)
             print(f"- instructions for that run (callgrind): {total/1e6:.0f} M")
     data = os.path.join(ROOT, "Sources", "CShuzhiData")
-    sizes = {f: os.path.getsize(os.path.join(data, f)) for f in ("lexicon.bin", "model.bin")}
-    print(f"- compiled data: lexicon.bin {sizes['lexicon.bin']/1e6:.1f} MB + model.bin {sizes['model.bin']/1e6:.1f} MB = "
-          f"{sum(sizes.values())/1e6:.1f} MB; binary {os.path.getsize(SHUZHI)/1e6:.1f} MB")
+    sizes = {f: os.path.getsize(os.path.join(data, f)) for f in ("lexicon.bin", "model.bin", "general.bin")}
+    print("- compiled data: " + " + ".join(f"{name} {size/1e6:.1f} MB" for name, size in sizes.items())
+          + f" = {sum(sizes.values())/1e6:.1f} MB; binary {os.path.getsize(SHUZHI)/1e6:.1f} MB")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build Shuzhi's compiled lexicon and character language model.
 
-    python3 Scripts/build-lexicon.py            # writes Sources/CShuzhiData/{lexicon,model}.bin and data.S
+    python3 Scripts/build-lexicon.py            # writes Sources/CShuzhiData/{lexicon,model,general}.bin and data.S
 
 Everything the typo rules know comes from here; the Swift library links the two blobs into the binary (`.incbin`) and
 reads them in place, so run time never touches Python, the network or a data directory.
@@ -14,11 +14,13 @@ Inputs (fetched once into .build-data/ with pip, pinned; see Sources/CShuzhiData
   char-similar 0.0.2  four-corner codes, components, stroke data for shape similarity  MIT
   sunpinyin-data      Debian bookworm 0.1.22+20170109-2 (apt-get download; sha256 pinned): open-gram's word trigram
                       model of general written Chinese (lm_sc.t3g) and its word list (pydict_sc.bin)    CC BY-SA 3.0
-                      Only with SHUZHI_OPEN_GRAM_CHARACTERS=N: N characters sampled from it (a fixed seed) join the
-                      character model's training text, so that everyday wording (因为, 请你, 跟他) is known. Not in
-                      the committed model: 30M characters raised SIGHAN-15 F1 from 0.17 to 0.24 but cost official
-                      prose (ECSpell 0.507 → 0.482, 宿短 → 缩短 fell to 0.79); BENCHMARKS.md has the figures.
-  ../shared/corpus    laws/laws.txt and national/2008-2014.txt train the language model; national/2015-2017 and
+                      30M characters sampled from it (a fixed seed; SHUZHI_OPEN_GRAM_CHARACTERS) train the general
+                      model, general.bin, kept apart from the formal one: mixed into the formal model's text they
+                      raised SIGHAN-15 F1 but cost official prose (ECSpell 0.507 → 0.482, 宿短 → 缩短 fell to 0.79);
+                      apart, the typo finder uses the general model only for paragraphs it explains better
+                      (BENCHMARKS.md). Its trigrams seen twice or less are pruned (SHUZHI_GENERAL_PRUNE) to keep it
+                      at 25 MB.
+  ../shared/corpus    laws/laws.txt and national/2008-2014.txt train the formal language model; national/2015-2017 and
                       district/ are held out for the false-alarm measurement, and no evaluation set (sighan, ecspell)
                       is read.
 
@@ -53,10 +55,11 @@ PINS = {
 }
 DEBIAN = {'sunpinyin-data': ('0.1.22+20170109-2', 'amd64',
                               'e30b33b97cbe45af1b176a5c8e937078759d0c1f5344200a11e6ac802339a948')}
-# Characters of open-gram text for the model: 0 in the committed build (see the header and BENCHMARKS.md).
-OPEN_GRAM_CHARACTERS = int(os.environ.get('SHUZHI_OPEN_GRAM_CHARACTERS', 0))
+# Characters of open-gram text for the general model (general.bin), kept apart from the formal one (model.bin).
+OPEN_GRAM_CHARACTERS = int(os.environ.get('SHUZHI_OPEN_GRAM_CHARACTERS', 30_000_000))
 OPEN_GRAM_SEED = 20140820
 LM_PRUNE = int(os.environ.get('SHUZHI_LM_PRUNE', 1))     # trigrams seen at most this often are dropped
+GENERAL_PRUNE = int(os.environ.get('SHUZHI_GENERAL_PRUNE', 2))
 TRAIN_FILES = [os.path.join(SHARED, 'laws', 'laws.txt')] + [
     os.path.join(SHARED, 'national', f'{year}.txt') for year in range(2008, 2015)]
 
@@ -654,12 +657,12 @@ def quantise(value, floor):
     return max(0, min(255, round((value - floor) / -floor * 255)))
 
 
-def build_model(char_id, prune):
+def build_model(char_id, prune, lines, training):
     # LM ids: the lexicon's char ids shifted past the special tokens (Swift does the same shift).
     lm_id = {ch: i + SPECIALS - 1 for ch, i in char_id.items()}
     vocab = SPECIALS - 1 + len(char_id) + 1
     counts = [None] + [collections.Counter() for _ in range(LM_ORDER)]
-    for line in itertools.chain(training_lines(), open_gram_lines(OPEN_GRAM_CHARACTERS)):
+    for line in lines:
         tokens = [BOS] + [lm_token(ch, lm_id) for ch in line if not ch.isspace()] + [EOS]
         for n in range(1, LM_ORDER + 1):
             c = counts[n]
@@ -715,9 +718,7 @@ def build_model(char_id, prune):
         uni_backoff[token] = quantise(backoff[1].get((token,), 0.0), BACKOFF_FLOOR)
     sections = [('META', json.dumps({'order': LM_ORDER, 'vocab': vocab, 'unk': unk, 'prune': prune,
                                      'grams': [len(prob[n]) for n in range(1, LM_ORDER + 1)],
-                                     'training': [os.path.relpath(p, SHARED) for p in TRAIN_FILES] + (
-                                         [f'sunpinyin-data:lm_sc.t3g sampled, {OPEN_GRAM_CHARACTERS} characters, '
-                                          f'seed {OPEN_GRAM_SEED}'] if OPEN_GRAM_CHARACTERS else []),
+                                     'training': training,
                                      'prob_floor': PROB_FLOOR, 'backoff_floor': BACKOFF_FLOOR},
                                     sort_keys=True).encode()),
                 ('UNIP', bytes(uni_prob)), ('UNIB', bytes(uni_backoff))]
@@ -755,17 +756,20 @@ FOLDERS = {}
 
 def main():
     folders = fetch()
-    if OPEN_GRAM_CHARACTERS:
-        folders.update(fetch_debian())
+    folders.update(fetch_debian())
     FOLDERS.update(folders)
     char_counts = collections.Counter()
     for line in training_lines():
         char_counts.update(ch for ch in line if not ch.isspace())
     lexicon, char_id, lexicon_stats = build_lexicon(folders, char_counts)
-    model, model_stats = build_model(char_id, prune=LM_PRUNE)
+    model, model_stats = build_model(char_id, LM_PRUNE, training_lines(),
+                                     [os.path.relpath(p, SHARED) for p in TRAIN_FILES])
+    general, general_stats = build_model(char_id, GENERAL_PRUNE, open_gram_lines(OPEN_GRAM_CHARACTERS),
+                                         [f'sunpinyin-data:lm_sc.t3g sampled, {OPEN_GRAM_CHARACTERS} characters, '
+                                          f'seed {OPEN_GRAM_SEED}'])
     os.makedirs(OUT, exist_ok=True)
     digests = {}
-    for name, blob in (('lexicon.bin', lexicon), ('model.bin', model)):
+    for name, blob in (('lexicon.bin', lexicon), ('model.bin', model), ('general.bin', general)):
         with open(os.path.join(OUT, name), 'wb') as handle:
             handle.write(blob)
         digests[name] = hashlib.sha256(blob).hexdigest()
@@ -774,12 +778,13 @@ def main():
     # (SwiftPM does not track files pulled in by .incbin).
     with open(os.path.join(OUT, 'data.S'), 'w') as handle:
         handle.write(DATA_S.format(**{k.split('.')[0]: v for k, v in digests.items()}))
-    print(json.dumps({'lexicon': lexicon_stats, 'model': model_stats}, ensure_ascii=False))
+    print(json.dumps({'lexicon': lexicon_stats, 'model': model_stats, 'general': general_stats}, ensure_ascii=False))
 
 
 DATA_S = """// Generated by Scripts/build-lexicon.py: links the compiled lexicon and language model into the binary.
 // lexicon.bin sha256 {lexicon}
 // model.bin   sha256 {model}
+// general.bin sha256 {general}
     .section .rodata
     .balign 16
     .global shuzhi_lexicon_start
@@ -793,6 +798,12 @@ shuzhi_lexicon_end:
 shuzhi_model_start:
     .incbin "model.bin"
 shuzhi_model_end:
+    .balign 16
+    .global shuzhi_general_start
+    .global shuzhi_general_end
+shuzhi_general_start:
+    .incbin "general.bin"
+shuzhi_general_end:
     .section .note.GNU-stack,"",@progbits
 """
 

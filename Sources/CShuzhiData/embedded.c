@@ -5,6 +5,8 @@ extern const unsigned char shuzhi_lexicon_start[];
 extern const unsigned char shuzhi_lexicon_end[];
 extern const unsigned char shuzhi_model_start[];
 extern const unsigned char shuzhi_model_end[];
+extern const unsigned char shuzhi_general_start[];
+extern const unsigned char shuzhi_general_end[];
 extern const unsigned char shuzhi_knowledge_start[];
 extern const unsigned char shuzhi_knowledge_end[];
 
@@ -16,6 +18,11 @@ const unsigned char *shuzhi_lexicon_bytes(size_t *count) {
 const unsigned char *shuzhi_model_bytes(size_t *count) {
     *count = (size_t)(shuzhi_model_end - shuzhi_model_start);
     return shuzhi_model_start;
+}
+
+const unsigned char *shuzhi_general_bytes(size_t *count) {
+    *count = (size_t)(shuzhi_general_end - shuzhi_general_start);
+    return shuzhi_general_start;
 }
 
 const unsigned char *shuzhi_knowledge_bytes(size_t *count) {

@@ -47,16 +47,39 @@ import Testing
     }
 
     /// The back-off form of the Kneser-Ney model is a distribution: for any context the probabilities of all tokens
-    /// sum to one, up to 8-bit quantisation and the pruned trigrams' mass.
-    @Test(arguments: ["加强", "我们", "。", "的发"])
-    func languageModelIsNormalised(context: String) {
-        let model = LanguageModel.shared
+    /// sum to one, up to 8-bit quantisation and the pruned trigrams' mass. Both compiled models.
+    @Test(arguments: [("加强", false), ("我们", false), ("。", false), ("的发", false),
+                      ("加强", true), ("我们", true), ("。", true), ("的发", true)])
+    func languageModelIsNormalised(context: String, general: Bool) {
+        let model = general ? LanguageModel.general : LanguageModel.shared
         let c = Array(context.unicodeScalars).map(model.token)
         var total = 0.0
         for w in 0...LanguageModel.Token(Lexicon.shared.scalarCount + 4) {
             total += pow(10, Double(c.count == 2 ? model.logProb(c[0], c[1], w) : model.logProb(c[0], w)))
         }
         #expect(total > 0.85 && total < 1.15, "sum \(total) after “\(context)”")
+    }
+
+    /// The general model knows everyday wording the formal one has rarely seen, and the formal one official wording.
+    @Test func generalModelKnowsEverydayWording() {
+        let formal = LanguageModel.shared, general = LanguageModel.general
+        let everyday = "我跟我女朋友打算去看电影".unicodeScalars, official = "坚持和完善人民代表大会制度".unicodeScalars
+        #expect(general.logProb(of: everyday) > formal.logProb(of: everyday) + 2)
+        #expect(formal.logProb(of: official) > general.logProb(of: official) + 2)
+    }
+
+    /// A paragraph's register decides which weights judge it: a letter is everyday writing, a report paragraph and a
+    /// short official line (a name and a title, which the general model may explain as well by chance) are not.
+    @Test(arguments: [("好久没见了，你最近怎么样？我下个星期跟我朋友打算去法国玩儿。", true),
+                      ("我真的很想你，希望你们好好的，有空来我家吃饭吧。", true),
+                      ("全年地区生产总值增长百分之六点五，一般公共预算收入完成年度目标。", false),
+                      ("认真贯彻落实党中央决策部署，扎实推进全面从严治党。", false),
+                      ("劳动一坊社区党委书记、居委会主任", false)])
+    func registerFollowsTheWording(text: String, everyday: Bool) {
+        let scalars = Array(text.unicodeScalars)
+        var tokens = [LanguageModel.begin, LanguageModel.begin] + scalars.map(LanguageModel.shared.token)
+        tokens.append(LanguageModel.end)
+        #expect(CharacterTypoFinder().isEveryday(tokens) == everyday)
     }
 
     /// A name before a title is closed to the typo finder, though no dictionary knows it.

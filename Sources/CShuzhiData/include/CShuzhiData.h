@@ -9,6 +9,9 @@ const unsigned char *shuzhi_lexicon_bytes(size_t *count);
 /// The compiled character language model, likewise.
 const unsigned char *shuzhi_model_bytes(size_t *count);
 
+/// The general-Chinese character model (everyday written Chinese, kept apart from the formal one), likewise.
+const unsigned char *shuzhi_general_bytes(size_t *count);
+
 /// The knowledge base of political formulas, dates and wording changes (knowledge.json, UTF-8 JSON).
 const unsigned char *shuzhi_knowledge_bytes(size_t *count);
 

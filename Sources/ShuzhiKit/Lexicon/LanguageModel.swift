@@ -1,11 +1,14 @@
 import CShuzhiData
 
 /// A character trigram model, interpolated modified Kneser-Ney stored in back-off form, trained by
-/// Scripts/build-lexicon.py on national laws and 政府工作报告 (2008–2014); probabilities and back-off weights are
-/// quantised to 8 bits and trigrams seen once are pruned. Read in place from the binary.
+/// Scripts/build-lexicon.py; probabilities and back-off weights are quantised to 8 bits and trigrams seen once are
+/// pruned. Read in place from the binary. Two are compiled in: `shared`, the formal model (national laws,
+/// 政府工作报告 2008–2014, 人民日报), and `general`, everyday written Chinese (text sampled from open-gram), which
+/// judges the paragraphs it explains better than the formal one does (see `Register`).
 // @unchecked: every field is immutable and the buffers point into the binary's read-only data.
 public final class LanguageModel: @unchecked Sendable {
-    public static let shared = LanguageModel()
+    public static let shared = LanguageModel(shuzhi_model_bytes)
+    public static let general = LanguageModel(shuzhi_general_bytes)
 
     /// Token ids: the specials, then the lexicon's character ids shifted past them.
     public typealias Token = UInt16
@@ -23,9 +26,9 @@ public final class LanguageModel: @unchecked Sendable {
     private let probTable: [Float]
     private let backoffTable: [Float]
 
-    private init() {
+    private init(_ bytes: (UnsafeMutablePointer<Int>) -> UnsafePointer<UInt8>?) {
         var count = 0
-        let base = shuzhi_model_bytes(&count)!
+        let base = bytes(&count)!
         let data = DataContainer(base: UnsafeRawPointer(base), count: count)
         let meta = data.text("META")
         order = LanguageModel.number(meta, "order").map(Int.init) ?? 3

@@ -12,13 +12,16 @@ struct TypoFinding: Sendable {
 
 /// Character typos by noisy-channel scoring. For each character not protected by a frequent word or a name, every
 /// confusable character (same or similar sound, similar shape) that forms a dictionary word with its neighbours is
-/// scored by three pieces of evidence: how much the trigram model prefers it, how much cheaper the maximum-probability
+/// scored by three pieces of evidence: how much the trigram models prefer it, how much cheaper the maximum-probability
 /// segmentation of the neighbourhood becomes, and how much rarer the written character is. A logistic of the weighted
-/// sum is the confidence.
+/// sum is the confidence, with the weights of the paragraph's register: official prose is judged by the formal
+/// model; everyday writing (a letter, a learner's essay, a review pasted in) by the general model and the formal one
+/// together.
 struct CharacterTypoFinder: Sendable {
     let tuning: TypoTuning
     private let lexicon = Lexicon.shared
     private let model = LanguageModel.shared
+    private let general = LanguageModel.general
 
     init(tuning: TypoTuning = .standard) { self.tuning = tuning }
     /// SHUZHI_TYPO_FEATURES=1 prints each scored candidate's evidence to standard error (FEAT lines), for
@@ -55,11 +58,13 @@ struct CharacterTypoFinder: Sendable {
         var tokens = [LanguageModel.Token](repeating: LanguageModel.begin, count: range.count + 3)
         for p in range { tokens[p - range.lowerBound + 2] = model.token(s[p]) }
         tokens[range.count + 2] = LanguageModel.end
+        let everyday = isEveryday(tokens)
 
         for p in range where open[p - range.lowerBound] || enclosing[p - range.lowerBound] != nil {
             let gain = open[p - range.lowerBound] ? tuning.minimumGain : tuning.frequentWordGain
             let only = open[p - range.lowerBound] ? nil : enclosing[p - range.lowerBound]
-            guard let best = bestCandidate(s, p, range, &tokens, analysis.segmenter, minimumGain: gain, only: only)
+            guard let best = bestCandidate(s, p, range, &tokens, analysis.segmenter, everyday: everyday,
+                                           minimumGain: gain, only: only)
             else { continue }
             out.append(best)
             if best.confidence >= Self.contextConfidence {
@@ -67,6 +72,22 @@ struct CharacterTypoFinder: Sendable {
                 tokens[p - range.lowerBound + 2] = model.token(best.replacement)
             }
         }
+    }
+
+    /// Whether a paragraph is everyday writing: the general model explains it better than the formal one by more than
+    /// `registerMargin` log10 units a character plus `registerPrior` in all (see TypoTuning).
+    func isEveryday(_ tokens: [LanguageModel.Token]) -> Bool {
+        var formalLog: Float = 0, generalLog: Float = 0
+        for k in 2..<tokens.count {
+            formalLog += model.logProb(tokens[k - 2], tokens[k - 1], tokens[k])
+            generalLog += general.logProb(tokens[k - 2], tokens[k - 1], tokens[k])
+        }
+        let characters = Double(tokens.count - 3)
+        let evidence = Double(generalLog - formalLog) - tuning.registerMargin * (characters + 1)
+        if Self.dumpFeatures {
+            FileHandle.standardError.write(Data("REGISTER\t\(evidence)\t\(characters)\n".utf8))
+        }
+        return evidence > tuning.registerPrior
     }
 
     /// Function characters writers confuse with each other (gongwen-norms §5 的/地/得 and the like); between two
@@ -144,7 +165,8 @@ struct CharacterTypoFinder: Sendable {
                                         "副书记", "副主任", "副局长", "副县长", "副市长", "副区长", "副镇长", "（女", "(女"])
 
     /// Closes the characters of a person's name: a common surname and one or two more characters right before a title
-    /// (张晓伟同志, 李明副局长). Names are never typos, and most are in no dictionary.
+    /// (张晓伟同志, 李明副局长), or after a title and spaces where the name ends the line or a clause (区长　杨国宏,
+    /// the signature under a report). Names are never typos, and most are in no dictionary.
     private static func closePersonNames(_ s: [Unicode.Scalar], _ range: Range<Int>, _ open: inout [Bool]) {
         for hit in titles.matches(in: s, range) {
             let title = hit.range.lowerBound
@@ -152,6 +174,14 @@ struct CharacterTypoFinder: Sendable {
                 && (title - length..<title).allSatisfy({ ScalarClass.isHan(s[$0].value) }) {
                 for q in title - length..<title { open[q - range.lowerBound] = false }
                 break
+            }
+            var start = hit.range.upperBound
+            while start < range.upperBound && s[start].properties.isWhitespace { start += 1 }
+            guard start > hit.range.upperBound, start < range.upperBound, surnames.contains(s[start]) else { continue }
+            var end = start + 1
+            while end < range.upperBound && end < start + 3 && ScalarClass.isHan(s[end].value) { end += 1 }
+            if end == range.upperBound || !ScalarClass.isHan(s[end].value) {
+                for q in start..<end { open[q - range.lowerBound] = false }
             }
         }
     }
@@ -227,7 +257,7 @@ struct CharacterTypoFinder: Sendable {
 
     private func bestCandidate(_ s: [Unicode.Scalar], _ p: Int, _ range: Range<Int>,
                                _ tokens: inout [LanguageModel.Token], _ segmenter: Segmenter,
-                               minimumGain: Int, only: Range<Int>? = nil) -> TypoFinding? {
+                               everyday: Bool, minimumGain: Int, only: Range<Int>? = nil) -> TypoFinding? {
         let written = s[p]
         guard ScalarClass.isHan(written.value) else { return nil }
         let near = run(s, p, range, 3)
@@ -256,12 +286,17 @@ struct CharacterTypoFinder: Sendable {
         let writtenSuffix = window.withUnsafeBufferPointer { segmenter.suffixCosts(of: $0) }
         let writtenSegmentation = writtenSuffix[0]
         let k = p - wide.lowerBound
-        let writtenLM = localLogProb(tokens, i, range.count + 2)
+        let weights = everyday ? tuning.everyday : tuning.formal
+        let useGeneral = weights.generalModel != 0 || Self.dumpFeatures
+        let writtenFormal = localLogProb(model, tokens, i, range.count + 2)
+        let writtenGeneral = useGeneral ? localLogProb(general, tokens, i, range.count + 2) : 0
         var best: TypoFinding?
         var scratch = window
         for (candidate, kind, word) in survivors {
             tokens[i] = model.token(candidate)
-            let gainLM = Double(localLogProb(tokens, i, range.count + 2) - writtenLM)
+            let gainFormal = Double(localLogProb(model, tokens, i, range.count + 2) - writtenFormal)
+            let gainGeneral = useGeneral ? Double(localLogProb(general, tokens, i, range.count + 2) - writtenGeneral) : 0
+            let evidence = weights.modelEvidence(formal: gainFormal, general: gainGeneral)
             tokens[i] = original
             scratch[p - wide.lowerBound] = candidate
             let gainSegmentation = Double(writtenSegmentation - scratch.withUnsafeBufferPointer {
@@ -270,25 +305,26 @@ struct CharacterTypoFinder: Sendable {
             scratch[p - wide.lowerBound] = written
             let rarity = Double(lexicon.characterCost(written) - lexicon.characterCost(candidate)) / 8
             let alone = word.count == 1
-            let segmentationTerm = tuning.segmentation * min(gainSegmentation, tuning.segmentationCap)
+            let segmentationTerm = weights.segmentation * min(gainSegmentation, weights.segmentationCap)
             var z: Double
             if alone {
-                // No word changes: the word features say nothing, and the model's preference decides.
-                z = tuning.languageModel * (gainLM - tuning.aloneMargin) + TypoTuning.aloneLogit + segmentationTerm
-                    + (kind.contains(.sameSoundSameTone) ? 0 : tuning.otherTone - tuning.sameSound)
+                // No word changes: the word features say nothing, and the models' preference decides.
+                z = evidence - (weights.languageModel + weights.generalModel) * weights.aloneMargin
+                    + TypoTuning.aloneLogit + segmentationTerm
+                    + (kind.contains(.sameSoundSameTone) ? 0 : weights.otherTone - weights.sameSound)
             } else {
-                z = tuning.languageModel * gainLM + segmentationTerm
-                    + tuning.rarity * max(0, rarity) + tuning.writtenWord * Double(writtenWord) / 10
-                    + tuning.writtenCharacter * Double(lexicon.characterCost(written)) / 8
-                    + tuning.candidateCharacter * Double(lexicon.characterCost(candidate)) / 8 - tuning.bias
-                if kind.contains(.sameSoundSameTone) { z += tuning.sameSound }
-                else if kind.contains(.sameSoundOtherTone) { z += tuning.otherTone }
-                else if kind.contains(.similarShape) { z += tuning.similarShape }
-                else { z += tuning.similarSound }
+                z = evidence + segmentationTerm
+                    + weights.rarity * max(0, rarity) + weights.writtenWord * Double(writtenWord) / 10
+                    + weights.writtenCharacter * Double(lexicon.characterCost(written)) / 8
+                    + weights.candidateCharacter * Double(lexicon.characterCost(candidate)) / 8 - weights.bias
+                if kind.contains(.sameSoundSameTone) { z += weights.sameSound }
+                else if kind.contains(.sameSoundOtherTone) { z += weights.otherTone }
+                else if kind.contains(.similarShape) { z += weights.similarShape }
+                else { z += weights.similarSound }
             }
             let confidence = TypoTuning.logistic(z)
             if Self.dumpFeatures {
-                let line = "FEAT\t\(String(String.UnicodeScalarView(s[range])))\t\(p - range.lowerBound)\t\(candidate)\t\(gainLM)\t\(gainSegmentation)\t\(rarity)\t\(kind.rawValue)\t\(writtenWord)\t\(lexicon.characterCost(written))\t\(lexicon.characterCost(candidate))\t\(alone ? 1 : 0)\n"
+                let line = "FEAT\t\(String(String.UnicodeScalarView(s[range])))\t\(p - range.lowerBound)\t\(candidate)\t\(gainFormal)\t\(gainSegmentation)\t\(rarity)\t\(kind.rawValue)\t\(writtenWord)\t\(lexicon.characterCost(written))\t\(lexicon.characterCost(candidate))\t\(alone ? 1 : 0)\t\(gainGeneral)\t\(everyday ? 1 : 0)\n"
                 FileHandle.standardError.write(Data(line.utf8))
             }
             if confidence > (best?.confidence ?? 0) {
@@ -299,7 +335,7 @@ struct CharacterTypoFinder: Sendable {
     }
 
     /// log10 of the trigrams that see tokens[i]: those ending at i, i+1 and i+2 (up to the end token at `last`).
-    private func localLogProb(_ t: [LanguageModel.Token], _ i: Int, _ last: Int) -> Float {
+    private func localLogProb(_ model: LanguageModel, _ t: [LanguageModel.Token], _ i: Int, _ last: Int) -> Float {
         var total: Float = 0
         for k in i...min(i + 2, last) { total += model.logProb(t[k - 2], t[k - 1], t[k]) }
         return total

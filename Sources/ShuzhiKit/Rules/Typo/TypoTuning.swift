@@ -1,35 +1,96 @@
 import Foundation
 
-/// The weights that turn a candidate correction's evidence into a confidence, tuned on ECSpell's 公文 training split
-/// (`../shared/corpus/ecspell/odw.train`; see BENCHMARKS.md). `shuzhi eval csc --tune name=value` tries others.
-public struct TypoTuning: Sendable {
-    // A logistic regression over every candidate the finder scores on ECSpell odw.train (~17,400 candidates, 616 of
-    // them the gold correction; Scripts/fit-typo-weights.py). The confidence is its probability.
-    /// Per log10 unit the trigram model prefers the candidate.
-    public var languageModel = 1.039
+/// How a candidate correction's evidence becomes a confidence: a logistic regression's weights, one set per register
+/// (see `CharacterTypoFinder.register`), fitted by Scripts/fit-typo-weights.py.
+public struct TypoWeights: Sendable {
+    /// Per log10 unit the formal trigram model prefers the candidate.
+    public var languageModel: Double
+    /// Per log10 unit the general (everyday) trigram model prefers it.
+    public var generalModel: Double
     /// Per unit (−ln p, capped at `segmentationCap`) the segmentation of the neighbourhood gets cheaper.
-    public var segmentation = 0.366
+    public var segmentation: Double
     public var segmentationCap = 25.0
-    /// Per unit (−ln p) the written character is rarer than the candidate: negative, since in formal prose a rare
-    /// character is more often a rare word written right than a slip.
-    public var rarity = -0.588
+    /// Per unit (−ln p) the written character is rarer than the candidate: negative, since a rare character is more
+    /// often a rare word written right than a slip.
+    public var rarity: Double
     /// Offsets by how the two characters relate: same sound and tone, other tone, similar shape, similar sound only.
-    public var sameSound = 0.431
-    public var otherTone = -0.589
-    public var similarShape = -1.164
-    public var similarSound = -1.664
+    public var sameSound: Double
+    public var otherTone: Double
+    public var similarShape: Double
+    public var similarSound: Double
     /// Per unit of the cheapest word the written character forms (cost / 10), and of the two characters' costs / 8.
-    public var writtenWord = -0.039
-    public var writtenCharacter = -0.035
-    public var candidateCharacter = -0.077
-    public var bias = 3.746
-    /// Candidates judged by the model alone (的/地/得, 根/跟 and the like: no word changes either way) reach a
-    /// confidence of 0.8 when the model prefers them by this many log10 units in the same sound and tone (the
+    public var writtenWord: Double
+    public var writtenCharacter: Double
+    public var candidateCharacter: Double
+    public var bias: Double
+    /// Candidates judged by the models alone (的/地/得, 根/跟 and the like: no word changes either way) reach a
+    /// confidence of 0.8 when the models prefer them by this many log10 units in the same sound and tone (the
     /// segmentation gain adds, another tone subtracts as above). Set by hand, not fitted (ECSpell has one such
     /// correction): at 3 units the held-out reports drew 3–5 false alarms per 10,000 characters, at 5 about 1, at
     /// 6.5 the same as without this path (see BENCHMARKS.md).
     public var aloneMargin = 6.5
-    /// The logit of 0.8, the confidence such a candidate has at exactly that margin.
+
+    /// The weights of official prose: fitted on ECSpell's 公文 training split (`../shared/corpus/ecspell/odw.train`,
+    /// ~17,400 candidates, 616 of them the gold correction) with the formal model alone.
+    public static let formal = TypoWeights(
+        languageModel: 1.039, generalModel: 0, segmentation: 0.366, rarity: -0.588, sameSound: 0.431,
+        otherTone: -0.589, similarShape: -1.164, similarSound: -1.664, writtenWord: -0.039, writtenCharacter: -0.035,
+        candidateCharacter: -0.077, bias: 3.746)
+
+    /// The weights of everyday writing: the formal ones with the general model's evidence added, 1.5 per log10 unit
+    /// (a product of the two models: a correction both prefer is surer than one either prefers). 1.5 is the best
+    /// of formal-model weights 0.5/1.04/1.5 × general-model weights 1.04/1.5/2 on the everyday tuning set
+    /// (Scripts/make-everyday-tuning.py: learners' and news sentences from pycorrector's evaluation sample, not the
+    /// SIGHAN-2015 test) at the default threshold: F1 0.426, against 0.296 with the formal model alone and 0.304 with
+    /// the general model alone. A logistic refit on that set (156 gold candidates) ended lower (0.290): too few.
+    public static let everyday: TypoWeights = {
+        var weights = formal
+        weights.generalModel = 1.5
+        return weights
+    }()
+
+    /// The models' combined preference, in logit units.
+    @inline(__always) func modelEvidence(formal: Double, general: Double) -> Double {
+        languageModel * formal + generalModel * general
+    }
+
+    mutating func set(_ name: String, _ number: Double) -> Bool {
+        switch name {
+        case "languageModel": languageModel = number
+        case "generalModel": generalModel = number
+        case "segmentation": segmentation = number
+        case "segmentationCap": segmentationCap = number
+        case "rarity": rarity = number
+        case "sameSound": sameSound = number
+        case "otherTone": otherTone = number
+        case "similarShape": similarShape = number
+        case "similarSound": similarSound = number
+        case "writtenWord": writtenWord = number
+        case "writtenCharacter": writtenCharacter = number
+        case "candidateCharacter": candidateCharacter = number
+        case "bias": bias = number
+        case "aloneMargin": aloneMargin = number
+        default: return false
+        }
+        return true
+    }
+}
+
+/// The typo finder's weights and the structural choices around them. `shuzhi eval csc --tune name=value` tries
+/// others (`everyday.name` for the everyday weights; a bare weight name sets the formal ones).
+public struct TypoTuning: Sendable {
+    public var formal = TypoWeights.formal
+    public var everyday = TypoWeights.everyday
+    /// A paragraph is everyday writing when the general model explains it better than the formal one by more than
+    /// `registerMargin` log10 units a character plus `registerPrior` units in all: a prior for official prose, which
+    /// a short line (a name and a title) cannot overcome by chance. Per character, official paragraphs score −1.3 to
+    /// −0.1 (ECSpell odw.train, 5th to 90th percentile; held-out district reports: 95th percentile −0.23),
+    /// learners' sentences 0.15 to 0.67 (10th to 90th). Of margins 0.05/0.1 × priors 0/2/4/6, 0.05 and 2 gave the
+    /// best ECSpell odw.train F1 (0.510, 4 false corrections against 8 with no prior, where 劳动一坊社区 became
+    /// 劳动一番) with the everyday tuning set at 0.418 (0.430 with no prior).
+    public var registerMargin = 0.05
+    public var registerPrior = 2.0
+    /// The logit of 0.8, the confidence a models-alone candidate has at exactly `aloneMargin`.
     static let aloneLogit = logit(0.8)
     /// A character at most this costly as a word on its own (cost units) is a function character.
     public var functionCharacterCost = 90
@@ -54,25 +115,15 @@ public struct TypoTuning: Sendable {
     /// Sets one weight by name (for tuning runs); false when the name is unknown or the value not a number.
     public mutating func set(_ name: String, _ value: String) -> Bool {
         guard let number = Double(value) else { return false }
+        if name.hasPrefix("everyday.") { return everyday.set(String(name.dropFirst("everyday.".count)), number) }
         switch name {
-        case "languageModel": languageModel = number
-        case "segmentation": segmentation = number
-        case "rarity": rarity = number
-        case "sameSound": sameSound = number
-        case "otherTone": otherTone = number
-        case "similarShape": similarShape = number
-        case "similarSound": similarSound = number
-        case "segmentationCap": segmentationCap = number
-        case "writtenWord": writtenWord = number
-        case "writtenCharacter": writtenCharacter = number
-        case "candidateCharacter": candidateCharacter = number
-        case "bias": bias = number
-        case "aloneMargin": aloneMargin = number
+        case "registerMargin": registerMargin = number
+        case "registerPrior": registerPrior = number
         case "functionCharacterCost": functionCharacterCost = Int(number)
         case "protectedWordCost": protectedWordCost = Int(number)
         case "minimumGain": minimumGain = Int(number)
         case "frequentWordGain": frequentWordGain = Int(number)
-        default: return false
+        default: return formal.set(name, number)
         }
         return true
     }
