@@ -41,4 +41,15 @@ import Testing
         let structure = Analysis(Document(text: text)).structure
         #expect(structure.present.isSuperset(of: [.study, .duty, .shortcomings, .plans]))
     }
+
+    /// One heading over the whole text: it names its part, and the paragraphs under it are read like a headless
+    /// report's (述职 was reported missing under “一、工作情况”).
+    @Test func aLoneHeadingAndTheParagraphsUnderIt() {
+        let text = "述职报告\n一、工作情况\n全年完成投资3亿元，新签约项目5个。\n严格遵守中央八项规定精神，廉洁自律，落实一岗双责，遵守纪律。\n存在的不足是调研不够。\n下一步，我将加强学习。"
+        let structure = Analysis(Document(text: text)).structure
+        #expect(structure.units.first?.parts == [.duty])
+        #expect(structure.units.first?.evidence.contains("工作") == true)
+        #expect(structure.present.isSuperset(of: [.duty, .integrity, .shortcomings, .plans]))
+        #expect(MissingPartRule().check(Analysis(Document(text: text))).isEmpty)
+    }
 }

@@ -65,7 +65,21 @@ public struct ReportStructure: Sendable {
                 units.append(Unit(node: index, paragraphs: paragraphs, anchor: node.titleRange, parts: parts, evidence: evidence))
             }
         } else {
-            for p in document.paragraphs[outline.root.bodyParagraphs] where !p.isBlank {
+            // No sections to compare: each paragraph is a unit. A lone heading (一、工作情况 over the whole text) is
+            // one too when it names parts, and the paragraphs under it count like those before it.
+            var covered = outline.root.bodyParagraphs
+            var loneHeading: Int?
+            if let only = top.first {
+                let node = outline.nodes[only]
+                loneHeading = node.paragraph
+                covered = covered.lowerBound..<document.paragraphs.count
+                let named = Self.named(s, heading: node.titleRange)
+                if !named.isEmpty {
+                    units.append(Unit(node: only, paragraphs: node.paragraph..<node.paragraph + 1, anchor: node.titleRange,
+                                      parts: named.map(\.0), evidence: Self.evidence(named)))
+                }
+            }
+            for p in document.paragraphs[covered] where !p.isBlank && p.index != loneHeading {
                 // A paragraph's first clause acts as its heading (“下一步，我将……”).
                 var e = p.content.lowerBound
                 while e < p.content.upperBound && !Clause.endsClause(s[e].value) && e - p.content.lowerBound < 20 { e += 1 }
@@ -95,17 +109,8 @@ public struct ReportStructure: Sendable {
 
     /// The parts a heading names; failing that, the part whose words the body uses most (three times at least).
     static func classify(_ s: [Unicode.Scalar], heading: Range<Int>, body: [Range<Int>]) -> ([Part], String) {
-        let title = s.string(heading)
-        var named: [(Part, String)] = []
-        for part in Part.allCases {
-            if let word = part.keywords.first(where: { title.contains($0) }) { named.append((part, word)) }
-        }
-        // A heading names at most its strongest parts: “工作” alone says 述职 only when nothing else is named.
-        if named.count > 1 { named.removeAll { $0.0 == .duty && $0.1 == "工作" } }
-        if named.count > 1 && named.contains(where: { $0.0 == .shortcomings }) { named.removeAll { $0.0 == .duty } }
-        if !named.isEmpty {
-            return (named.map(\.0), "标题含" + named.map { "“\($0.1)”" }.joined(separator: "、"))
-        }
+        let named = named(s, heading: heading)
+        if !named.isEmpty { return (named.map(\.0), evidence(named)) }
         var best: (Part, Int, [String])?
         let text = body.map { s.string($0) }.joined()
         // Shortcomings and plans are named in headings; in running text their words (问题, 今后) are everywhere.
@@ -120,5 +125,22 @@ public struct ReportStructure: Sendable {
         // Content with no other clear topic is the work itself.
         guard let best, best.1 * 400 >= text.count else { return ([.duty], "正文叙述工作，未见其他部分的关键词") }
         return ([best.0], "正文含" + best.2.prefix(3).map { "“\($0)”" }.joined(separator: "") + "等 \(best.1) 处")
+    }
+
+    /// The parts a heading names, each with the word that names it.
+    static func named(_ s: [Unicode.Scalar], heading: Range<Int>) -> [(Part, String)] {
+        let title = s.string(heading)
+        var named: [(Part, String)] = []
+        for part in Part.allCases {
+            if let word = part.keywords.first(where: { title.contains($0) }) { named.append((part, word)) }
+        }
+        // A heading names at most its strongest parts: “工作” alone says 述职 only when nothing else is named.
+        if named.count > 1 { named.removeAll { $0.0 == .duty && $0.1 == "工作" } }
+        if named.count > 1 && named.contains(where: { $0.0 == .shortcomings }) { named.removeAll { $0.0 == .duty } }
+        return named
+    }
+
+    static func evidence(_ named: [(Part, String)]) -> String {
+        "标题含" + named.map { "“\($0.1)”" }.joined(separator: "、")
     }
 }
