@@ -197,8 +197,7 @@ struct DocumentRoutes: Sendable {
         let policy = CopyPolicy()
         var boilerplate: Set<UInt64> = []
         if Self.flag(request, "corpus") {
-            let threshold = policy.boilerplateThreshold(documents: try await store.documentCount())
-            boilerplate = Set(try await store.documentFrequencies(of: prints.map(\.hash)).filter { $0.value >= threshold }.keys)
+            boilerplate = try await store.commonFingerprints(prints.map(\.hash), policy: policy)
         }
         let comparison = TextComparison(query: query, source: ComparableText(db.scalars), policy: policy,
                                         queryFingerprints: prints, boilerplate: boilerplate)

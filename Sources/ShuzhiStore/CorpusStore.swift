@@ -111,6 +111,17 @@ public protocol CorpusStore: Sendable {
     func close() async throws
 }
 
+extension CorpusStore {
+    /// Of these fingerprint hashes, those common in the store — held by at least the policy's boilerplate share of
+    /// its `documents` (all stored ones unless given): official wording everyone uses, not evidence of copying.
+    public func commonFingerprints(_ hashes: [UInt64], policy: CopyPolicy, documents: Int? = nil) async throws -> Set<UInt64> {
+        let count: Int
+        if let documents { count = documents } else { count = try await documentCount() }
+        let threshold = policy.boilerplateThreshold(documents: count)
+        return Set(try await documentFrequencies(of: hashes).filter { $0.value >= threshold }.keys)
+    }
+}
+
 /// The checks both stores run in `verify`, as SQL that reads the same in SQLite and PostgreSQL.
 enum Verification {
     /// Fingerprints whose document is gone.

@@ -25,10 +25,9 @@ public enum StoreReview {
             out.append(ReviewedReport(check: check, promised: r.promised, present: r.present, results: r.results, substance: r.substance))
             await step(out.count)
         }
-        let threshold = detector.policy.boilerplateThreshold(documents: documents)
         var hashes = Set<UInt64>()
         for t in texts { hashes.formUnion(Winnowing.fingerprints(t, scheme: store.scheme).map(\.hash)) }
-        let frequencies = try await store.documentFrequencies(of: Array(hashes))
-        return Outcome(reports: out, scheme: store.scheme, common: Set(frequencies.filter { $0.value >= threshold }.keys))
+        let common = try await store.commonFingerprints(Array(hashes), policy: detector.policy, documents: documents)
+        return Outcome(reports: out, scheme: store.scheme, common: common)
     }
 }

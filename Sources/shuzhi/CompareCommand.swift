@@ -38,11 +38,7 @@ struct CompareCommand: ParsableCommand {
         let policy = CopyPolicy()
         var boilerplate: Set<UInt64> = []
         if corpus {
-            boilerplate = try store.with { store in
-                let documents = try await store.statistics().documents
-                let threshold = policy.boilerplateThreshold(documents: documents)
-                return Set(try await store.documentFrequencies(of: prints.map(\.hash)).filter { $0.value >= threshold }.keys)
-            }
+            boilerplate = try store.with { store in try await store.commonFingerprints(prints.map(\.hash), policy: policy) }
         }
         let comparison = TextComparison(query: query, source: ComparableText(db.scalars), policy: policy,
                                         queryFingerprints: prints, boilerplate: boilerplate)
