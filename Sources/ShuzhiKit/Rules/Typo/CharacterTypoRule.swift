@@ -20,7 +20,7 @@ public struct CharacterTypoRule: Rule {
             RuleExample("全面加强基层党组织«见»设，提高行政效«律»。", fixed: "全面加强基层党组织建设，提高行政效率。"),
             RuleExample("内蒙古自治区乌兰察布市大力培育发展大数«局»产业。", fixed: "内蒙古自治区乌兰察布市大力培育发展大数据产业。"),
             // Everyday writing: the general model knows the wording the formal one has rarely seen.
-            RuleExample("上个星期我跟朋友去跳«无»，玩得很开心。", fixed: "上个星期我跟朋友去跳舞，玩得很开心。"),
+            RuleExample("妈妈做的饭很好吃，我很高«心»。", fixed: "妈妈做的饭很好吃，我很高兴。"),
         ],
         nonTriggering: [
             "进一步缩短审批时间，提高办事效率。",
