@@ -1,10 +1,10 @@
 import CShuzhiData
 
 /// A character trigram model, interpolated modified Kneser-Ney stored in back-off form, trained by
-/// Scripts/build-lexicon.py; probabilities and back-off weights are quantised to 8 bits and trigrams seen once are
-/// pruned. Read in place from the binary. Two are compiled in: `shared`, the formal model (national laws,
-/// 政府工作报告 2008–2014, 人民日报), and `general`, everyday written Chinese (text sampled from open-gram), which
-/// judges the paragraphs it explains better than the formal one does (see `Register`).
+/// Scripts/build-lexicon.py; probabilities and back-off weights are quantised to 8 bits and rare trigrams are pruned.
+/// Read in place from the binary. Two are compiled in: `shared`, the formal model (national laws, 政府工作报告
+/// 2008–2014, 人民日报), and `general`, everyday written Chinese (text sampled from open-gram, and reviews), which
+/// joins the judgement of paragraphs it explains better than the formal one does (`CharacterTypoFinder.isEveryday`).
 // @unchecked: every field is immutable and the buffers point into the binary's read-only data.
 public final class LanguageModel: @unchecked Sendable {
     public static let shared = LanguageModel(shuzhi_model_bytes)
