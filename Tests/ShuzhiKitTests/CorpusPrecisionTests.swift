@@ -119,14 +119,15 @@ struct TypoCorpusTests {
     /// loses recall or precision shows.
     @Test func scoresDoNotRegress() throws {
         let ecspell = try Self.score("ecspell/odw.train")
-        #expect(ecspell.f1 >= 0.48 && ecspell.precision >= 0.98, "ECSpell odw.train \(ecspell)")
+        #expect(ecspell.f1 >= 0.50 && ecspell.precision >= 0.98, "ECSpell odw.train \(ecspell)")
         let sighan = try Self.score("sighan/sighan2015_test.tsv")
-        #expect(sighan.f1 >= 0.33 && sighan.precision >= 0.8, "SIGHAN-15 \(sighan)")
+        #expect(sighan.f1 >= 0.36 && sighan.precision >= 0.8, "SIGHAN-15 \(sighan)")
     }
 
-    /// At --typo-threshold 0.5 the candidates the model alone judges (的/地/得, 根/跟) start to count.
+    /// At --typo-threshold 0.5 the candidates the model alone judges (的/地/得, 根/跟) start to count, and SIGHAN-15
+    /// reaches issue 3's F1 of 0.40.
     @Test func lowerThresholdTradesPrecisionForRecall() throws {
         let sighan = try Self.score("sighan/sighan2015_test.tsv", threshold: 0.5)
-        #expect(sighan.f1 >= 0.36 && sighan.precision >= 0.7, "SIGHAN-15 at 0.5 \(sighan)")
+        #expect(sighan.f1 >= 0.40 && sighan.precision >= 0.75, "SIGHAN-15 at 0.5 \(sighan)")
     }
 }

@@ -48,14 +48,17 @@ import Testing
 
     /// The back-off form of the Kneser-Ney model is a distribution: for any context the probabilities of all tokens
     /// sum to one, up to 8-bit quantisation and the pruned trigrams' mass. Both compiled models.
-    @Test(arguments: [("加强", false), ("我们", false), ("。", false), ("的发", false),
-                      ("加强", true), ("我们", true), ("。", true), ("的发", true)])
+    @Test(arguments: [("加强", false), ("我们", false), ("。", false), ("的发", false), ("加强领", false),
+                      ("加强", true), ("我们", true), ("。", true), ("的发", true), ("加强领", true), ("我跟我", true)])
     func languageModelIsNormalised(context: String, general: Bool) {
         let model = general ? LanguageModel.general : LanguageModel.shared
-        let c = Array(context.unicodeScalars).map(model.token)
+        var tokens = [LanguageModel.Token](repeating: LanguageModel.begin, count: LanguageModel.padding)
+            + context.unicodeScalars.map(model.token)
+        tokens.append(0)
         var total = 0.0
         for w in 0...LanguageModel.Token(Lexicon.shared.scalarCount + 4) {
-            total += pow(10, Double(c.count == 2 ? model.logProb(c[0], c[1], w) : model.logProb(c[0], w)))
+            tokens[tokens.count - 1] = w
+            total += pow(10, Double(model.logProb(tokens, at: tokens.count - 1)))
         }
         #expect(total > 0.85 && total < 1.15, "sum \(total) after “\(context)”")
     }
@@ -63,6 +66,7 @@ import Testing
     /// The general model knows everyday wording the formal one has rarely seen, and the formal one official wording.
     @Test func generalModelKnowsEverydayWording() {
         let formal = LanguageModel.shared, general = LanguageModel.general
+        #expect(formal.order == 3 && general.order == 4)
         let everyday = "我跟我女朋友打算去看电影".unicodeScalars, official = "坚持和完善人民代表大会制度".unicodeScalars
         #expect(general.logProb(of: everyday) > formal.logProb(of: everyday) + 2)
         #expect(formal.logProb(of: official) > general.logProb(of: official) + 2)
@@ -77,7 +81,8 @@ import Testing
                       ("劳动一坊社区党委书记、居委会主任", false)])
     func registerFollowsTheWording(text: String, everyday: Bool) {
         let scalars = Array(text.unicodeScalars)
-        var tokens = [LanguageModel.begin, LanguageModel.begin] + scalars.map(LanguageModel.shared.token)
+        var tokens = [LanguageModel.Token](repeating: LanguageModel.begin, count: LanguageModel.padding)
+            + scalars.map(LanguageModel.shared.token)
         tokens.append(LanguageModel.end)
         #expect(CharacterTypoFinder().isEveryday(tokens) == everyday)
     }

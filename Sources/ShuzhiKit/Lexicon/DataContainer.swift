@@ -97,3 +97,41 @@ struct FingerprintTable<Value: FixedWidthInteger>: @unchecked Sendable {
         }
     }
 }
+
+/// A language model's n-gram table, read in place (Scripts/build-lexicon.py, GramTable): the slot from the hash's
+/// high bits by multiply-shift over any number of slots, linear probing; a slot is a 32-bit record, a 24-bit
+/// fingerprint above the 8-bit quantised probability, and below the highest order a parallel array holds the
+/// quantised back-off weights.
+struct GramTable: @unchecked Sendable {
+    private let size: UInt64
+    private let records: UnsafePointer<UInt32>
+    private let backoffs: UnsafePointer<UInt8>?
+
+    init(_ raw: UnsafeRawBufferPointer) {
+        let size = Int(raw.loadUnaligned(as: UInt32.self))
+        let hasBackoff = raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self) == 1
+        precondition(size > 0 && raw.count >= 8 + size * (hasBackoff ? 5 : 4), "compiled data damaged: n-gram table")
+        self.size = UInt64(size)
+        records = (raw.baseAddress! + 8).assumingMemoryBound(to: UInt32.self)
+        backoffs = hasBackoff ? (raw.baseAddress! + 8 + 4 * size).assumingMemoryBound(to: UInt8.self) : nil
+    }
+
+    /// The slot holding the gram with this hash.
+    @inline(__always) func slot(_ hash: UInt64) -> Int? {
+        var slot = Int(truncatingIfNeeded: hash.multipliedFullWidth(by: size).high)
+        let low = UInt32(truncatingIfNeeded: hash) & 0xFF_FFFF
+        let fingerprint = low == 0 ? 1 : low
+        while true {
+            let record = records[slot]
+            if record == 0 { return nil }
+            if record >> 8 == fingerprint { return slot }
+            slot += 1
+            if slot == Int(truncatingIfNeeded: size) { slot = 0 }
+        }
+    }
+
+    @inline(__always) func probability(at slot: Int) -> Int { Int(records[slot] & 0xFF) }
+
+    /// The back-off weight (0 in a table of the highest order, which has none).
+    @inline(__always) func backoff(at slot: Int) -> Int { backoffs.map { Int($0[slot]) } ?? 0 }
+}

@@ -1,9 +1,10 @@
 import CShuzhiData
 
-/// A character trigram model, interpolated modified Kneser-Ney stored in back-off form, trained by
-/// Scripts/build-lexicon.py; probabilities and back-off weights are quantised to 8 bits and rare trigrams are pruned.
-/// Read in place from the binary. Two are compiled in: `shared`, the formal model (national laws, 政府工作报告
-/// 2008–2014, 人民日报), and `general`, everyday written Chinese (text sampled from open-gram, and reviews), which
+/// A character n-gram model (order 3 or 4), interpolated modified Kneser-Ney stored in back-off form, trained by
+/// Scripts/build-lexicon.py; probabilities and back-off weights are quantised to 8 bits, rare n-grams of order 3 and up
+/// are pruned, and the tables hold 24-bit fingerprints (`GramTable`). Read in place from the binary. Two are compiled
+/// in: `shared`, the formal trigram model (national laws, 政府工作报告 2008–2014, 人民日报), and `general`, a four-gram
+/// model of everyday written Chinese (text sampled from open-gram, and reviews), which
 /// joins the judgement of paragraphs it explains better than the formal one does (`CharacterTypoFinder.isEveryday`).
 // @unchecked: every field is immutable and the buffers point into the binary's read-only data.
 public final class LanguageModel: @unchecked Sendable {
@@ -18,8 +19,10 @@ public final class LanguageModel: @unchecked Sendable {
     public let order: Int
     private let unigramProb: UnsafeBufferPointer<UInt8>
     private let unigramBackoff: UnsafeBufferPointer<UInt8>
-    private let bigrams: FingerprintTable<UInt16>
-    private let trigrams: FingerprintTable<UInt16>
+    private let bigrams: GramTable
+    private let trigrams: GramTable
+    /// Order 4 only (the general model).
+    private let fourgrams: GramTable?
     private let unknownLogProb: Float
     private let lexicon: Lexicon
     /// Dequantisation tables: byte → log10 value.
@@ -32,7 +35,7 @@ public final class LanguageModel: @unchecked Sendable {
         let data = DataContainer(base: UnsafeRawPointer(base), count: count)
         let meta = data.text("META")
         order = LanguageModel.number(meta, "order").map(Int.init) ?? 3
-        precondition(order == 3, "compiled model has order \(order); this reader handles 3")
+        precondition(order == 3 || order == 4, "compiled model has order \(order); this reader handles 3 and 4")
         let probFloor = Float(LanguageModel.number(meta, "prob_floor") ?? -8)
         let backoffFloor = Float(LanguageModel.number(meta, "backoff_floor") ?? -4)
         unknownLogProb = Float(LanguageModel.number(meta, "unk") ?? -7)
@@ -40,8 +43,9 @@ public final class LanguageModel: @unchecked Sendable {
         backoffTable = (0..<256).map { backoffFloor - backoffFloor * Float($0) / 255 }
         unigramProb = data.array("UNIP", of: UInt8.self)
         unigramBackoff = data.array("UNIB", of: UInt8.self)
-        bigrams = FingerprintTable(data.section("NG02"))
-        trigrams = FingerprintTable(data.section("NG03"))
+        bigrams = GramTable(data.section("NG02"))
+        trigrams = GramTable(data.section("NG03"))
+        fourgrams = order == 4 ? GramTable(data.section("NG04")) : nil
         lexicon = .shared
     }
 
@@ -70,17 +74,35 @@ public final class LanguageModel: @unchecked Sendable {
         LexiconHash.mix((UInt64(a) << 32 | UInt64(b) << 16 | UInt64(c)) ^ (3 << 60))
     }
 
+    @inline(__always) private func gramHash(_ a: Token, _ b: Token, _ c: Token, _ d: Token) -> UInt64 {
+        LexiconHash.mix((UInt64(a) << 48 | UInt64(b) << 32 | UInt64(c) << 16 | UInt64(d)) ^ (4 << 60))
+    }
+
+    /// Tokens in front of a line's first character, enough for either order: [begin, begin, begin, first, …].
+    public static let padding = 3
+
+    /// log10 p(t[k] | the `order` − 1 tokens before it); k ≥ `padding`.
+    @inline(__always) public func logProb(_ t: [Token], at k: Int) -> Float {
+        if let fourgrams {
+            if let slot = fourgrams.slot(gramHash(t[k - 3], t[k - 2], t[k - 1], t[k])) {
+                return probTable[fourgrams.probability(at: slot)]
+            }
+            let context = trigrams.slot(gramHash(t[k - 3], t[k - 2], t[k - 1]))
+            return (context.map { backoffTable[trigrams.backoff(at: $0)] } ?? 0) + logProb(t[k - 2], t[k - 1], t[k])
+        }
+        return logProb(t[k - 2], t[k - 1], t[k])
+    }
+
     /// log10 p(w | a b), backing off through the stored weights.
     @inline(__always) public func logProb(_ a: Token, _ b: Token, _ w: Token) -> Float {
-        var backoff: Float = 0
-        if let v = trigrams.first(gramHash(a, b, w)) { return probTable[Int(v & 0xFF)] }
-        if let v = bigrams.first(gramHash(a, b)) { backoff += backoffTable[Int(v >> 8)] }
-        return backoff + logProb(b, w)
+        if let slot = trigrams.slot(gramHash(a, b, w)) { return probTable[trigrams.probability(at: slot)] }
+        let context = bigrams.slot(gramHash(a, b))
+        return (context.map { backoffTable[bigrams.backoff(at: $0)] } ?? 0) + logProb(b, w)
     }
 
     /// log10 p(w | b).
     @inline(__always) public func logProb(_ b: Token, _ w: Token) -> Float {
-        if let v = bigrams.first(gramHash(b, w)) { return probTable[Int(v & 0xFF)] }
+        if let slot = bigrams.slot(gramHash(b, w)) { return probTable[bigrams.probability(at: slot)] }
         let backoff = Int(b) < unigramBackoff.count ? backoffTable[Int(unigramBackoff[Int(b)])] : 0
         return backoff + logProb(w)
     }
@@ -92,14 +114,11 @@ public final class LanguageModel: @unchecked Sendable {
 
     /// log10 probability of the whole text (a line), with sentence-boundary tokens.
     public func logProb<S: Sequence>(of text: S) -> Float where S.Element == Unicode.Scalar {
-        var a = Self.begin, b = Self.begin, total: Float = 0
-        var first = true
-        for s in text where !s.properties.isWhitespace {
-            let t = token(s)
-            total += first ? logProb(b, t) : logProb(a, b, t)
-            first = false
-            (a, b) = (b, t)
-        }
-        return total + (first ? logProb(b, Self.end) : logProb(a, b, Self.end))
+        var tokens = [Token](repeating: Self.begin, count: Self.padding)
+        for s in text where !s.properties.isWhitespace { tokens.append(token(s)) }
+        tokens.append(Self.end)
+        var total: Float = 0
+        for k in Self.padding..<tokens.count { total += logProb(tokens, at: k) }
+        return total
     }
 }

@@ -12,11 +12,11 @@ struct TypoFinding: Sendable {
 
 /// Character typos by noisy-channel scoring. For each character not protected by a frequent word or a name, every
 /// confusable character (same or similar sound, similar shape) that forms a dictionary word with its neighbours is
-/// scored by three pieces of evidence: how much the trigram models prefer it, how much cheaper the maximum-probability
+/// scored by three pieces of evidence: how much the language models prefer it, how much cheaper the maximum-probability
 /// segmentation of the neighbourhood becomes, and how much rarer the written character is. A logistic of the weighted
 /// sum is the confidence, with the weights of the paragraph's register: official prose is judged by the formal
 /// model; everyday writing (a letter, a learner's essay, a review pasted in) by the general model and the formal one
-/// together.
+/// together. The general model is a character four-gram (three characters of context), the formal one a trigram.
 struct CharacterTypoFinder: Sendable {
     let tuning: TypoTuning
     private let lexicon = Lexicon.shared
@@ -30,16 +30,16 @@ struct CharacterTypoFinder: Sendable {
 
     func findings(_ analysis: Analysis) -> [TypoFinding] {
         var out: [TypoFinding] = []
-        // Corrections made so far are written into this copy, so that a later position is judged in corrected
-        // context (two slips in one sentence are common).
+        // Corrections made so far are written into this copy, so that their neighbours are judged in corrected
+        // context.
         var s = analysis.scalars
         analysis.forEachParagraph { range, words in findings(analysis, &s, range, words, into: &out) }
-        return out
+        return out.sorted { $0.position < $1.position }
     }
 
     private func findings(_ analysis: Analysis, _ s: inout [Unicode.Scalar], _ range: Range<Int>,
                           _ words: ArraySlice<Word>, into out: inout [TypoFinding]) {
-        let open = Self.openPositions(s, range, words, protectedWordCost: tuning.protectedWordCost)
+        var open = Self.openPositions(s, range, words, protectedWordCost: tuning.protectedWordCost)
         // Characters inside a frequent two-character word may still be slips that made another real word (水务 for
         // 税务, 肿大 for 重大): they are tried too, but only that word may change, into a far cheaper one.
         var enclosing = [Range<Int>?](repeating: nil, count: range.count)
@@ -54,35 +54,50 @@ struct CharacterTypoFinder: Sendable {
         }
         guard open.contains(true) || enclosing.contains(where: { $0 != nil }) else { return }
 
-        // Trigram tokens with two begin-of-line tokens in front: token(p) is at tokens[p - range.lowerBound + 2].
-        var tokens = [LanguageModel.Token](repeating: LanguageModel.begin, count: range.count + 3)
-        for p in range { tokens[p - range.lowerBound + 2] = model.token(s[p]) }
-        tokens[range.count + 2] = LanguageModel.end
+        // Model tokens with begin-of-line tokens in front: token(p) is at tokens[p - range.lowerBound + pad].
+        let pad = LanguageModel.padding
+        var tokens = [LanguageModel.Token](repeating: LanguageModel.begin, count: range.count + pad + 1)
+        for p in range { tokens[p - range.lowerBound + pad] = model.token(s[p]) }
+        tokens[range.count + pad] = LanguageModel.end
         let everyday = isEveryday(tokens)
 
-        for p in range where open[p - range.lowerBound] || enclosing[p - range.lowerBound] != nil {
-            let gain = open[p - range.lowerBound] ? tuning.minimumGain : tuning.frequentWordGain
-            let only = open[p - range.lowerBound] ? nil : enclosing[p - range.lowerBound]
-            guard let best = bestCandidate(s, p, range, &tokens, analysis.segmenter, everyday: everyday,
-                                           minimumGain: gain, only: only)
-            else { continue }
+        func score(_ p: Int) -> TypoFinding? {
+            let k = p - range.lowerBound
+            guard open[k] || enclosing[k] != nil else { return nil }
+            return bestCandidate(s, p, range, &tokens, analysis.segmenter, everyday: everyday,
+                                 minimumGain: open[k] ? tuning.minimumGain : tuning.frequentWordGain,
+                                 only: open[k] ? nil : enclosing[k])
+        }
+        // Surest first: the surest correction is made, then its neighbours are judged again in the corrected text
+        // (two slips in one sentence are common). Left to right, 比塞 became 闭塞 before 塞 → 赛 (比赛) was seen.
+        var pending = range.map(score)
+        while let k = pending.indices.max(by: { (pending[$0]?.confidence ?? -1) < (pending[$1]?.confidence ?? -1) }),
+              let best = pending[k], best.confidence >= Self.contextConfidence {
             out.append(best)
-            if best.confidence >= Self.contextConfidence {
-                s[p] = best.replacement
-                tokens[p - range.lowerBound + 2] = model.token(best.replacement)
+            pending[k] = nil
+            open[k] = false
+            enclosing[k] = nil
+            s[best.position] = best.replacement
+            tokens[k + pad] = model.token(best.replacement)
+            for q in max(0, k - Self.neighbourhood)..<min(range.count, k + Self.neighbourhood + 1) where q != k {
+                pending[q] = score(range.lowerBound + q)
             }
         }
+        out.append(contentsOf: pending.compactMap { $0 })
     }
+
+    /// How far a correction reaches: the characters a candidate's word and its re-segmented window may span.
+    static let neighbourhood = 4
 
     /// Whether a paragraph is everyday writing: the general model explains it better than the formal one by more than
     /// `registerMargin` log10 units a character plus `registerPrior` in all (see TypoTuning).
     func isEveryday(_ tokens: [LanguageModel.Token]) -> Bool {
         var formalLog: Float = 0, generalLog: Float = 0
-        for k in 2..<tokens.count {
-            formalLog += model.logProb(tokens[k - 2], tokens[k - 1], tokens[k])
-            generalLog += general.logProb(tokens[k - 2], tokens[k - 1], tokens[k])
+        for k in LanguageModel.padding..<tokens.count {
+            formalLog += model.logProb(tokens, at: k)
+            generalLog += general.logProb(tokens, at: k)
         }
-        let characters = Double(tokens.count - 3)
+        let characters = Double(tokens.count - LanguageModel.padding - 1)
         let evidence = Double(generalLog - formalLog) - tuning.registerMargin * (characters + 1)
         if Self.dumpFeatures {
             FileHandle.standardError.write(Data("REGISTER\t\(evidence)\t\(characters)\n".utf8))
@@ -280,7 +295,8 @@ struct CharacterTypoFinder: Sendable {
         guard !survivors.isEmpty else { return nil }
 
         let wide = run(s, p, range, 4)
-        let i = p - range.lowerBound + 2
+        let i = p - range.lowerBound + LanguageModel.padding
+        let last = range.count + LanguageModel.padding
         let original = tokens[i]
         let window = Array(s[wide])
         let writtenSuffix = window.withUnsafeBufferPointer { segmenter.suffixCosts(of: $0) }
@@ -288,14 +304,14 @@ struct CharacterTypoFinder: Sendable {
         let k = p - wide.lowerBound
         let weights = everyday ? tuning.everyday : tuning.formal
         let useGeneral = weights.generalModel != 0 || Self.dumpFeatures
-        let writtenFormal = localLogProb(model, tokens, i, range.count + 2)
-        let writtenGeneral = useGeneral ? localLogProb(general, tokens, i, range.count + 2) : 0
+        let writtenFormal = localLogProb(model, tokens, i, last)
+        let writtenGeneral = useGeneral ? localLogProb(general, tokens, i, last) : 0
         var best: TypoFinding?
         var scratch = window
         for (candidate, kind, word) in survivors {
             tokens[i] = model.token(candidate)
-            let gainFormal = Double(localLogProb(model, tokens, i, range.count + 2) - writtenFormal)
-            let gainGeneral = useGeneral ? Double(localLogProb(general, tokens, i, range.count + 2) - writtenGeneral) : 0
+            let gainFormal = Double(localLogProb(model, tokens, i, last) - writtenFormal)
+            let gainGeneral = useGeneral ? Double(localLogProb(general, tokens, i, last) - writtenGeneral) : 0
             let evidence = weights.modelEvidence(formal: gainFormal, general: gainGeneral)
             tokens[i] = original
             scratch[p - wide.lowerBound] = candidate
@@ -334,10 +350,11 @@ struct CharacterTypoFinder: Sendable {
         return best
     }
 
-    /// log10 of the trigrams that see tokens[i]: those ending at i, i+1 and i+2 (up to the end token at `last`).
+    /// log10 of the model's n-grams that see tokens[i]: those ending at i … i + order − 1 (up to the end token at
+    /// `last`).
     private func localLogProb(_ model: LanguageModel, _ t: [LanguageModel.Token], _ i: Int, _ last: Int) -> Float {
         var total: Float = 0
-        for k in i...min(i + 2, last) { total += model.logProb(t[k - 2], t[k - 1], t[k]) }
+        for k in i...min(i + model.order - 1, last) { total += model.logProb(t, at: k) }
         return total
     }
 }

@@ -1,4 +1,4 @@
-/// A character that is probably a typo for a confusable one (宿短 → 缩短, 布署 → 部署), found by the trigram model and
+/// A character that is probably a typo for a confusable one (宿短 → 缩短, 布署 → 部署), found by the language models and
 /// the word segmentation together; each finding carries a confidence.
 public struct CharacterTypoRule: Rule {
     let finder: CharacterTypoFinder
@@ -12,7 +12,7 @@ public struct CharacterTypoRule: Rule {
         id: "typo.char",
         severity: .warning,
         summary: "疑似错别字（音近、形近字误用）",
-        rationale: "对每个不在常用词、人名、地名、机构名、数字、外文和占位符中的汉字，尝试与之同音、近音、形近的常用字：替换后能与前后字组成词，且字符三元语言模型与最大概率分词都明显更支持替换，才报告，并给出置信度。语言模型有两个：公文模型（以法律法规、政府工作报告和人民日报训练）与通用模型（日常书面语）；公文段落只由公文模型判断，通用模型明显更能解释的段落（书信、心得、日常叙述）由两者共同判断。置信度低于阈值（默认 0.8，--typo-threshold 或 .shuzhi.toml 的 [typo] threshold）的不报。建议需人工确认。",
+        rationale: "对每个不在常用词、人名、地名、机构名、数字、外文和占位符中的汉字，尝试与之同音、近音、形近的常用字：替换后能与前后字组成词，且字符 n 元语言模型与最大概率分词都明显更支持替换，才报告，并给出置信度；一句中有几处可改时，先改最有把握的一处，再在改后的上下文中重判其邻近字。语言模型有两个：公文模型（以法律法规、政府工作报告和人民日报训练）与通用模型（日常书面语）；公文段落只由公文模型判断，通用模型明显更能解释的段落（书信、心得、日常叙述）由两者共同判断。置信度低于阈值（默认 0.8，--typo-threshold 或 .shuzhi.toml 的 [typo] threshold）的不报。建议需人工确认。",
         fix: .unsafe,
         triggering: [
             RuleExample("各项审批事项办理时限平均«宿»短百分之三十。", fixed: "各项审批事项办理时限平均缩短百分之三十。"),
@@ -21,6 +21,8 @@ public struct CharacterTypoRule: Rule {
             RuleExample("内蒙古自治区乌兰察布市大力培育发展大数«局»产业。", fixed: "内蒙古自治区乌兰察布市大力培育发展大数据产业。"),
             // Everyday writing: the general model knows the wording the formal one has rarely seen.
             RuleExample("妈妈做的饭很好吃，我很高«心»。", fixed: "妈妈做的饭很好吃，我很高兴。"),
+            // Two neighbours could change (比 → 闭 makes 闭塞); the surer correction is made first.
+            RuleExample("昨天的比«塞»很好看。", fixed: "昨天的比赛很好看。"),
         ],
         nonTriggering: [
             "进一步缩短审批时间，提高办事效率。",
