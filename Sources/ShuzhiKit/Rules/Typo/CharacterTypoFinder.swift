@@ -136,6 +136,9 @@ struct CharacterTypoFinder: Sendable {
         return lexicon.singleWordCost(candidate) <= tuning.functionCharacterCost
     }
 
+    /// The logit of the lowest confidence the rule reports (`CharacterTypoRule.floor`).
+    static let floorLogit = TypoTuning.logit(CharacterTypoRule.floor)
+
     /// A correction at least this sure becomes the context for the positions after it.
     static let contextConfidence = 0.5
 
@@ -308,19 +311,25 @@ struct CharacterTypoFinder: Sendable {
         let writtenGeneral = useGeneral ? localLogProb(general, tokens, i, last) : 0
         var best: TypoFinding?
         var scratch = window
+        // The most the terms other than the models' can add to a models-alone candidate's logit (see below).
+        let aloneOffset = TypoTuning.aloneLogit - (weights.languageModel + weights.generalModel) * weights.aloneMargin
+            + max(0, weights.segmentation * weights.segmentationCap) + max(0, weights.otherTone - weights.sameSound)
         for (candidate, kind, word) in survivors {
             tokens[i] = model.token(candidate)
             let gainFormal = Double(localLogProb(model, tokens, i, last) - writtenFormal)
             let gainGeneral = useGeneral ? Double(localLogProb(general, tokens, i, last) - writtenGeneral) : 0
             let evidence = weights.modelEvidence(formal: gainFormal, general: gainGeneral)
             tokens[i] = original
+            let alone = word.count == 1
+            // A candidate the models alone judge, which stays under the rule's floor even with the largest
+            // segmentation gain, is not worth re-segmenting the neighbourhood for.
+            if alone && evidence + aloneOffset < Self.floorLogit { continue }
             scratch[p - wide.lowerBound] = candidate
             let gainSegmentation = Double(writtenSegmentation - scratch.withUnsafeBufferPointer {
                 segmenter.cost(of: $0, changedAt: k, reusing: writtenSuffix)
             }) / 10
             scratch[p - wide.lowerBound] = written
             let rarity = Double(lexicon.characterCost(written) - lexicon.characterCost(candidate)) / 8
-            let alone = word.count == 1
             let segmentationTerm = weights.segmentation * min(gainSegmentation, weights.segmentationCap)
             var z: Double
             if alone {
