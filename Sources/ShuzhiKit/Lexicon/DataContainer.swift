@@ -132,6 +132,6 @@ struct GramTable: @unchecked Sendable {
 
     @inline(__always) func probability(at slot: Int) -> Int { Int(records[slot] & 0xFF) }
 
-    /// The back-off weight (0 in a table of the highest order, which has none).
-    @inline(__always) func backoff(at slot: Int) -> Int { backoffs.map { Int($0[slot]) } ?? 0 }
+    /// The quantised back-off weight. Only tables below the highest order have them, and only those are asked.
+    @inline(__always) func backoff(at slot: Int) -> Int { Int(backoffs![slot]) }
 }

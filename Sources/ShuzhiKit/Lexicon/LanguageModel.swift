@@ -83,14 +83,15 @@ public final class LanguageModel: @unchecked Sendable {
 
     /// log10 p(t[k] | the `order` − 1 tokens before it); k ≥ `padding`.
     @inline(__always) public func logProb(_ t: [Token], at k: Int) -> Float {
-        if let fourgrams {
-            if let slot = fourgrams.slot(gramHash(t[k - 3], t[k - 2], t[k - 1], t[k])) {
-                return probTable[fourgrams.probability(at: slot)]
-            }
-            let context = trigrams.slot(gramHash(t[k - 3], t[k - 2], t[k - 1]))
-            return (context.map { backoffTable[trigrams.backoff(at: $0)] } ?? 0) + logProb(t[k - 2], t[k - 1], t[k])
-        }
-        return logProb(t[k - 2], t[k - 1], t[k])
+        logProb(t[k - 3], t[k - 2], t[k - 1], t[k])
+    }
+
+    /// log10 p(w | a b c) in a four-gram model, p(w | b c) in a trigram one.
+    @inline(__always) private func logProb(_ a: Token, _ b: Token, _ c: Token, _ w: Token) -> Float {
+        guard let fourgrams else { return logProb(b, c, w) }
+        if let slot = fourgrams.slot(gramHash(a, b, c, w)) { return probTable[fourgrams.probability(at: slot)] }
+        let context = trigrams.slot(gramHash(a, b, c))
+        return (context.map { backoffTable[trigrams.backoff(at: $0)] } ?? 0) + logProb(b, c, w)
     }
 
     /// log10 p(w | a b), backing off through the stored weights.
@@ -114,11 +115,12 @@ public final class LanguageModel: @unchecked Sendable {
 
     /// log10 probability of the whole text (a line), with sentence-boundary tokens.
     public func logProb<S: Sequence>(of text: S) -> Float where S.Element == Unicode.Scalar {
-        var tokens = [Token](repeating: Self.begin, count: Self.padding)
-        for s in text where !s.properties.isWhitespace { tokens.append(token(s)) }
-        tokens.append(Self.end)
-        var total: Float = 0
-        for k in Self.padding..<tokens.count { total += logProb(tokens, at: k) }
-        return total
+        var a = Self.begin, b = Self.begin, c = Self.begin, total: Float = 0
+        for s in text where !s.properties.isWhitespace {
+            let t = token(s)
+            total += logProb(a, b, c, t)
+            (a, b, c) = (b, c, t)
+        }
+        return total + logProb(a, b, c, Self.end)
     }
 }
