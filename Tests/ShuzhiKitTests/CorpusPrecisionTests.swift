@@ -121,13 +121,13 @@ struct TypoCorpusTests {
         let ecspell = try Self.score("ecspell/odw.train")
         #expect(ecspell.f1 >= 0.50 && ecspell.precision >= 0.98, "ECSpell odw.train \(ecspell)")
         let sighan = try Self.score("sighan/sighan2015_test.tsv")
-        #expect(sighan.f1 >= 0.36 && sighan.precision >= 0.8, "SIGHAN-15 \(sighan)")
+        // Issue 3 asks for correction F1 ≥ 0.40 on SIGHAN-15 at the threshold that keeps official prose clean.
+        #expect(sighan.f1 >= 0.40 && sighan.precision >= 0.8, "SIGHAN-15 \(sighan)")
     }
 
-    /// At --typo-threshold 0.5 the candidates the model alone judges (的/地/得, 根/跟) start to count, and SIGHAN-15
-    /// reaches issue 3's F1 of 0.40.
+    /// At --typo-threshold 0.5 less certain character corrections count too: recall rises, precision falls.
     @Test func lowerThresholdTradesPrecisionForRecall() throws {
         let sighan = try Self.score("sighan/sighan2015_test.tsv", threshold: 0.5)
-        #expect(sighan.f1 >= 0.40 && sighan.precision >= 0.75, "SIGHAN-15 at 0.5 \(sighan)")
+        #expect(sighan.f1 >= 0.42 && sighan.precision >= 0.75, "SIGHAN-15 at 0.5 \(sighan)")
     }
 }

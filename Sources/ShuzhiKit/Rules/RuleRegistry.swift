@@ -8,7 +8,7 @@ public enum RuleRegistry {
         NumberingFormRule(), NumberingGapRule(), NumberingDuplicateRule(), NumberingOrderRule(), LevelInversionRule(),
         MixedFormsRule(), HeadingPunctuationRule(),
         DoubledCharacterRule(), RepeatedPhraseRule(), RepeatedSentenceRule(),
-        IdiomTypoRule(), CharacterTypoRule(), MissingCharacterRule(), ConfusableWordRule(), AdverbialParticleRule(),
+        IdiomTypoRule(), CharacterTypoRule(), MissingCharacterRule(), ConfusableWordRule(), StructuralParticleRule(), HomophoneSlotRule(),
         FormulaNameRule(), FormulaMembersRule(), FormulaCollocationRule(), FixedPhraseRule(),
         OutdatedCongressRule(), OutdatedWordingRule(), OutdatedPlanRule(), OutdatedCampaignRule(),
         NumberRangeUnitRule(), ImpossibleValueRule(), MixedNumeralRule(), RedundantBoundRule(), DecreaseTimesRule(),

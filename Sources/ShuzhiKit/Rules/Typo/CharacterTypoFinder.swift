@@ -24,8 +24,8 @@ struct CharacterTypoFinder: Sendable {
     private let general = LanguageModel.general
 
     init(tuning: TypoTuning = .standard) { self.tuning = tuning }
-    /// SHUZHI_TYPO_FEATURES=1 prints each scored candidate's evidence to standard error (FEAT lines), for
-    /// Scripts/fit-typo-weights.py.
+    /// SHUZHI_TYPO_FEATURES=1 prints each scored candidate's evidence and, last, its confidence to standard error (FEAT
+    /// lines), for Scripts/fit-typo-weights.py and for reading why a correction was or was not made.
     static let dumpFeatures = ProcessInfo.processInfo.environment["SHUZHI_TYPO_FEATURES"] != nil
 
     func findings(_ analysis: Analysis) -> [TypoFinding] {
@@ -349,7 +349,7 @@ struct CharacterTypoFinder: Sendable {
             }
             let confidence = TypoTuning.logistic(z)
             if Self.dumpFeatures {
-                let line = "FEAT\t\(String(String.UnicodeScalarView(s[range])))\t\(p - range.lowerBound)\t\(candidate)\t\(gainFormal)\t\(gainSegmentation)\t\(rarity)\t\(kind.rawValue)\t\(writtenWord)\t\(lexicon.characterCost(written))\t\(lexicon.characterCost(candidate))\t\(alone ? 1 : 0)\t\(gainGeneral)\t\(everyday ? 1 : 0)\n"
+                let line = "FEAT\t\(String(String.UnicodeScalarView(s[range])))\t\(p - range.lowerBound)\t\(candidate)\t\(gainFormal)\t\(gainSegmentation)\t\(rarity)\t\(kind.rawValue)\t\(writtenWord)\t\(lexicon.characterCost(written))\t\(lexicon.characterCost(candidate))\t\(alone ? 1 : 0)\t\(gainGeneral)\t\(everyday ? 1 : 0)\t\(confidence)\n"
                 FileHandle.standardError.write(Data(line.utf8))
             }
             if confidence > (best?.confidence ?? 0) {

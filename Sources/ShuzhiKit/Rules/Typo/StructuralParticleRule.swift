@@ -1,0 +1,138 @@
+/// 的, 地 and 得 written for one another (gongwen-norms §5: 的 before a noun head, 地 before a verb, 得 before a
+/// complement). The character models cannot see these slips — 渐渐的, 写的很 and 我得 are all common in the text they
+/// learned — so the rule reads the words around the particle:
+/// - 的 for 地 between an adverbial and its verb: a reduplicated adverb or descriptive word (渐渐, 悄悄, 轻轻) or a
+///   manner adverb that modifies verbs only, then 的, then a word the dictionary knows only as a verb (渐渐的减少).
+/// - 的 for 得 before a degree complement that ends the clause: a verb or adjective, 的, then a degree adverb and an
+///   adjective and nothing more (写的很详细, 准备的比较充分, 变的更好).
+/// - 得 for 的 between a personal pronoun and a noun that the clause goes on after (我得书多了, 自己得情感).
+public struct StructuralParticleRule: Rule {
+    public init() {}
+
+    /// Tags of a reduplicated word that is an adverbial before a verb: adverbs (渐渐, 慢慢), descriptive words (悄悄,
+    /// 匆匆), adjectives (细细, 高高) and distinguishing words (深深, 大大). Not nouns (妈妈的关心, 人人的), verbs
+    /// (看看) or measure words.
+    static let reduplicatedTags: Set<String> = ["d", "z", "a", "ad", "b"]
+
+    /// Adverbs of two different characters that modify verbs (and adjectives) and nothing else: manner adverbs
+    /// (不断, 逐步) and degree adverbs (非常的需要, 相对的减少). Not 一定 (一定的发展: a noun phrase), 特别 or 真正 (特别
+    /// 的要求, 真正的朋友: adjectives too), nor adjectives used as adverbs (积极的推动作用, 认真的态度), where 的 may
+    /// be right.
+    static let mannerAdverbs: Set<String> = ["不断", "逐渐", "逐步", "不停", "日益", "日渐", "逐年", "陆续",
+                                             "非常", "十分", "相对", "极其", "格外", "一直", "始终", "稍微", "略微",
+                                             "更加"]
+
+    /// What a degree complement may follow: a verb or an adjective (also as a noun, 管理的很严格), an idiom or fixed
+    /// phrase (忙忙碌碌的很). Not a noun or pronoun: 我的很多, 群众的很满意 are not complements.
+    static let complementHeadTags: Set<String> = ["v", "vn", "vd", "a", "ad", "an", "z", "i", "l"]
+
+    /// Degree adverbs that open a complement (写得很好, 准备得比较充分, 变得更好).
+    static let degreeAdverbs: Set<String> = ["很", "非常", "十分", "特别", "太", "真", "挺", "更", "比较", "相当",
+                                             "极其", "格外", "越来越", "更加", "极为", "蛮"]
+
+    /// Tags of the adjective that ends a degree complement.
+    static let complementTags: Set<String> = ["a", "ad", "an", "z"]
+
+    /// Personal pronouns, after which 得 + noun is 的 + noun.
+    static let pronouns: Set<String> = ["我", "你", "您", "他", "她", "它", "我们", "你们", "他们", "她们", "它们",
+                                        "咱们", "自己", "大家", "人家", "别人"]
+
+    /// Words that may follow 得 + noun when 得 is the verb "to win" (他得冠军了, 得冠军后, 得冠军的消息).
+    static let afterObtained: Set<String> = ["了", "的", "后", "时", "之后", "以后", "过"]
+
+    public let description = RuleDescription(
+        id: "typo.particle",
+        severity: .warning,
+        summary: "“的”“地”“得”误用（渐渐的减少 → 渐渐地减少，写的很详细 → 写得很详细）",
+        rationale: "依据公文用语规范（参考文件 gongwen-norms §5）：“的”用在名词中心语前（定语），“地”用在动词前（状语），“得”用在补语前。叠音状语（渐渐、悄悄、轻轻）或只修饰动词的副词（不断、逐步、日益）后接“的”、再接只作动词的词时，“的”应为“地”；动词或形容词后接“的”、再接程度副词和形容词并结束分句时，“的”应为“得”；人称代词后接“得”、再接名词时，“得”应为“的”。",
+        fix: .unsafe,
+        triggering: [
+            RuleExample("城区空气质量渐渐«的»好转。", fixed: "城区空气质量渐渐地好转。"),
+            RuleExample("群众满意度不断«的»提高。", fixed: "群众满意度不断地提高。"),
+            RuleExample("各项工作准备«的»比较充分，", fixed: "各项工作准备得比较充分，"),
+            RuleExample("这篇材料写«的»很详细。", fixed: "这篇材料写得很详细。"),
+            RuleExample("我们«得»工作作风有了转变。", fixed: "我们的工作作风有了转变。"),
+        ],
+        nonTriggering: [
+            "城区空气质量渐渐地好转。",
+            "妈妈的关心让我很温暖。",
+            "取得了实实在在的成效。",
+            "经济保持了一定的增长。",
+            "发挥了积极的推动作用。",
+            "不断的努力换来了成绩。",
+            "各项工作准备得比较充分。",
+            "我的很多同事都来了。",
+            "取得的成绩很大。",
+            "取得的很大成绩离不开大家。",
+            "他得冠军了。",
+            "我得工作了。",
+        ]
+    )
+
+    public func check(_ analysis: Analysis) -> [Diagnostic] {
+        let s = analysis.scalars
+        var out: [Diagnostic] = []
+        func text(_ word: Word) -> String { String(String.UnicodeScalarView(s[word.range])) }
+        analysis.forEachParagraph { _, words in
+            for i in words.indices.dropFirst() {
+                let particle = words[i]
+                // The particle's neighbours must touch it: a space (硬硬的 没点手感) ends the phrase.
+                guard particle.range.count == 1, words[i - 1].range.upperBound == particle.range.lowerBound,
+                      i + 1 < words.endIndex, words[i + 1].range.lowerBound == particle.range.upperBound else { continue }
+                switch s[particle.range.lowerBound] {
+                case "的":
+                    if isAdverbial(words[i - 1], before: words[i + 1], s) {
+                        out.append(description.diagnostic(particle.range, "状语与动词之间应用“地”", replacements: ["地"],
+                                                          fix: .unsafe, confidence: 0.9))
+                    } else if let head = words[i - 1].tag, Self.complementHeadTags.contains(head),
+                              isDegreeComplement(words[(i + 1)...], text) {
+                        out.append(description.diagnostic(particle.range, "动词、形容词与补语之间应用“得”",
+                                                          replacements: ["得"], fix: .unsafe, confidence: 0.9))
+                    }
+                case "得":
+                    guard Self.pronouns.contains(text(words[i - 1])), i + 2 < words.endIndex,
+                          words[i + 1].tag == "n", words[i + 2].kind != .punctuation,
+                          !Self.afterObtained.contains(text(words[i + 2])) else { continue }
+                    out.append(description.diagnostic(particle.range, "代词与名词之间应用“的”", replacements: ["的"],
+                                                      fix: .unsafe, confidence: 0.9))
+                default:
+                    continue
+                }
+            }
+        }
+        return out
+    }
+
+    /// A reduplicated adverbial or a manner adverb before 的 and a word known only as a verb (tag v, not vn: 不断的发展
+    /// may be a noun phrase; 努力 is tagged ad, so 不断的努力 is left alone).
+    private func isAdverbial(_ before: Word, before after: Word, _ s: [Unicode.Scalar]) -> Bool {
+        guard before.range.count == 2, let tag = before.tag, after.tag == "v" else { return false }
+        let a = s[before.range.lowerBound], b = s[before.range.lowerBound + 1]
+        return a == b ? Self.reduplicatedTags.contains(tag)
+                      : Self.mannerAdverbs.contains(String(String.UnicodeScalarView([a, b])))
+    }
+
+    /// Whether the words after 的 are a degree complement that ends the clause: a degree adverb and an adjective (很
+    /// 详细, 比较充分), or one word that is both (很好, 更快), then punctuation or the paragraph's end.
+    private func isDegreeComplement(_ rest: ArraySlice<Word>, _ text: (Word) -> String) -> Bool {
+        let clause = rest.prefix { $0.kind != .punctuation }
+        guard clause.endIndex == rest.endIndex || Self.endsClause(text(rest[clause.endIndex])) else { return false }
+        switch clause.count {
+        case 2:
+            let adverb = clause[clause.startIndex], adjective = clause[clause.startIndex + 1]
+            return Self.degreeAdverbs.contains(text(adverb)) && adjective.tag.map(Self.complementTags.contains) == true
+        case 1:
+            // One word that is a degree adverb and an adjective (很好, 太快, 挺大): 很/太/挺 and one adjective
+            // character. Not 更/真, which begin words of their own (更正, 更新, 真实).
+            let word = Array(text(clause[clause.startIndex]).unicodeScalars)
+            guard word.count == 2, "很太挺".unicodeScalars.contains(word[0]),
+                  let tag = Lexicon.shared.entry(word[1...])?.tag else { return false }
+            return tag == "a"
+        default:
+            return false
+        }
+    }
+
+    /// Punctuation that ends a clause (not a quotation mark or bracket, which may sit inside one).
+    static func endsClause(_ mark: String) -> Bool { "，。！？；：、,.!?;:…".contains(mark.first ?? " ") }
+}
