@@ -4,7 +4,7 @@
 /// - 的 for 地 between an adverbial and its verb: a reduplicated adverb or descriptive word (渐渐, 悄悄, 轻轻) or a
 ///   manner adverb that modifies verbs only, then 的, then a word the dictionary knows only as a verb (渐渐的减少).
 /// - 的 for 得 before a degree complement that ends the clause: a verb or adjective, 的, then a degree adverb and an
-///   adjective and nothing more (写的很详细, 准备的比较充分, 变的更好).
+///   adjective and nothing more (写的很详细, 准备的比较充分, 看的更清楚).
 /// - 得 for 的 between a personal pronoun and a noun that the clause goes on after (我得书多了, 自己得情感).
 public struct StructuralParticleRule: Rule {
     public init() {}
@@ -113,7 +113,7 @@ public struct StructuralParticleRule: Rule {
     }
 
     /// Whether the words after 的 are a degree complement that ends the clause: a degree adverb and an adjective (很
-    /// 详细, 比较充分), or one word that is both (很好, 更快), then punctuation or the paragraph's end.
+    /// 详细, 比较充分), or one word that is both (很好, 太快), then punctuation or the paragraph's end.
     private func isDegreeComplement(_ rest: ArraySlice<Word>, _ text: (Word) -> String) -> Bool {
         let clause = rest.prefix { $0.kind != .punctuation }
         guard clause.endIndex == rest.endIndex || Self.endsClause(text(rest[clause.endIndex])) else { return false }
