@@ -38,8 +38,8 @@ public struct HomophoneSlotRule: Rule {
                                           "期间", "过程中", "之际", "之中", "当中"]
 
     /// Whether a word before 座, 根 or 把 makes it a measure word: a numeral or a counting word (三座, 这根, 一把).
-    static func counts(_ previous: Word, _ text: (Word) -> String) -> Bool {
-        previous.kind == .number || previous.tag == "m" || countingWords.contains(text(previous))
+    static func counts(_ previous: Word, _ s: [Unicode.Scalar]) -> Bool {
+        previous.kind == .number || previous.tag == "m" || countingWords.contains(s.string(previous.range))
     }
 
     /// What may follow a ride (坐公交去, 坐大巴，): the clause's end, or a verb of going. Not any verb: the dictionary
@@ -100,8 +100,7 @@ public struct HomophoneSlotRule: Rule {
 
     /// 把 or 阿 ending a clause, where only a modal particle fits: 吃饭把！ → 吧, 恭喜你阿。 → 啊. Not a measure word
     /// (拿了一把，扎成把) or a country's abbreviation (访阿，).
-    private func finalParticle(_ i: Int, _ words: ArraySlice<Word>, _ s: [Unicode.Scalar],
-                               _ text: (Word) -> String) -> String? {
+    private func finalParticle(_ i: Int, _ words: ArraySlice<Word>, _ s: [Unicode.Scalar]) -> String? {
         let word = words[i]
         let written = s[word.range.lowerBound]
         guard written == "把" || written == "阿", i > words.startIndex else { return nil }
@@ -113,10 +112,10 @@ public struct HomophoneSlotRule: Rule {
                   && "，。！？；,!?;".unicodeScalars.contains(s[words[i + 1].range.lowerBound])) else { return nil }
         if written == "把" {
             // 一把, 一大把, 扎成把, 草把: a handful or a bundle.
-            guard !Self.counts(previous, text), !"一两几半大小成盈草火扫".unicodeScalars.contains(last) else { return nil }
+            guard !Self.counts(previous, s), !"一两几半大小成盈草火扫".unicodeScalars.contains(last) else { return nil }
             return "吧"
         }
-        return Self.visitVerbs.contains(text(previous)) ? nil : "啊"
+        return Self.visitVerbs.contains(s.string(previous.range)) ? nil : "啊"
     }
 
     /// 在 before a verb in a clause that began with 先 and went on to something else: 先做功课在玩 → 再玩 (先…再…,
@@ -126,7 +125,7 @@ public struct HomophoneSlotRule: Rule {
         // 先尝试着在睡觉前…: 在 opens a time or place phrase that a localizer closes.
         for later in words[(i + 2)...] {
             if later.kind == .punctuation { break }
-            if Self.localizers.contains(String(String.UnicodeScalarView(s[later.range]))) { return false }
+            if Self.localizers.contains(s.string(later.range)) { return false }
         }
         var k = i - 1
         while k >= words.startIndex, words[k].kind != .punctuation {
@@ -139,11 +138,10 @@ public struct HomophoneSlotRule: Rule {
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
         var out: [Diagnostic] = []
-        func text(_ word: Word) -> String { String(String.UnicodeScalarView(s[word.range])) }
         analysis.forEachParagraph { _, words in
             for i in words.indices {
                 let word = words[i]
-                if word.range.count == 1, let meant = finalParticle(i, words, s, text) {
+                if word.range.count == 1, let meant = finalParticle(i, words, s) {
                     out.append(description.diagnostic(word.range, "句末语气词应为“\(meant)”", replacements: [meant],
                                                       fix: .unsafe, confidence: 0.9))
                     continue
@@ -159,7 +157,7 @@ public struct HomophoneSlotRule: Rule {
                 }
                 if word.range.count == 2, s[word.range.lowerBound] == "受", s[word.range.lowerBound + 1] == "到" {
                     let clause = words[(i + 1)...].prefix { $0.kind != .punctuation }
-                    if let last = clause.last, Self.received.contains(text(last)) {
+                    if let last = clause.last, Self.received.contains(s.string(last.range)) {
                         out.append(description.diagnostic(word.range.lowerBound..<word.range.lowerBound + 1,
                                                           "收到信件、礼物等应为“收到”", replacements: ["收"],
                                                           fix: .unsafe, confidence: 0.9))
@@ -173,25 +171,26 @@ public struct HomophoneSlotRule: Rule {
                     ? words[i - 1] : nil
                 switch s[word.range.lowerBound] {
                 case "座":
-                    guard Self.sittingComplements.contains(text(next)) || Self.vehicles.contains(text(next)) else { continue }
-                    if let previous, Self.counts(previous, text) { continue }
+                    let following = s.string(next.range)
+                    guard Self.sittingComplements.contains(following) || Self.vehicles.contains(following) else { continue }
+                    if let previous, Self.counts(previous, s) { continue }
                     out.append(description.diagnostic(word.range, "此处应为动词“坐”", replacements: ["坐"],
                                                       fix: .unsafe, confidence: 0.9))
                 case "根", "情":
                     // 一根, 这根 count; 根 or 情 alone before a pronoun is 跟 or 请.
-                    guard Self.persons.contains(text(next)) else { continue }
-                    if let previous, Self.counts(previous, text) { continue }
+                    guard Self.persons.contains(s.string(next.range)) else { continue }
+                    if let previous, Self.counts(previous, s) { continue }
                     let meant: String = s[word.range.lowerBound] == "根" ? "跟" : "请"
                     out.append(description.diagnostic(word.range, meant == "跟" ? "介词应为“跟”" : "邀请应为“请”",
                                                       replacements: [meant], fix: .unsafe, confidence: 0.9))
                 case "作":
-                    guard Self.doneThings.contains(text(next)) else { continue }
+                    guard Self.doneThings.contains(s.string(next.range)) else { continue }
                     out.append(description.diagnostic(word.range, "做事、做饭等应为“做”", replacements: ["做"],
                                                       fix: .unsafe, confidence: 0.9))
                 case "做":
-                    guard Self.vehicles.contains(text(next)) else { continue }
+                    guard Self.vehicles.contains(s.string(next.range)) else { continue }
                     let after = i + 2 < words.endIndex ? words[i + 2] : nil
-                    guard after.map({ $0.kind == .punctuation || Self.afterRide.contains(text($0)) }) ?? true
+                    guard after.map({ $0.kind == .punctuation || Self.afterRide.contains(s.string($0.range)) }) ?? true
                     else { continue }
                     out.append(description.diagnostic(word.range, "乘坐交通工具应为“坐”", replacements: ["坐"],
                                                       fix: .unsafe, confidence: 0.9))
@@ -199,7 +198,7 @@ public struct HomophoneSlotRule: Rule {
                     let rest = s[next.range.lowerBound..<min(s.count, next.range.lowerBound + 2)]
                     let again = rest.count == 2 && rest.first == "也" && "不没别无难".unicodeScalars.contains(rest.last!)
                         || thenAfterFirst(i, words, s)
-                    let farewell = text(next) == "见"
+                    let farewell = s.string(next.range) == "见"
                         && (i + 2 == words.endIndex || words[i + 2].kind == .punctuation)
                     guard again || farewell else { continue }
                     out.append(description.diagnostic(word.range, again ? "表示重复或先后，应为“再”" : "告别语应为“再见”",

@@ -72,7 +72,6 @@ public struct StructuralParticleRule: Rule {
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
         var out: [Diagnostic] = []
-        func text(_ word: Word) -> String { String(String.UnicodeScalarView(s[word.range])) }
         analysis.forEachParagraph { _, words in
             for i in words.indices.dropFirst() {
                 let particle = words[i]
@@ -85,14 +84,14 @@ public struct StructuralParticleRule: Rule {
                         out.append(description.diagnostic(particle.range, "状语与动词之间应用“地”", replacements: ["地"],
                                                           fix: .unsafe, confidence: 0.9))
                     } else if let head = words[i - 1].tag, Self.complementHeadTags.contains(head),
-                              isDegreeComplement(words[(i + 1)...], text) {
+                              isDegreeComplement(words[(i + 1)...], s) {
                         out.append(description.diagnostic(particle.range, "动词、形容词与补语之间应用“得”",
                                                           replacements: ["得"], fix: .unsafe, confidence: 0.9))
                     }
                 case "得":
-                    guard Self.pronouns.contains(text(words[i - 1])), i + 2 < words.endIndex,
+                    guard Self.pronouns.contains(s.string(words[i - 1].range)), i + 2 < words.endIndex,
                           words[i + 1].tag == "n", words[i + 2].kind != .punctuation,
-                          !Self.afterObtained.contains(text(words[i + 2])) else { continue }
+                          !Self.afterObtained.contains(s.string(words[i + 2].range)) else { continue }
                     out.append(description.diagnostic(particle.range, "代词与名词之间应用“的”", replacements: ["的"],
                                                       fix: .unsafe, confidence: 0.9))
                 default:
@@ -114,19 +113,21 @@ public struct StructuralParticleRule: Rule {
 
     /// Whether the words after 的 are a degree complement that ends the clause: a degree adverb and an adjective (很
     /// 详细, 比较充分), or one word that is both (很好, 太快), then punctuation or the paragraph's end.
-    private func isDegreeComplement(_ rest: ArraySlice<Word>, _ text: (Word) -> String) -> Bool {
+    private func isDegreeComplement(_ rest: ArraySlice<Word>, _ s: [Unicode.Scalar]) -> Bool {
         let clause = rest.prefix { $0.kind != .punctuation }
-        guard clause.endIndex == rest.endIndex || Self.endsClause(text(rest[clause.endIndex])) else { return false }
+        guard clause.endIndex == rest.endIndex || Self.endsClause(s.string(rest[clause.endIndex].range)) else {
+            return false
+        }
         switch clause.count {
         case 2:
             let adverb = clause[clause.startIndex], adjective = clause[clause.startIndex + 1]
-            return Self.degreeAdverbs.contains(text(adverb)) && adjective.tag.map(Self.complementTags.contains) == true
+            return Self.degreeAdverbs.contains(s.string(adverb.range)) && adjective.tag.map(Self.complementTags.contains) == true
         case 1:
             // One word that is a degree adverb and an adjective (很好, 太快, 挺大): 很/太/挺 and one adjective
             // character. Not 更/真, which begin words of their own (更正, 更新, 真实).
-            let word = Array(text(clause[clause.startIndex]).unicodeScalars)
-            guard word.count == 2, "很太挺".unicodeScalars.contains(word[0]),
-                  let tag = Lexicon.shared.entry(word[1...])?.tag else { return false }
+            let word = s[clause[clause.startIndex].range]
+            guard word.count == 2, "很太挺".unicodeScalars.contains(word.first!),
+                  let tag = Lexicon.shared.entry(word.dropFirst())?.tag else { return false }
             return tag == "a"
         default:
             return false
