@@ -44,6 +44,10 @@ import sys
 import tarfile
 import zipfile
 
+import numpy as np
+
+import kneser_ney
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..'))
 CACHE = os.path.join(ROOT, '.build-data')
 OUT = os.environ.get('SHUZHI_DATA_OUT', os.path.join(ROOT, 'Sources', 'CShuzhiData'))
@@ -558,7 +562,7 @@ def build_lexicon(folders, char_counts):
 # ---------------------------------------------------------------------------------------------------------------------
 # Language model: interpolated modified Kneser-Ney over characters, stored in back-off form (as KenLM writes ARPA).
 
-UNK, BOS, EOS, DIGIT, LATIN = 0, 1, 2, 3, 4
+UNK, DIGIT, LATIN = kneser_ney.UNK, kneser_ney.DIGIT, kneser_ney.LATIN
 SPECIALS = 5
 
 
@@ -697,12 +701,6 @@ def open_gram_lines(characters):
             yield text
 
 
-def discounts(counts_of_counts):
-    n1, n2, n3, n4 = (counts_of_counts.get(i, 0) for i in (1, 2, 3, 4))
-    y = n1 / (n1 + 2 * n2)
-    return [0.0, max(0.1, 1 - 2 * y * n2 / n1), max(0.1, 2 - 3 * y * n3 / n2), max(0.1, 3 - 4 * y * n4 / n3)]
-
-
 PROB_FLOOR, BACKOFF_FLOOR = -8.0, -4.0
 
 
@@ -711,95 +709,44 @@ def quantise(value, floor):
 
 
 def build_model(char_id, prune, lines, training, order=LM_ORDER):
+    """The model's container: Kneser-Ney estimates (Scripts/kneser_ney.py) quantised to 8 bits in GramTables."""
     # LM ids: the lexicon's char ids shifted past the special tokens (Swift does the same shift).
     lm_id = {ch: i + SPECIALS - 1 for ch, i in char_id.items()}
     vocab = SPECIALS - 1 + len(char_id) + 1
-    counts = [None] + [collections.Counter() for _ in range(order)]
-    for line in lines:
-        tokens = [BOS] + [lm_token(ch, lm_id) for ch in line if not ch.isspace()] + [EOS]
-        for n in range(1, order + 1):
-            c = counts[n]
-            for i in range(max(0, 1 if n == 1 else 0), len(tokens) - n + 1):
-                c[tuple(tokens[i:i + n])] += 1
-    # Adjusted counts: the highest order and <s>-initial grams keep raw counts; the rest use continuation counts.
-    adjusted = [None] * (order + 1)
-    adjusted[order] = counts[order]
-    for n in range(order - 1, 0, -1):
-        cont = collections.Counter()
-        for gram in counts[n + 1]:
-            cont[gram[1:]] += 1
-        for gram, raw in counts[n].items():
-            if gram[0] == BOS:
-                cont[gram] = raw
-        adjusted[n] = cont
-    prob, backoff = [None] * (order + 1), [None] * (order + 1)
-    for n in range(1, order + 1):
-        d = discounts(collections.Counter(min(v, 4) for v in adjusted[n].values()))
-        context_total = collections.Counter()
-        context_kept = collections.Counter()
-        context_types = collections.defaultdict(lambda: [0, 0, 0])
-        keep = {}
-        for gram, a in adjusted[n].items():
-            context_total[gram[:-1]] += a
-            context_types[gram[:-1]][min(a, 3) - 1] += 1
-            if n < 3 or counts[n][gram] > prune:
-                keep[gram] = a
-        for gram, a in keep.items():
-            context_kept[gram[:-1]] += a - d[min(a, 3)]
-        gamma = {}
-        for context, total in context_total.items():
-            gamma[context] = max(1e-9, 1 - context_kept[context] / total)
-        p = {}
-        for gram, a in keep.items():
-            context = gram[:-1]
-            lower = 1 / vocab if n == 1 else 10 ** lookup(prob, backoff, gram[1:])
-            p[gram] = math.log10((a - d[min(a, 3)]) / context_total[context] + gamma[context] * lower)
-        prob[n] = p
-        # γ(h) becomes the back-off weight stored with the (n−1)-gram h.
-        if n > 1:
-            backoff[n - 1] = {context: math.log10(g) for context, g in gamma.items() if context in prob[n - 1]}
-        else:
-            unigram_gamma = gamma[()]
-    # Unseen unigrams get the uniform share: a dedicated UNK probability.
-    unk = math.log10(unigram_gamma / vocab)
-    backoff[order] = {}
-
+    estimate = kneser_ney.Estimate(lines, lambda ch: lm_token(ch, lm_id), vocab, order, prune)
+    unk = estimate.unknown
     uni_prob = [quantise(unk, PROB_FLOOR)] * vocab
     uni_backoff = [quantise(0.0, BACKOFF_FLOOR)] * vocab
-    for (token,), value in prob[1].items():
+    backoff_keys, backoff_values = estimate.backoff[1]
+    unigram_backoff = dict(zip(backoff_keys.tolist(), backoff_values.tolist()))
+    for token, value in zip(*(x.tolist() for x in estimate.prob[1])):
         uni_prob[token] = quantise(value, PROB_FLOOR)
-        uni_backoff[token] = quantise(backoff[1].get((token,), 0.0), BACKOFF_FLOOR)
-    sections = [('META', json.dumps({'order': order, 'vocab': vocab, 'unk': unk, 'prune': prune,
-                                     'grams': [len(prob[n]) for n in range(1, order + 1)],
+        uni_backoff[token] = quantise(unigram_backoff.get(token, 0.0), BACKOFF_FLOOR)
+    grams = [len(estimate.prob[n][0]) for n in range(1, order + 1)]
+    sections = [('META', json.dumps({'order': order, 'vocab': vocab, 'unk': unk, 'prune': prune, 'grams': grams,
                                      'training': training,
                                      'prob_floor': PROB_FLOOR, 'backoff_floor': BACKOFF_FLOOR},
                                     sort_keys=True).encode()),
                 ('UNIP', bytes(uni_prob)), ('UNIB', bytes(uni_backoff))]
     for n in range(2, order + 1):
-        table = GramTable(len(prob[n]), backoff=n < order)    # the highest order has no back-off weight
-        for gram in sorted(prob[n]):
-            table.insert(gram_hash(gram), quantise(prob[n][gram], PROB_FLOOR),
-                         quantise(backoff[n].get(gram, 0.0), BACKOFF_FLOOR))
+        keys, values = estimate.prob[n]
+        table = GramTable(len(keys), backoff=n < order)    # the highest order has no back-off weight
+        backoffs = estimate.backoff_of(n, keys) if n < order else np.zeros(len(keys))
+        hashes = mix_array(keys ^ np.uint64(n << 60))
+        for h, value, backoff in zip(hashes.tolist(), values.tolist(), backoffs.tolist()):
+            table.insert(h, quantise(value, PROB_FLOOR), quantise(backoff, BACKOFF_FLOOR))
         sections.append((f'NG{n:02d}', table.pack()))
-    stats = {'order': order, 'grams': [len(prob[n]) for n in range(1, order + 1)], 'vocab': vocab}
+    stats = {'order': order, 'grams': grams, 'vocab': vocab}
     return container(sections), stats
 
 
-def gram_hash(gram):
-    key = 0
-    for token in gram:
-        key = (key << 16) | token
-    return mix(key ^ (len(gram) << 60))
-
-
-def lookup(prob, backoff, gram):
-    """log10 p(last | rest) from the orders computed so far, backing off as the reader will."""
-    n = len(gram)
-    if gram in prob[n]:
-        return prob[n][gram]
-    if n == 1:
-        return math.log10(1e-7)
-    return backoff[n - 1].get(gram[:-1], 0.0) + lookup(prob, backoff, gram[1:])
+def mix_array(x):
+    """`mix` over a numpy array of uint64 (arithmetic wraps at 2^64 as in Swift)."""
+    with np.errstate(over='ignore'):
+        x = x + np.uint64(0x9E3779B97F4A7C15)
+        x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        return x ^ (x >> np.uint64(31))
 
 
 # ---------------------------------------------------------------------------------------------------------------------
