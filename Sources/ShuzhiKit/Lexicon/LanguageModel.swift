@@ -3,7 +3,8 @@ import CShuzhiData
 /// A character n-gram model (order 3 or 4), interpolated modified Kneser-Ney stored in back-off form, trained by
 /// Scripts/build-lexicon.py; probabilities and back-off weights are quantised to 8 bits, rare n-grams of order 3 and up
 /// are pruned, and the tables hold 24-bit fingerprints (`GramTable`). Read in place from the binary. Two are compiled
-/// in: `shared`, the formal trigram model (national laws, 政府工作报告 2008–2014, 人民日报), and `general`, a four-gram
+/// in: `shared`, the formal four-gram model (national laws, 政府工作报告 2008–2014, 人民日报 and the training part of
+/// the 2018–2025 modern text), and `general`, a four-gram
 /// model of everyday written Chinese (text sampled from open-gram, and reviews), which
 /// joins the judgement of paragraphs it explains better than the formal one does (`CharacterTypoFinder.isEveryday`).
 // @unchecked: every field is immutable and the buffers point into the binary's read-only data.
@@ -87,7 +88,7 @@ public final class LanguageModel: @unchecked Sendable {
     }
 
     /// log10 p(w | a b c) in a four-gram model, p(w | b c) in a trigram one.
-    @inline(__always) private func logProb(_ a: Token, _ b: Token, _ c: Token, _ w: Token) -> Float {
+    @inline(__always) func logProb(_ a: Token, _ b: Token, _ c: Token, _ w: Token) -> Float {
         guard let fourgrams else { return logProb(b, c, w) }
         if let slot = fourgrams.slot(gramHash(a, b, c, w)) { return probTable[fourgrams.probability(at: slot)] }
         let context = trigrams.slot(gramHash(a, b, c))

@@ -42,6 +42,8 @@ public final class Lexicon: @unchecked Sendable {
     private let words: FingerprintTable<UInt16>
     private let idioms: FingerprintTable<UInt32>
     private let homophones: FingerprintTable<UInt64>
+    private let wordReadings: FingerprintTable<UInt64>
+    private let dropped: FingerprintTable<UInt32>
     private let tags: [String]
     private let nameTags: [Bool]
     private let followers: PairBlocks
@@ -73,6 +75,8 @@ public final class Lexicon: @unchecked Sendable {
         words = FingerprintTable(data.section("WORD"))
         idioms = FingerprintTable(data.section("IDIO"))
         homophones = FingerprintTable(data.section("SOUN"))
+        wordReadings = FingerprintTable(data.section("SKEY"))
+        dropped = FingerprintTable(data.section("MISS"))
         nextOffsets = data.array("NOFF", of: UInt32.self)
         nextList = data.array("NLST", of: UInt16.self)
         followers = PairBlocks(data.section("PAIR"), characters: charCosts.count)
@@ -96,6 +100,16 @@ public final class Lexicon: @unchecked Sendable {
         let id = id(of: scalar)
         guard id != 0 else { return }
         for i in Int(nextOffsets[id])..<Int(nextOffsets[id + 1]) { body(scalarsByID[Int(nextList[i])]) }
+    }
+
+    /// Frequent words that leave `written` when one of their characters is dropped (高质 of 高质量, 进步 of 进一步,
+    /// 群 of 群众): the dropped character, where it goes in `written` (0…count) and the word's length.
+    func forEachWordMissingOne<C: Collection>(from written: C, _ body: (Unicode.Scalar, Int) -> Void)
+        where C.Element == Unicode.Scalar {
+        dropped.forEach(LexiconHash.text(written)) { packed in
+            guard Int(packed >> 24) == written.count + 1 else { return }
+            body(scalarsByID[Int(packed & 0xFFFF)], Int((packed >> 16) & 0xFF))
+        }
     }
 
     /// Which character's bit block answers `mayPair`: ask the one that stays fixed while candidates vary, so that
@@ -127,38 +141,17 @@ public final class Lexicon: @unchecked Sendable {
         return (Int(readingOffsets[id])..<Int(readingOffsets[id + 1])).map { syllables[Int(readingList[$0])] }
     }
 
-    /// Frequent words (two to four characters) typed with the same pinyin keys as these characters, tones ignored as
-    /// an input method ignores them: each combination of the characters' readings is looked up (at most `limit`).
-    func forEachHomophone(of scalars: [Unicode.Scalar], limit: Int = 8, _ body: ([Unicode.Scalar]) -> Void) {
-        var choices: [[String]] = []
-        for s in scalars {
-            var toneless: [String] = []
-            for reading in readings(s) {
-                let bare = String(reading.prefix { !$0.isNumber })
-                if !toneless.contains(bare) { toneless.append(bare) }
+    /// Frequent words of common characters typed with the same pinyin keys as `word` (two to four characters),
+    /// tones ignored as an input method ignores them, by the word's reading in context (承载 cheng zai: not 正在,
+    /// though 承 may also read zheng). Nothing for a word the lexicon keeps no reading of.
+    func forEachHomophone(of word: [Unicode.Scalar], _ body: ([Unicode.Scalar]) -> Void) {
+        guard let key = wordReadings.first(LexiconHash.text(word)) else { return }
+        homophones.forEach(key) { packed in
+            var found: [Unicode.Scalar] = []
+            for k in stride(from: word.count - 1, through: 0, by: -1) {
+                found.append(scalarsByID[Int((packed >> (16 * UInt64(k))) & 0xFFFF)])
             }
-            guard !toneless.isEmpty else { return }
-            choices.append(toneless)
-        }
-        var combination = [Int](repeating: 0, count: choices.count)
-        for _ in 0..<limit {
-            let key = choices.indices.map { choices[$0][combination[$0]] }.joined(separator: " ")
-            homophones.forEach(LexiconHash.text(key.unicodeScalars)) { packed in
-                var word: [Unicode.Scalar] = []
-                for k in stride(from: scalars.count - 1, through: 0, by: -1) {
-                    word.append(scalarsByID[Int((packed >> (16 * UInt64(k))) & 0xFFFF)])
-                }
-                body(word)
-            }
-            // Next combination (an odometer); stop after the last.
-            var k = choices.count - 1
-            while k >= 0 {
-                combination[k] += 1
-                if combination[k] < choices[k].count { break }
-                combination[k] = 0
-                k -= 1
-            }
-            if k < 0 { return }
+            body(found)
         }
     }
 
