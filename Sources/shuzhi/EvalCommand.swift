@@ -32,10 +32,8 @@ struct TypoEvalOptions: ParsableArguments {
         }
         var configuration = Configuration()
         configuration.typoThreshold = threshold
-        let rules = RuleRegistry.all.map { rule -> any Rule in
-            rule.description.id == "typo.char" ? CharacterTypoRule(tuning: tuning) : rule
-        }
-        return Checker(configuration: configuration, rules: rules)
+        configuration.typoTuning = tuning
+        return Checker(configuration: configuration)
     }
 }
 
@@ -71,7 +69,9 @@ struct CSCCommand: ParsableCommand {
             predictions.append(CSCEvaluation.corrected(pair.source, diagnostics))
         }
         let elapsed = clock.now - started
+        var byKind = CSCEvaluation.ByKind()
         for (pair, predicted) in zip(pairs, predictions) {
+            if let kind = pair.kind { byKind.add(kind: kind, source: pair.source, target: pair.target, predicted: predicted) }
             sentence.add(source: pair.source, target: pair.target, predicted: predicted)
             scores.add(source: pair.source, target: pair.target, predicted: predicted)
             if verbose && predicted != pair.target {
@@ -85,6 +85,24 @@ struct CSCCommand: ParsableCommand {
         print("detection  level: precision:\(f(scores.detectionPrecision)), recall:\(f(scores.detectionRecall)), f1:\(f(scores.detectionF1))")
         print("correction level: precision:\(f(scores.correctionPrecision)), recall:\(f(scores.correctionRecall)), f1:\(f(scores.correctionF1))")
         print("speed: \(String(format: "%.0f", Double(pairs.count) / max(seconds, 1e-9))) sentences/s (\(String(format: "%.3f", seconds)) s, whole check pipeline, one thread)")
+        if !byKind.order.isEmpty { printByKind(byKind) }
+    }
+
+    /// Recall by kind of slip: corrected exactly, changed at all, changed wrongly; for clean sentences, the false
+    /// corrections.
+    private func printByKind(_ byKind: CSCEvaluation.ByKind) {
+        print("kind               sentences  corrected  recall  changed  wrong")
+        let rows = byKind.order.filter { $0 != "clean" }.map { ($0, byKind.counts[$0]!) } + [("all slips", byKind.slips)]
+        for (kind, c) in rows {
+            print(kind.padding(toLength: 19, withPad: " ", startingAt: 0)
+                  + String(c.sentences).padding(toLength: 11, withPad: " ", startingAt: 0)
+                  + String(c.corrected).padding(toLength: 11, withPad: " ", startingAt: 0)
+                  + String(format: "%.3f", c.recall).padding(toLength: 8, withPad: " ", startingAt: 0)
+                  + String(c.changed).padding(toLength: 9, withPad: " ", startingAt: 0) + String(c.wrong))
+        }
+        if let clean = byKind.counts["clean"] {
+            print("clean sentences: \(clean.sentences), falsely changed: \(clean.changed) (\(String(format: "%.3f", Double(clean.changed) / Double(max(1, clean.sentences)))))")
+        }
     }
 }
 

@@ -27,13 +27,25 @@ public final class Analysis: Sendable {
     /// Which of 述学/述职/述廉/述法/党建/问题不足/下步打算 each top-level section is, decided on first use.
     public var structure: ReportStructure { parts.value }
     private let parts: OnceValue<ReportStructure>
+    private let typos = OnceCell<TypoFindings>()
+    let typoTuning: TypoTuning
+    /// The strings of two to four Han characters the document writes, with their counts, made on first use.
+    var vocabulary: DocumentVocabulary { ownVocabulary.value }
+    private let ownVocabulary: OnceValue<DocumentVocabulary>
+    let sharedVocabulary: (any SharedVocabulary)?
 
     /// - Parameters:
     ///   - userWords: words the user declared right (`[words] allow`); the segmenter treats them as words.
     ///   - knowledge: the built-in knowledge base, or it extended with the user's files.
     ///   - year: the report's year when the user states it; otherwise inferred from the text.
-    public init(_ document: Document, userWords: [String] = [], knowledge: KnowledgeBase = .builtIn, year: Int? = nil) {
+    ///   - typoTuning: the typo finders' weights.
+    ///   - sharedVocabulary: words other documents use (a batch, the corpus store), not to be taken for slips.
+    public init(_ document: Document, userWords: [String] = [], knowledge: KnowledgeBase = .builtIn, year: Int? = nil,
+                typoTuning: TypoTuning = .standard, sharedVocabulary: (any SharedVocabulary)? = nil) {
         self.document = document
+        self.typoTuning = typoTuning
+        self.sharedVocabulary = sharedVocabulary
+        self.ownVocabulary = OnceValue { DocumentVocabulary(document.scalars) }
         self.knowledge = knowledge
         let segmenter = Segmenter(userWords: userWords)
         self.segmenter = segmenter
@@ -53,6 +65,9 @@ public final class Analysis: Sendable {
     }
 
     public var scalars: [Unicode.Scalar] { document.scalars }
+
+    /// The slips of the pen the typo rules report, found once.
+    var typoFindings: TypoFindings { typos.value { TypoFindings(self, tuning: typoTuning) } }
 
     /// Calls body with each non-blank paragraph's content range and its words.
     func forEachParagraph(_ body: (Range<Int>, ArraySlice<Word>) -> Void) {

@@ -41,6 +41,10 @@ public struct Configuration: Sendable {
     public static let reportYears = 1949...2100
     /// The year every report is judged for; nil infers it from each text.
     public var year: Int?
+    /// The typo finders' weights (`shuzhi eval … --tune` tries others).
+    public var typoTuning: TypoTuning = .standard
+    /// Words other documents use (the batch under review, the corpus store), which the typo rules treat as vocabulary.
+    public var sharedVocabulary: (any SharedVocabulary)?
     /// The built-in knowledge base, extended with `[knowledge] files`.
     public var knowledge: KnowledgeBase = .builtIn
     /// The user's knowledge files behind `knowledge`, as absolute or working-directory paths.

@@ -1,15 +1,18 @@
 import Foundation
 
-/// Chinese spelling correction scores for a file of `source<TAB>target` (SIGHAN as shipped by pycorrector) or
-/// `n<TAB>source<TAB>target` (ECSpell) lines.
+/// Chinese spelling correction scores for a file of `source<TAB>target` (SIGHAN as shipped by pycorrector),
+/// `n<TAB>source<TAB>target` (ECSpell) or `kind<TAB>source<TAB>target` (Scripts/make-typo-dev.py) lines.
 public struct CSCEvaluation: Sendable {
     public struct Pair: Sendable {
         public let source: String
         public let target: String
+        /// How the slip was made (`same-pinyin`, `missing`, `clean` …) when the file says; nil for SIGHAN and ECSpell.
+        public var kind: String? = nil
     }
 
     /// Reads the pairs. Lines are stripped and `#` lines skipped, as pycorrector's evaluate_utils does; a line with
-    /// two fields is (source, target) and one with three is (n, source, target). Other lines are counted as skipped.
+    /// two fields is (source, target) and one with three is (n, source, target) or, when the first field is not a
+    /// number, (kind, source, target). Other lines are counted as skipped.
     public static func read(_ text: String) -> (pairs: [Pair], skipped: Int) {
         var pairs: [Pair] = [], skipped = 0
         for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
@@ -18,7 +21,7 @@ public struct CSCEvaluation: Sendable {
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             switch parts.count {
             case 2: pairs.append(Pair(source: parts[0], target: parts[1]))
-            case 3: pairs.append(Pair(source: parts[1], target: parts[2]))
+            case 3: pairs.append(Pair(source: parts[1], target: parts[2], kind: Int(parts[0]) == nil ? parts[0] : nil))
             default: skipped += 1
             }
         }
@@ -88,15 +91,53 @@ public struct CSCEvaluation: Sendable {
         private func f1(_ p: Double, _ r: Double) -> Double { p + r == 0 ? 0 : 2 * p * r / (p + r) }
     }
 
-    /// The source with the typo findings' first replacements applied (non-overlapping, left to right).
+    /// The families whose findings are slips of the pen, applied by `corrected`: typos and doubled words.
+    static let correcting: Set<String> = ["typo", "repeat"]
+
+    /// The source with the typo and doubled-word findings' first replacements applied (non-overlapping, left to
+    /// right).
     public static func corrected(_ source: String, _ diagnostics: [Diagnostic]) -> String {
         var scalars = Array(source.unicodeScalars)
-        var edits = diagnostics.filter { $0.family == "typo" && !$0.replacements.isEmpty }
+        var edits = diagnostics.filter { correcting.contains($0.family) && !$0.replacements.isEmpty }
             .map { ($0.range, Array($0.replacements[0].unicodeScalars)) }
         edits.sort { $0.0.lowerBound < $1.0.lowerBound }
         var kept: [(Range<Int>, [Unicode.Scalar])] = []
         for e in edits where kept.last.map({ $0.0.upperBound <= e.0.lowerBound }) ?? true { kept.append(e) }
         for (range, replacement) in kept.reversed() { scalars.replaceSubrange(range, with: replacement) }
         return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Per kind of slip (a development set's first column): how many sentences were corrected exactly, changed at
+    /// all, or changed wrongly; for `clean` sentences every change is a false correction.
+    public struct ByKind: Sendable {
+        public struct Counts: Sendable {
+            public var sentences = 0, corrected = 0, changed = 0
+            /// Changed, but not into the target.
+            public var wrong: Int { changed - corrected }
+            public var recall: Double { sentences == 0 ? 0 : Double(corrected) / Double(sentences) }
+        }
+
+        public private(set) var counts: [String: Counts] = [:]
+        public private(set) var order: [String] = []
+
+        public init() {}
+
+        public mutating func add(kind: String, source: String, target: String, predicted: String) {
+            if counts[kind] == nil { order.append(kind) }
+            var c = counts[kind, default: Counts()]
+            c.sentences += 1
+            if predicted != source { c.changed += 1 }
+            if predicted == target && source != target { c.corrected += 1 }
+            counts[kind] = c
+        }
+
+        /// Every kind but `clean`, together.
+        public var slips: Counts {
+            counts.filter { $0.key != "clean" }.values.reduce(into: Counts()) { total, c in
+                total.sentences += c.sentences
+                total.corrected += c.corrected
+                total.changed += c.changed
+            }
+        }
     }
 }

@@ -15,7 +15,8 @@ public struct Checker: Sendable {
 
     /// The analysis as this configuration sees the document: its allowed words, knowledge and report year.
     public func analyse(_ document: Document) -> Analysis {
-        Analysis(document, userWords: configuration.allowedWords, knowledge: configuration.knowledge, year: configuration.year)
+        Analysis(document, userWords: configuration.allowedWords, knowledge: configuration.knowledge, year: configuration.year,
+                 typoTuning: configuration.typoTuning, sharedVocabulary: configuration.sharedVocabulary)
     }
 
     public func check(_ analysis: Analysis) -> [Diagnostic] { check(analysis, timing: nil) }

@@ -1,5 +1,7 @@
-/// A phrase written twice in a row: 认真贯彻认真贯彻, 进一步进一步 — but not verb or adjective reduplication
-/// (研究研究, 讨论讨论, 雪白雪白) or 一步一步.
+/// A phrase written twice in a row: 认真贯彻认真贯彻, 进一步进一步, 推进推进 — but not verb or adjective reduplication
+/// (研究研究, 讨论讨论, 雪白雪白) or 一步一步. Words of up to four characters are judged with the typo finders (a doubled
+/// word the language models find far less likely than the single one, `WordSlipFinder`); longer phrases are slips
+/// whenever they repeat at a clean edge.
 public struct RepeatedPhraseRule: Rule {
     public init() {}
 
@@ -7,7 +9,7 @@ public struct RepeatedPhraseRule: Rule {
         id: "repeat.phrase",
         severity: .warning,
         summary: "词语误重复（认真贯彻认真贯彻、进一步进一步）",
-        rationale: "同一词语紧挨着写两遍多是复制粘贴或输入失误。双音节动词、形容词的 ABAB 重叠（研究研究、讨论讨论、雪白雪白）和“一步一步”等是正常用法。",
+        rationale: "同一词语紧挨着写两遍多是复制粘贴或输入失误。一到四个字的词语，只有语言模型明显认为只写一遍更通顺时才报，并给出置信度；双音节动词、形容词的 ABAB 重叠（研究研究、讨论讨论、雪白雪白）和“一步一步”等是正常用法。",
         fix: .unsafe,
         triggering: [
             RuleExample("«认真贯彻认真贯彻»了党的路线方针政策。", fixed: "认真贯彻了党的路线方针政策。"),
@@ -15,6 +17,7 @@ public struct RepeatedPhraseRule: Rule {
             "坚持«以人民为中心以人民为中心»的发展思想。",
             "全面«抓落实抓落实»，确保见效。",
             "«我们我们»要加强学习。",
+            RuleExample("«推进推进»各项改革任务落实。", fixed: "推进各项改革任务落实。"),
         ],
         nonTriggering: [
             "这个问题要研究研究，大家讨论讨论。",
@@ -31,7 +34,7 @@ public struct RepeatedPhraseRule: Rule {
     )
 
     /// Two-character words whose ABAB doubling is ordinary Chinese: activity verbs and a few adjectives.
-    private static let reduplicable: Set<String> = Set("""
+    static let reduplicable: Set<String> = Set("""
     研究 讨论 学习 商量 考虑 交流 锻炼 休息 活动 打听 收拾 整理 准备 介绍 了解 比较 调查 检查 总结 分析 思考 琢磨 练习 尝试 体验
     讲讲 说说 看看 想想 试试 聊聊 走走 转转 议论 沟通 请教 指导 关心 照顾 帮助 打扫 清理 梳理 盘算 合计 掂量 打量 表扬 批评 教育
     雪白 通红 冰凉 滚烫 漆黑 碧绿 笔直 雪亮 火热 蜡黄 瓦蓝 金黄
@@ -59,6 +62,8 @@ public struct RepeatedPhraseRule: Rule {
 
     /// Longest phrase checked; a longer repeat is caught by its first part.
     static let maximumLength = 12
+    /// Shorter phrases are the typo finders' (`Slip.Kind.redundant`).
+    static let minimumLength = 5
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
@@ -71,7 +76,7 @@ public struct RepeatedPhraseRule: Rule {
                     let first = b[i].value
                     guard ScalarClass.isHan(first) else { i += 1; continue }
                     var length = min(Self.maximumLength, (end - i) / 2)
-                    while length >= 2 {
+                    while length >= Self.minimumLength {
                         // Cheap filter first: the copy must start with the same character.
                         if b[i + length].value == first, let found = repeatAt(s, b, i, length, p.content) {
                             out.append(found)
@@ -83,6 +88,13 @@ public struct RepeatedPhraseRule: Rule {
                     i += 1
                 }
             }
+        }
+        let doubled = WordSlipFinder(weights: analysis.typoTuning.slips).findings(analysis, kinds: [.redundant],
+                                                                                floor: TypoFindings.floor)
+        for slip in doubled {
+            let phrase = s.string(slip.range)
+            out.append(description.diagnostic(slip.shown, "“\(phrase)”重复了一次", replacements: [phrase], fix: .unsafe,
+                                              confidence: slip.confidence))
         }
         return out
     }

@@ -8,6 +8,10 @@ struct TypoFinding: Sendable {
     let kind: Lexicon.Confusion
     /// The dictionary word the replacement forms with its neighbours (for the message).
     let word: Range<Int>
+
+    func with(confidence: Double) -> TypoFinding {
+        TypoFinding(position: position, replacement: replacement, confidence: confidence, kind: kind, word: word)
+    }
 }
 
 /// Character typos by noisy-channel scoring. For each character not protected by a frequent word or a name, every
@@ -16,7 +20,7 @@ struct TypoFinding: Sendable {
 /// segmentation of the neighbourhood becomes, and how much rarer the written character is. A logistic of the weighted
 /// sum is the confidence, with the weights of the paragraph's register: official prose is judged by the formal
 /// model; everyday writing (a letter, a learner's essay, a review pasted in) by the general model and the formal one
-/// together. The general model is a character four-gram (three characters of context), the formal one a trigram.
+/// together. Both models are character four-grams (three characters of context).
 struct CharacterTypoFinder: Sendable {
     let tuning: TypoTuning
     private let lexicon = Lexicon.shared
@@ -135,6 +139,9 @@ struct CharacterTypoFinder: Sendable {
               !Self.isPronoun(written), !Self.isPronoun(candidate) else { return false }
         return lexicon.singleWordCost(candidate) <= tuning.functionCharacterCost
     }
+
+    /// Same-sound single-character words tried by the models alone at one position, outside the function groups.
+    static let aloneCandidateLimit = 3
 
     /// The logit of the lowest confidence the rule reports (`CharacterTypoRule.floor`).
     static let floorLogit = TypoTuning.logit(CharacterTypoRule.floor)
@@ -284,11 +291,18 @@ struct CharacterTypoFinder: Sendable {
         var survivors: [(Unicode.Scalar, Lexicon.Confusion, Range<Int>)] = []
         // Function characters (的/得/地, 在/再, 那/哪) make no longer word either way: the model alone judges them.
         let writtenAlone = lexicon.singleWordCost(written)
+        var aloneCount = 0
         lexicon.forEachConfusion(of: written) { candidate, kind in
             // Turning a character into a numeral changes a number (市三届 → 十三届): never proposed.
             if Self.isNumeral(candidate) { return }
             guard let word = cheapestWord(s, p, candidate, near, only: only), word.cost + minimumGain <= writtenWord else {
                 if writtenAlone <= tuning.functionCharacterCost, aloneCandidates(written, candidate, kind) {
+                    // Outside the function groups, only the commonest same-sound words (most frequent first): a
+                    // character like 是 has a dozen, each costing both models' lookups, and rarer ones never win.
+                    if Self.functionGroup(written) == nil {
+                        aloneCount += 1
+                        guard aloneCount <= Self.aloneCandidateLimit else { return }
+                    }
                     survivors.append((candidate, kind, p..<p + 1))
                 }
                 return

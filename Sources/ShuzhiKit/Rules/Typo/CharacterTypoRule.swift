@@ -1,12 +1,10 @@
 /// A character that is probably a typo for a confusable one (宿短 → 缩短, 布署 → 部署), found by the language models and
 /// the word segmentation together; each finding carries a confidence.
 public struct CharacterTypoRule: Rule {
-    let finder: CharacterTypoFinder
-
-    public init(tuning: TypoTuning = .standard) { finder = CharacterTypoFinder(tuning: tuning) }
+    public init() {}
 
     /// Findings below this are not worth a diagnostic at any threshold a user would set.
-    static let floor = 0.1
+    static let floor = TypoFindings.floor
 
     public let description = RuleDescription(
         id: "typo.char",
@@ -22,7 +20,7 @@ public struct CharacterTypoRule: Rule {
             // Everyday writing: the general model knows the wording the formal one has rarely seen.
             RuleExample("妈妈做的饭很好吃，我很高«心»。", fixed: "妈妈做的饭很好吃，我很高兴。"),
             // Two neighbours could change (比 → 闭 makes 闭塞); the surer correction is made first.
-            RuleExample("昨天的比«塞»很好看。", fixed: "昨天的比赛很好看。"),
+            RuleExample("昨天的比«塞»很好看，可是我来晚了。", fixed: "昨天的比赛很好看，可是我来晚了。"),
         ],
         nonTriggering: [
             "进一步缩短审批时间，提高办事效率。",
@@ -37,12 +35,8 @@ public struct CharacterTypoRule: Rule {
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
-        // A broken idiom is the idiom rule's to report, with the whole idiom as evidence.
-        let idioms = Set(IdiomTypoFinder().findings(analysis).map(\.position))
-        return finder.findings(analysis).compactMap { f in
-            guard f.confidence >= Self.floor, !idioms.contains(f.position) else { return nil }
-            return f.diagnostic(description, s, what: "疑似错别字")
-        }
+        // A broken idiom is the idiom rule's to report, with the whole idiom as evidence; TypoFindings settles that.
+        return analysis.typoFindings.characters.map { $0.diagnostic(description, s, what: "疑似错别字") }
     }
 }
 
@@ -69,6 +63,6 @@ public struct IdiomTypoRule: Rule {
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
-        return IdiomTypoFinder().findings(analysis).map { $0.diagnostic(description, s, what: "成语有误") }
+        return analysis.typoFindings.idioms.map { $0.diagnostic(description, s, what: "成语有误") }
     }
 }

@@ -36,7 +36,7 @@ public struct ConfusableWordRule: Rule {
             RuleExample("«截止»2023年底，共完成投资12亿元。", fixed: "截至2023年底，共完成投资12亿元。"),
             RuleExample("定期核对«帐»目，做到账实相符。", fixed: "定期核对账目，做到账实相符。"),
             RuleExample("问题«交待»清楚。", fixed: "问题交代清楚。"),
-            RuleExample("及时向上级«反应»情况。", fixed: "及时向上级反映情况。"),
+            RuleExample("依法维护群众合法«权力»。", fixed: "依法维护群众合法权利。"),
         ],
         nonTriggering: [
             "完成上级交办的其他工作。",

@@ -115,7 +115,8 @@ public struct HomophoneSlotRule: Rule {
             guard !Self.counts(previous, s), !"一两几半大小成盈草火扫".unicodeScalars.contains(last) else { return nil }
             return "吧"
         }
-        return Self.visitVerbs.contains(s.string(previous.range)) ? nil : "啊"
+        // The character before, not the word: the segmentation may join it to what precedes (团赴).
+        return Self.visitVerbs.contains(String(last)) ? nil : "啊"
     }
 
     /// 在 before a verb in a clause that began with 先 and went on to something else: 先做功课在玩 → 再玩 (先…再…,

@@ -16,3 +16,30 @@ extension TypoFinding {
                                fix: .unsafe, confidence: confidence)
     }
 }
+
+extension Slip {
+    /// The written word or phrase, and how it reads with the edit made.
+    func shownTexts(_ scalars: [Unicode.Scalar]) -> (written: String, meant: String) {
+        var meant = Array(scalars[shown])
+        meant.replaceSubrange(range.lowerBound - shown.lowerBound..<range.upperBound - shown.lowerBound, with: replacement)
+        return (scalars.string(shown), String(String.UnicodeScalarView(meant)))
+    }
+
+    /// The slip as a diagnostic of `description`'s rule with an unsafe fix. A dropped character is marked on the
+    /// character of the shown word before it (or after it, at the word's start), which the fix writes again with the
+    /// dropped one.
+    func diagnostic(_ description: RuleDescription, _ scalars: [Unicode.Scalar], _ message: String) -> Diagnostic {
+        var marked = range, text = replacement
+        if range.isEmpty {
+            if range.lowerBound > shown.lowerBound {
+                marked = range.lowerBound - 1..<range.lowerBound
+                text = [scalars[range.lowerBound - 1]] + replacement
+            } else {
+                marked = range.lowerBound..<range.lowerBound + 1
+                text = replacement + [scalars[range.lowerBound]]
+            }
+        }
+        return description.diagnostic(marked, message, replacements: [String(String.UnicodeScalarView(text))],
+                                      fix: .unsafe, confidence: confidence)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import ShuzhiKit
+
+/// The typo family on today's official language (issue 20): the vocabulary of recent years is not a slip, and the
+/// slips real writers make — a wrong pick of the input method, a look-alike character, two characters swapped, a
+/// character dropped or a word doubled — are found with the fix. No rule knows these strings; they are found by the
+/// models, the lexicon's indexes and the document's own words.
+@Suite struct ModernTypoTests {
+    static func typoFindings(_ text: String) -> [(written: String, fix: String)] {
+        var configuration = Configuration()
+        configuration.selected = ["typo", "repeat"]
+        let document = Document(text: text)
+        return Checker(configuration: configuration).check(document)
+            .map { (document.string($0.range), $0.replacements.first ?? "") }
+    }
+
+    @Test(arguments: [
+        "加快推进数智化转型，建设数字政府。",
+        "全市上下勠力同心、攻坚克难，经济运行稳中向好。",
+        "坚持学思践悟，把学习成果转化为推动工作的实际成效。",
+        "要做到知责于心、担责于身、履责于行。",
+        "对重点企业实行一企一策、精准帮扶。",
+        "新获批国家级专精特新“小巨人”企业十五家。",
+        "统筹做好常态化疫情防控和经济社会发展工作，抗疫斗争取得重大成果。",
+    ])
+    func todaysVocabularyIsNotASlip(text: String) {
+        let found = Self.typoFindings(text)
+        #expect(found.isEmpty, "\(found)")
+    }
+
+    @Test(arguments: [
+        ("依法维护群众合法权力，畅通诉求表达渠道。", "权力", "权利"),
+        ("坚持务真求实，力戒形式主义。", "务真求实", "求真务实"),
+        ("推进高质发展取得新成效。", "高质", "高质量"),
+        ("推动全面从严治党向纵深展。", "纵深展", "纵深发展"),
+        ("推进推进乡村全面振兴。", "推进推进", "推进"),
+        ("各项审批事项办理时限平均宿短百分之三十。", "宿短", "缩短"),
+    ])
+    func realSlipsAreFoundWithTheirFix(text: String, written: String, fix: String) {
+        let found = Self.typoFindings(text)
+        #expect(found.contains { $0.written.contains(written) || written.contains($0.written) }, "\(found)")
+        var configuration = Configuration()
+        configuration.selected = ["typo", "repeat"]
+        let fixed = Fixer.fixAll(Document(text: text), checker: Checker(configuration: configuration), includeUnsafe: true)
+            .document.text
+        #expect(fixed == text.replacingOccurrences(of: written, with: fix), "\(fixed)")
+    }
+
+    /// A string the report writes several times is its vocabulary; the one-off spelling beside it is the suspect.
+    @Test func theDocumentsOwnWordsWeighIn() {
+        let coinage = "推进稳链强链工作。稳链强链成效明显。持续开展稳链强链行动。"
+        #expect(Self.typoFindings(coinage).isEmpty, "\(Self.typoFindings(coinage))")
+    }
+}
+
+/// False alarms on modern government prose the models never saw: the six provincial 政府工作报告 of 2025 that
+/// `Scripts/modern_corpus.py` holds out as its test part (skipped without `../shared`).
+@Suite(.enabled(if: Fixture.hasShared, "../shared is not present"))
+struct ModernHeldOutTests {
+    @Test func heldOutProvincialReportsGetFewTypoFindings() throws {
+        var characters = 0, flagged: [String] = []
+        var configuration = Configuration()
+        configuration.selected = ["typo"]
+        for province in ["广东省", "新疆", "浙江省", "湖南省", "贵州省", "重庆市"] {
+            let url = Fixture.shared!.appendingPathComponent("corpus/modern/provincial-reports/2025/\(province).txt")
+            let document = try Ingest.load(path: url.path)
+            characters += document.scalars.count { !$0.properties.isWhitespace }
+            flagged += Checker(configuration: configuration).check(document)
+                .map { "\(province) \(document.string($0.range))→\($0.replacements.first ?? "")" }
+        }
+        #expect(characters > 80_000)
+        // Issue 20's target is 0.5 per 10,000 characters; this ceiling sits just above today's figure (BENCHMARKS.md).
+        #expect(Double(flagged.count) * 10_000 / Double(characters) <= 1.0, "\(flagged.joined(separator: "\n"))")
+    }
+}
