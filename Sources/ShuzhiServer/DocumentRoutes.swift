@@ -70,7 +70,13 @@ struct DocumentRoutes: Sendable {
     func check(_ request: Request) async throws -> Response {
         let upload = try await reader.document(request)
         let (document, _) = try load(upload)
-        let checker = try checker(for: request)
+        var checker = try checker(for: request)
+        if Self.flag(request, "corpus") {
+            // The store's reports are the organisation's dictionary: a term they write is not taken for a slip.
+            var configuration = checker.configuration
+            configuration.sharedVocabulary = try await store.vocabulary(with: [document.scalars])
+            checker = Checker(configuration: configuration, rules: checker.rules)
+        }
         let analysis = checker.analyse(document)
         var diagnostics = checker.check(analysis)
         var similarity: SimilaritySummary?

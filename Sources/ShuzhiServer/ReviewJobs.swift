@@ -94,11 +94,20 @@ actor ReviewJobs {
 enum BatchReviewer {
     static func review(_ uploads: [Upload], checker: Checker, ingest: IngestOptions, store: (any CorpusStore)?,
                        progress: @escaping @Sendable (String, Int, Int) async -> Void) async throws -> BatchReview {
-        let checked = try await Concurrent.map(uploads, step: { await progress("读取与检查", $0, uploads.count) }) { upload
-            -> Result<(report: ReviewedReport, text: ComparableText), IngestError> in
+        let loaded = try await Concurrent.map(uploads, step: { await progress("读取", $0, uploads.count) }) { upload
+            -> Result<Document, IngestError> in
             do throws(IngestError) {
-                return .success(ReviewedReport.checked(try Ingest.documentWithSource(from: upload.bytes, name: upload.name, options: ingest).document, by: checker))
+                return .success(try Ingest.documentWithSource(from: upload.bytes, name: upload.name, options: ingest).document)
             } catch { return .failure(error) }
+        }
+        // The batch (and the store, when asked) is the reports' own dictionary: a term several write is no slip.
+        let batch = loaded.compactMap { try? $0.get().scalars }
+        var configuration = checker.configuration
+        configuration.sharedVocabulary = try await store?.vocabulary(with: batch) ?? BatchVocabulary(batch)
+        let sharing = Checker(configuration: configuration, rules: checker.rules)
+        let checked = try await Concurrent.map(loaded, step: { await progress("检查", $0, uploads.count) }) { document
+            -> Result<(report: ReviewedReport, text: ComparableText), IngestError> in
+            document.map { ReviewedReport.checked($0, by: sharing) }
         }
         let read = ReviewedReport.partition(zip(uploads, checked).map { ($0.name, $1) })
         var reports = read.reports

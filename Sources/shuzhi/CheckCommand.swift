@@ -36,14 +36,26 @@ struct CheckCommand: ParsableCommand {
         var failures: [IngestError] = []
         var entries: [JSONValue] = []
         let renderer = TextRenderer(color: Terminal.useColor(color))
+        // Every file is read first: the documents of one run are each other's vocabulary (and, with --corpus, the
+        // store's reports are too), so a term several of them write is not taken for a slip.
+        let clock = ContinuousClock()
+        var loaded: [(path: String, read: Result<(Document, [UInt8]), IngestError>, took: Duration)] = []
         for path in files {
-            let configuration: Configuration
+            let started = clock.now
+            do throws(IngestError) {
+                let read = try Ingest.loadWithSource(path: path, options: options)
+                loaded.append((path, .success((read.document, read.bytes)), clock.now - started))
+            } catch { loaded.append((path, .failure(error), clock.now - started)) }
+        }
+        let batch = loaded.compactMap { try? $0.read.get().0.scalars }
+        let shared = try sharedVocabulary(batch)
+        for (path, read, took) in loaded {
+            var configuration: Configuration
             do { configuration = try rules.configuration(for: path, cache: &configs) }
             catch let f as InputFailure { Terminal.error(f.message); throw ExitCode(2) }
+            configuration.sharedVocabulary = shared
             do {
-                let clock = ContinuousClock()
-                let started = clock.now
-                let (document, source) = try Ingest.loadWithSource(path: path, options: options)
+                let (document, source) = try read.get()
                 let read = clock.now
                 let checker = Checker(configuration: configuration)
                 let analysis = checker.analyse(document)
@@ -59,7 +71,7 @@ struct CheckCommand: ParsableCommand {
                 let checked = clock.now
                 let report = CheckReport(document: document, diagnostics: diagnostics, reportYear: analysis.reportYear, similarity: similarity)
                 if timings {
-                    Timings.report(path: path, characters: document.scalars.count, ingest: read - started, analysis: analysed - read,
+                    Timings.report(path: path, characters: document.scalars.count, ingest: took, analysis: analysed - read,
                                    rules: checked - analysed, perRule: ruleTimes)
                 }
                 if let annotate { try writeAnnotated(document, source: source, report.diagnostics, path: path, to: annotate) }
@@ -102,6 +114,13 @@ extension CheckCommand {
             throw ExitCode(2)
         }
         Terminal.error("已写出 \(output)：\(diagnostics.count) 条批注 / \(diagnostics.count) comments")
+    }
+
+    /// The words the documents of this run share with each other and, with --corpus, with the store's reports;
+    /// none for a single file checked on its own.
+    func sharedVocabulary(_ batch: [[Unicode.Scalar]]) throws -> BatchVocabulary? {
+        if corpus { return try store.with { try await $0.vocabulary(with: batch) } }
+        return batch.count > 1 ? BatchVocabulary(batch) : nil
     }
 
     /// The passages of `text` found in the store, as findings, and the summary.

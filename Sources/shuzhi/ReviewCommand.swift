@@ -60,10 +60,17 @@ struct ReviewCommand: ParsableCommand {
             do { jobs.append((path, try rules.configuration(for: path, cache: &configs))) }
             catch let f as InputFailure { Terminal.error(f.message); throw ExitCode(2) }
         }
-        guard let checked = Parallel.map(jobs, label: "检查", { job -> Result<(report: ReviewedReport, text: ComparableText), IngestError> in
-            do throws(IngestError) {
-                return .success(ReviewedReport.checked(try Ingest.load(path: job.path, options: options), by: Checker(configuration: job.configuration)))
-            } catch { return .failure(error) }
+        guard let loaded = Parallel.map(jobs, label: "读取", { job -> Result<Document, IngestError> in
+            do throws(IngestError) { return .success(try Ingest.load(path: job.path, options: options)) } catch { return .failure(error) }
+        }) else { return try interrupted() }
+        // The batch (and, with --corpus, the store) is the reports' own dictionary: a term several of them write is
+        // not taken for a slip.
+        let batch = loaded.compactMap { try? $0.get().scalars }
+        let shared = corpus ? try store.with { try await $0.vocabulary(with: batch) } : BatchVocabulary(batch)
+        guard let checked = Parallel.map(Array(zip(jobs, loaded)), label: "检查", { job, document -> Result<(report: ReviewedReport, text: ComparableText), IngestError> in
+            var configuration = job.configuration
+            configuration.sharedVocabulary = shared
+            return document.map { ReviewedReport.checked($0, by: Checker(configuration: configuration)) }
         }) else { return try interrupted() }
         let read = ReviewedReport.partition(zip(jobs, checked).map { ($0.path, $1) })
         var reports = read.reports

@@ -234,6 +234,22 @@ enum CLI {
         #expect(r.stderr.contains("missing.txt"))
     }
 
+    /// Files checked together are each other's vocabulary: a term two other reports write is not a slip.
+    @Test func filesCheckedTogetherShareTheirWords() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let texts = ["要为廉政强身，紧紧扎住制度围栏，坚决防止腐败。", "扎住制度的笼子，守住廉洁底线。", "各级干部要扎住思想防线。"]
+        let paths = try texts.enumerated().map { i, text in
+            let url = dir.appendingPathComponent("\(i).txt")
+            try Data(text.utf8).write(to: url)
+            return url.path
+        }
+        let alone = try CLI.run(["check", "--select", "typo", paths[0]])
+        #expect(alone.out.contains("扭"))
+        let together = try CLI.run(["check", "--select", "typo"] + paths)
+        #expect(together.status == 0 && !together.out.contains("typo."), "\(together.out)")
+    }
+
     @Test func readsStandardInput() throws {
         let r = try CLI.run(["check", "-", "--format", "json"], stdin: Data("全年学习24次,撰写心得6篇。\n".utf8))
         #expect(r.status == 1)

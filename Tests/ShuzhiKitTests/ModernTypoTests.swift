@@ -52,6 +52,38 @@ import Testing
         let coinage = "推进稳链强链工作。稳链强链成效明显。持续开展稳链强链行动。"
         #expect(Self.typoFindings(coinage).isEmpty, "\(Self.typoFindings(coinage))")
     }
+
+    /// A batch (or the corpus store) is an organisation's dictionary: a string two other reports write is its
+    /// term; one other report is not enough (a copied slip travels too).
+    @Test func otherReportsWordsAreTheirVocabulary() {
+        let report = "要为廉政强身，紧紧扎住制度围栏，坚决防止腐败。"
+        let others = ["扎住制度的笼子，守住廉洁底线。", "各级干部要扎住思想防线。"]
+        func findings(_ batch: [String]) -> [Diagnostic] {
+            var configuration = Configuration()
+            configuration.selected = ["typo"]
+            configuration.sharedVocabulary = batch.isEmpty ? nil : BatchVocabulary(batch.map { Array($0.unicodeScalars) })
+            return Checker(configuration: configuration).check(Document(text: report))
+        }
+        #expect(findings([]).contains { $0.replacements.first == "扭" })
+        #expect(findings([report, others[0]]).contains { $0.replacements.first == "扭" })
+        #expect(findings([report] + others).isEmpty)
+    }
+
+    /// Counting by document across the chunks the vocabulary is built in, the checked document subtracted.
+    @Test func batchVocabularyCountsDocuments() {
+        let texts = (0..<150).map { i in Array((i % 3 == 0 ? "稳链强链稳链强链，第\(i)份。" : "其他内容\(i)。").unicodeScalars) }
+        let vocabulary = BatchVocabulary(texts)
+        #expect(vocabulary.documentsContaining("稳链强链", atMost: 100) == 49)
+        #expect(vocabulary.documentsContaining("稳链强链", atMost: 2) == 2)
+        #expect(vocabulary.documentsContaining("链强", atMost: 100) == 49)
+        #expect(vocabulary.documentsContaining("其他内容", atMost: 100) == 99)
+        #expect(vocabulary.documentsContaining("其他", atMost: 100) == 99)
+        #expect(vocabulary.documentsContaining("份", atMost: 100) == 0)
+        #expect(vocabulary.documentsContaining("没有的词", atMost: 100) == 0)
+        var outside = vocabulary
+        outside.countsCheckedDocument = false
+        #expect(outside.documentsContaining("稳链强链", atMost: 100) == 50)
+    }
 }
 
 /// False alarms on modern government prose the models never saw: the six provincial 政府工作报告 of 2025 that

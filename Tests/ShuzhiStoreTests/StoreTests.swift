@@ -70,6 +70,23 @@ import PostgresNIO
         try await store.close()
     }
 
+    /// The store's reports are the typo rules' shared vocabulary; a checked report already stored counts once.
+    @Test(arguments: Backend.available) func storedReportsAreTheSharedVocabulary(_ backend: Backend) async throws {
+        let store = try await CorpusStores.open(try await backend.newLocation())
+        let texts = ["扎住制度的笼子，守住廉洁底线。", "各级干部要扎住思想防线。", "要为廉政强身，紧紧扎住制度围栏。"]
+        for (i, text) in texts.enumerated() {
+            _ = try await store.add(text: Array(text.unicodeScalars), metadata: DocumentMetadata(title: "\(i)"))
+        }
+        let checked = Array(texts[2].unicodeScalars)
+        let vocabulary = try await store.vocabulary(with: [checked])
+        #expect(vocabulary.documentsContaining("扎住", atMost: 10) == 2)
+        #expect(vocabulary.documentsContaining("制度", atMost: 10) == 1)
+        #expect(vocabulary.documentsContaining("笼子", atMost: 10) == 0)
+        let limited = try await store.vocabulary(with: [checked], limit: 1)
+        #expect(limited.documentsContaining("扎住", atMost: 10) == 1)
+        try await store.close()
+    }
+
     @Test(arguments: Backend.available) func refusesAStoreFromANewerSchema(_ backend: Backend) async throws {
         let path = try await backend.newLocation()
         let store = try await CorpusStores.open(path)

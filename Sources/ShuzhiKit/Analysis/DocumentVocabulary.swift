@@ -9,9 +9,12 @@ struct DocumentVocabulary: Sendable {
 
     static let lengths = 2...4
 
-    init(_ scalars: [Unicode.Scalar]) {
+    init(_ scalars: [Unicode.Scalar]) { hashes = Self.stringHashes(scalars).sorted() }
+
+    /// The hash of every string of two to four Han characters in the text, one per occurrence, in text order.
+    static func stringHashes(_ scalars: [Unicode.Scalar]) -> [UInt64] {
         var hashes: [UInt64] = []
-        hashes.reserveCapacity(scalars.count * Self.lengths.count)
+        hashes.reserveCapacity(scalars.count * lengths.count)
         var start = 0
         while start < scalars.count {
             guard ScalarClass.isHan(scalars[start].value) else { start += 1; continue }
@@ -19,25 +22,21 @@ struct DocumentVocabulary: Sendable {
             while end < scalars.count && ScalarClass.isHan(scalars[end].value) { end += 1 }
             for i in start..<end {
                 var h = LexiconHash.seed
-                for length in 1...Self.lengths.upperBound where i + length <= end {
+                for length in 1...lengths.upperBound where i + length <= end {
                     h = LexiconHash.step(h, scalars[i + length - 1].value)
-                    if length >= Self.lengths.lowerBound { hashes.append(LexiconHash.mix(h)) }
+                    if length >= lengths.lowerBound { hashes.append(LexiconHash.mix(h)) }
                 }
             }
             start = end
         }
-        self.hashes = hashes.sorted()
+        return hashes
     }
 
     /// How many times the document writes `text` (two to four Han characters; 0 for anything else).
     func count<C: Collection>(_ text: C) -> Int where C.Element == Unicode.Scalar {
         guard Self.lengths.contains(text.count) else { return 0 }
         let h = LexiconHash.text(text)
-        var lo = 0, hi = hashes.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if hashes[mid] < h { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = hashes.firstIndex(notBelow: h)
         var n = 0
         while lo + n < hashes.count && hashes[lo + n] == h { n += 1 }
         return n
@@ -48,6 +47,18 @@ struct DocumentVocabulary: Sendable {
 /// the few typo findings sure enough to report: an organisation's own words (a project, a place, a slogan) are its
 /// dictionary.
 public protocol SharedVocabulary: Sendable {
-    /// How many other documents write `text` (counting stops early: at most `atMost`).
+    /// How many documents other than the one being checked write `text` (counting may stop at `atMost`).
     func documentsContaining(_ text: String, atMost: Int) -> Int
+}
+
+extension [UInt64] {
+    /// In a sorted array, the first index whose value is not below `value` (the count when none is).
+    func firstIndex(notBelow value: UInt64) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid] < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
 }
