@@ -9,7 +9,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "评测错别字检查与成果提取 / measure the typo rules and the results table",
-        subcommands: [CSCCommand.self, FalseAlarmsCommand.self, MetricsEvalCommand.self, CopyEvalCommand.self]
+        subcommands: [CSCCommand.self, FalseAlarmsCommand.self, CalibrationCommand.self, MetricsEvalCommand.self, CopyEvalCommand.self]
     )
 }
 
@@ -150,6 +150,51 @@ struct FalseAlarmsCommand: ParsableCommand {
         }
         let rate = totalCharacters == 0 ? 0 : Double(totalFindings) * 10_000 / Double(totalCharacters)
         print("total: \(totalFindings) typo findings in \(totalCharacters) characters = \(String(format: "%.2f", rate)) per 10,000 characters (threshold \(options.threshold))")
+    }
+}
+
+struct CalibrationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibration",
+        abstract: "置信度校准：各置信度区间的建议有多少是对的 / how often a typo finding at each confidence is right",
+        discussion: "FILE 为 kind<TAB>source<TAB>target 开发集，DIR 为未改动的干净文本；干净文本上的每条建议都算错，按 --clean-weight 加权。/ FILE is a development set, DIR untouched text whose every finding is wrong, weighted by --clean-weight."
+    )
+
+    @Argument(help: "开发集 / development set") var file: String
+    @Argument(help: "干净文本目录 / folder of untouched .txt files") var directory: String
+    @Option(help: "干净文本上每条建议的权重 / weight of a finding on untouched text") var cleanWeight = 4.0
+    @OptionGroup var options: TypoEvalOptions
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let checker = try options.checker()
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8),
+              case let pairs = CSCEvaluation.read(text).pairs, !pairs.isEmpty else {
+            Terminal.error("错误：无法读取 \(file) 中的 source<TAB>target 行\nerror: no source<TAB>target lines in \(file)")
+            throw ExitCode(2)
+        }
+        let files = (FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? [])
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        guard !files.isEmpty else {
+            Terminal.error("错误：\(directory) 中没有 .txt 文件\nerror: no .txt files in \(directory)")
+            throw ExitCode(2)
+        }
+        var calibration = CSCEvaluation.Calibration(cleanWeight: cleanWeight)
+        for pair in pairs { calibration.add(source: pair.source, target: pair.target, checker.check(Document(text: pair.source))) }
+        for name in files {
+            let path = (directory as NSString).appendingPathComponent(name)
+            do { calibration.addClean(checker.check(try Ingest.load(path: path, options: input.ingestOptions()))) }
+            catch let error as IngestError { Terminal.error(error.description); throw ExitCode(2) }
+        }
+        print("confidence   findings  right  mean confidence  right share (untouched text weighted \(cleanWeight))")
+        let edges = CSCEvaluation.Calibration.edges + [1]
+        for (i, bin) in calibration.bins.enumerated() where edges[i] >= options.threshold || bin.findings > 0 {
+            print(String(format: "%.2f–%.2f    ", edges[i], edges[i + 1])
+                  + String(bin.findings).padding(toLength: 10, withPad: " ", startingAt: 0)
+                  + String(bin.right).padding(toLength: 7, withPad: " ", startingAt: 0)
+                  + String(format: "%.3f", bin.meanConfidence).padding(toLength: 17, withPad: " ", startingAt: 0)
+                  + String(format: "%.3f", bin.precision))
+        }
     }
 }
 

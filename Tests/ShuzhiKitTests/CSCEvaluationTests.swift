@@ -41,4 +41,21 @@ import Testing
                   rule.diagnostic(6..<7, "", replacements: ["据"])]
         #expect(CSCEvaluation.corrected("对不气,大数局", ds) == "对不起,大数据")
     }
+
+    /// A development sentence's finding is right when it alone makes the target; untouched text's findings are all
+    /// wrong and weigh `cleanWeight`; findings fall in the bin of their confidence.
+    @Test func calibrationBinsWeighUntouchedText() {
+        let rule = RuleDescription(id: "typo.char", severity: .warning, summary: "", rationale: "", triggering: [], nonTriggering: [])
+        var c = CSCEvaluation.Calibration(cleanWeight: 4)
+        c.add(source: "对不气", target: "对不起", [rule.diagnostic(2..<3, "", replacements: ["起"], confidence: 0.97),
+                                                 rule.diagnostic(0..<1, "", replacements: ["队"], confidence: 0.85)])
+        c.addClean([rule.diagnostic(0..<1, "", replacements: ["队"], confidence: 0.99)])
+        c.add(source: "你好", target: "你好", [rule.diagnostic(1..<2, "", replacements: ["号"], confidence: 0.2)])
+        let top = c.bins[CSCEvaluation.Calibration.edges.firstIndex(of: 0.95)!]
+        #expect((top.findings, top.right) == (2, 1))
+        #expect(abs(top.precision - 1.0 / 5) < 1e-12 && abs(top.meanConfidence - 0.98) < 1e-12)
+        let high = c.bins[CSCEvaluation.Calibration.edges.firstIndex(of: 0.8)!]
+        #expect((high.findings, high.right, high.precision) == (1, 0, 0))
+        #expect(c.bins.reduce(0) { $0 + $1.findings } == 3)   // below the lowest edge: not counted
+    }
 }

@@ -140,4 +140,48 @@ public struct CSCEvaluation: Sendable {
             }
         }
     }
+
+    /// How often a finding at each confidence is right: a finding on a development sentence is right when it alone
+    /// makes the sentence its target; every finding on untouched text is wrong. Untouched text weighs `cleanWeight`
+    /// per finding, so that the slips of the development sentences (one in three of four sentences) are as rare
+    /// as in real writing — the same weighting the weights were fitted with (Scripts/fit-typo-weights.py).
+    public struct Calibration: Sendable {
+        /// The lower edges of the confidence bins; the last bin ends at 1.
+        public static let edges = [0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
+        public struct Bin: Sendable {
+            public var findings = 0, right = 0
+            public var rightWeight = 0.0, weight = 0.0, confidence = 0.0
+            /// The share of the weighted findings that are right.
+            public var precision: Double { weight == 0 ? 0 : rightWeight / weight }
+            public var meanConfidence: Double { findings == 0 ? 0 : confidence / Double(findings) }
+        }
+
+        public private(set) var bins = Array(repeating: Bin(), count: edges.count)
+        public let cleanWeight: Double
+
+        public init(cleanWeight: Double) { self.cleanWeight = cleanWeight }
+
+        /// The findings of one development sentence.
+        public mutating func add(source: String, target: String, _ diagnostics: [Diagnostic]) {
+            for d in diagnostics where correcting.contains(d.family) {
+                add(d, right: CSCEvaluation.corrected(source, [d]) == target && source != target, weight: 1)
+            }
+        }
+
+        /// The findings of untouched text: all wrong.
+        public mutating func addClean(_ diagnostics: [Diagnostic]) {
+            for d in diagnostics where correcting.contains(d.family) { add(d, right: false, weight: cleanWeight) }
+        }
+
+        private mutating func add(_ d: Diagnostic, right: Bool, weight: Double) {
+            guard let confidence = d.confidence, let bin = Self.edges.lastIndex(where: { $0 <= confidence }) else { return }
+            bins[bin].findings += 1
+            bins[bin].weight += weight
+            bins[bin].confidence += confidence
+            if right {
+                bins[bin].right += 1
+                bins[bin].rightWeight += weight
+            }
+        }
+    }
 }
