@@ -171,7 +171,7 @@ struct WordSlipFinder: Sendable {
     }
 
     /// A word at most this costly (−ln p × 10) is what a swap of neighbours must make; a set phrase, a swap across one.
-    static let swapWordCost = 120
+    static let swapWordCost = 140
     static let swapPhraseCost = 150
     /// The written span must be this much costlier than the swapped one (or no word at all).
     static let swapMargin = 30
