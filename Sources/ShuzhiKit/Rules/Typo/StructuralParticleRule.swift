@@ -63,6 +63,7 @@ public struct StructuralParticleRule: Rule {
             "各项工作准备得比较充分。",
             "我的很多同事都来了。",
             "取得的成绩很大。",
+            "形势可能比预想的更艰难。",
             "取得的很大成绩离不开大家。",
             "他得冠军了。",
             "我得工作了。",
@@ -84,6 +85,9 @@ public struct StructuralParticleRule: Rule {
                         out.append(description.diagnostic(particle.range, "状语与动词之间应用“地”", replacements: ["地"],
                                                           fix: .unsafe, confidence: 0.9))
                     } else if let head = words[i - 1].tag, Self.complementHeadTags.contains(head),
+                              // 比 + verb + 的 is the standard of a comparison (比预想的更艰难, 比想象的更难), not a
+                              // verb and its complement.
+                              !(i - 2 >= words.startIndex && s.string(words[i - 2].range).hasSuffix("比")),
                               isDegreeComplement(words[(i + 1)...], s) {
                         out.append(description.diagnostic(particle.range, "动词、形容词与补语之间应用“得”",
                                                           replacements: ["得"], fix: .unsafe, confidence: 0.9))
