@@ -9,6 +9,8 @@ import ShuzhiStore
 struct DocumentRoutes: Sendable {
     let settings: ServerSettings
     let store: any CorpusStore
+    /// The store's words, kept between checks with `?corpus=1`.
+    var vocabulary = StoreVocabularyCache()
     var reader: RequestReader { RequestReader(limits: settings.limits) }
 
     func add(to router: Router<BasicRequestContext>) {
@@ -74,7 +76,7 @@ struct DocumentRoutes: Sendable {
         if Self.flag(request, "corpus") {
             // The store's reports are the organisation's dictionary: a term they write is not taken for a slip.
             var configuration = checker.configuration
-            configuration.sharedVocabulary = try await store.vocabulary(with: [document.scalars])
+            configuration.sharedVocabulary = try await vocabulary.vocabulary(for: document.scalars, in: store)
             checker = Checker(configuration: configuration, rules: checker.rules)
         }
         let analysis = checker.analyse(document)

@@ -16,3 +16,33 @@ extension CorpusStore {
         return BatchVocabulary(texts, countsCheckedDocument: true)
     }
 }
+
+/// The store's vocabulary kept between checks (the web server's `?corpus=1`): built once from the most recent
+/// reports and again only when the stored reports change, so that a check with the store does not read them all
+/// each time.
+public actor StoreVocabularyCache {
+    private var counted: [Int64] = []
+    private var cached = BatchVocabulary([], countsCheckedDocument: false)
+
+    public init() {}
+
+    /// The vocabulary for checking `text`: the `limit` most recent reports of the store, with `text` itself not
+    /// counted as another document when it is one of them.
+    public func vocabulary(for text: [Unicode.Scalar], in store: any CorpusStore, limit: Int = 2_000) async throws -> BatchVocabulary {
+        let recent = try await store.documents().sorted { $0.id > $1.id }.prefix(limit)
+        let ids = recent.map(\.id)
+        if ids != counted {
+            var texts: [[Unicode.Scalar]] = []
+            for stored in recent {
+                try Task.checkCancellation()
+                if let text = try await store.text(of: stored.id) { texts.append(Array(text.unicodeScalars)) }
+            }
+            cached = BatchVocabulary(texts, countsCheckedDocument: false)
+            counted = ids
+        }
+        var vocabulary = cached
+        let digest = ComparableText(text).digest
+        vocabulary.countsCheckedDocument = recent.contains { $0.digest == digest }
+        return vocabulary
+    }
+}

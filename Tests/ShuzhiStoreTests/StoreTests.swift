@@ -84,6 +84,13 @@ import PostgresNIO
         #expect(vocabulary.documentsContaining("笼子", atMost: 10) == 0)
         let limited = try await store.vocabulary(with: [checked], limit: 1)
         #expect(limited.documentsContaining("扎住", atMost: 10) == 1)
+        // Kept between checks, the stored report being checked not counted as another; rebuilt when a report comes.
+        let cache = StoreVocabularyCache()
+        #expect(try await cache.vocabulary(for: checked, in: store).documentsContaining("扎住", atMost: 10) == 2)
+        let outsider = Array("紧紧扎住制度围栏，守住底线。".unicodeScalars)
+        #expect(try await cache.vocabulary(for: outsider, in: store).documentsContaining("扎住", atMost: 10) == 3)
+        _ = try await store.add(text: Array("扎住篱笆，扎住防线。".unicodeScalars), metadata: DocumentMetadata(title: "3"))
+        #expect(try await cache.vocabulary(for: outsider, in: store).documentsContaining("扎住", atMost: 10) == 4)
         try await store.close()
     }
 
