@@ -7,13 +7,18 @@ extension CorpusStore {
     /// (the strings of 550 reports of 5,000 characters are counted in under a second here; 2,000 take a few).
     public func vocabulary(with batch: [[Unicode.Scalar]], limit: Int = 2_000) async throws -> BatchVocabulary {
         let inBatch = Set(batch.map { ComparableText($0).digest })
-        var texts = batch
         let others = try await documents().filter { !inBatch.contains($0.digest) }.sorted { $0.id > $1.id }
-        for stored in others.prefix(limit) {
+        return BatchVocabulary(batch + (try await texts(of: others.prefix(limit))), countsCheckedDocument: true)
+    }
+
+    /// The texts of `documents`, in order (one removed meanwhile is left out).
+    func texts(of documents: some Sequence<StoredDocument>) async throws -> [[Unicode.Scalar]] {
+        var texts: [[Unicode.Scalar]] = []
+        for stored in documents {
             try Task.checkCancellation()
             if let text = try await text(of: stored.id) { texts.append(Array(text.unicodeScalars)) }
         }
-        return BatchVocabulary(texts, countsCheckedDocument: true)
+        return texts
     }
 }
 
@@ -32,12 +37,7 @@ public actor StoreVocabularyCache {
         let recent = try await store.documents().sorted { $0.id > $1.id }.prefix(limit)
         let ids = recent.map(\.id)
         if ids != counted {
-            var texts: [[Unicode.Scalar]] = []
-            for stored in recent {
-                try Task.checkCancellation()
-                if let text = try await store.text(of: stored.id) { texts.append(Array(text.unicodeScalars)) }
-            }
-            cached = BatchVocabulary(texts, countsCheckedDocument: false)
+            cached = BatchVocabulary(try await store.texts(of: recent), countsCheckedDocument: false)
             counted = ids
         }
         var vocabulary = cached
