@@ -173,6 +173,11 @@ struct CalibrationCommand: ParsableCommand {
             Terminal.error("错误：无法读取 \(file) 中的 source<TAB>target 行\nerror: no source<TAB>target lines in \(file)")
             throw ExitCode(2)
         }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            Terminal.error("错误：\(directory) 不是目录\nerror: \(directory) is not a folder")
+            throw ExitCode(2)
+        }
         let files = (FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? [])
             .filter { $0.hasSuffix(".txt") }.sorted()
         guard !files.isEmpty else {

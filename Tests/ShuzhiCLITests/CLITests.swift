@@ -543,6 +543,30 @@ extension CLI {
         #expect(try CLI.run(["eval", "csc", file.path, "--tune", "nonsense=1"]).status == 2)
     }
 
+    /// `eval calibration`: findings on the development sentences right or wrong, on untouched text wrong and
+    /// weighted; bad input exits 2.
+    @Test func evalCalibrationBinsFindingsByConfidence() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("dev.tsv")
+        try """
+        same-pinyin	在新的一年里，我们将再接再励，奋发有为。	在新的一年里，我们将再接再厉，奋发有为。
+        clean	坚持以人民为中心的发展思想。	坚持以人民为中心的发展思想。
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let clean = dir.appendingPathComponent("clean")
+        try FileManager.default.createDirectory(at: clean, withIntermediateDirectories: true)
+        try Data("认真贯彻落实上级的决策部署。".utf8).write(to: clean.appendingPathComponent("a.txt"))
+        let r = try CLI.run(["eval", "calibration", file.path, clean.path, "--typo-threshold", "0.3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        // 再接再励 → 再接再厉 is found at 0.95 or more and is right.
+        let top = try #require(r.out.split(separator: "\n").first { $0.hasPrefix("0.95–1.00") })
+        #expect(top.split(separator: " ", omittingEmptySubsequences: true).dropFirst().prefix(2) == ["1", "1"], "\(r.out)")
+        let noFolder = try CLI.run(["eval", "calibration", file.path, dir.appendingPathComponent("none").path])
+        #expect(noFolder.status == 2 && noFolder.stderr.contains("不是目录"))
+        #expect(try CLI.run(["eval", "calibration", dir.appendingPathComponent("none.tsv").path, clean.path]).status == 2)
+    }
+
     @Test func evalFalseAlarmsCountsPerTenThousandCharacters() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
