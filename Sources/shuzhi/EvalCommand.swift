@@ -37,6 +37,39 @@ struct TypoEvalOptions: ParsableArguments {
     }
 }
 
+/// The inputs the typo evaluations read, refused with a message and exit code 2 when unusable.
+enum EvalInput {
+    /// The source/target pairs of a UTF-8 evaluation file, and how many lines were skipped.
+    static func pairs(_ file: String) throws -> (pairs: [CSCEvaluation.Pair], skipped: Int) {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            Terminal.error("错误：无法读取 \(file)（须为 UTF-8 文本）\nerror: cannot read \(file) (UTF-8 text expected)")
+            throw ExitCode(2)
+        }
+        let read = CSCEvaluation.read(text)
+        guard !read.pairs.isEmpty else {
+            Terminal.error("错误：\(file) 中没有 source<TAB>target 行\nerror: no source<TAB>target lines in \(file)")
+            throw ExitCode(2)
+        }
+        return read
+    }
+
+    /// The .txt files under a folder (recursively), by name relative to it, in order.
+    static func textFiles(_ directory: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            Terminal.error("错误：\(directory) 不是目录\nerror: \(directory) is not a folder")
+            throw ExitCode(2)
+        }
+        let files = (FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? [])
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        guard !files.isEmpty else {
+            Terminal.error("错误：\(directory) 中没有 .txt 文件\nerror: no .txt files in \(directory)")
+            throw ExitCode(2)
+        }
+        return files
+    }
+}
+
 struct CSCCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csc",
@@ -49,15 +82,7 @@ struct CSCCommand: ParsableCommand {
 
     func run() throws {
         let checker = try options.checker()
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            Terminal.error("错误：无法读取 \(file)（须为 UTF-8 文本）\nerror: cannot read \(file) (UTF-8 text expected)")
-            throw ExitCode(2)
-        }
-        let (pairs, skipped) = CSCEvaluation.read(text)
-        guard !pairs.isEmpty else {
-            Terminal.error("错误：\(file) 中没有 source<TAB>target 行\nerror: no source<TAB>target lines in \(file)")
-            throw ExitCode(2)
-        }
+        let (pairs, skipped) = try EvalInput.pairs(file)
         var sentence = CSCEvaluation.SentenceLevel()
         var scores = CSCEvaluation.DetectionCorrection()
         var predictions: [String] = []
@@ -119,17 +144,7 @@ struct FalseAlarmsCommand: ParsableCommand {
 
     func run() throws {
         let checker = try options.checker()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            Terminal.error("错误：\(directory) 不是目录\nerror: \(directory) is not a folder")
-            throw ExitCode(2)
-        }
-        let files = (FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? [])
-            .filter { $0.hasSuffix(".txt") }.sorted()
-        guard !files.isEmpty else {
-            Terminal.error("错误：\(directory) 中没有 .txt 文件\nerror: no .txt files in \(directory)")
-            throw ExitCode(2)
-        }
+        let files = try EvalInput.textFiles(directory)
         var totalCharacters = 0, totalFindings = 0
         for name in files {
             let path = (directory as NSString).appendingPathComponent(name)
@@ -168,22 +183,8 @@ struct CalibrationCommand: ParsableCommand {
 
     func run() throws {
         let checker = try options.checker()
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8),
-              case let pairs = CSCEvaluation.read(text).pairs, !pairs.isEmpty else {
-            Terminal.error("错误：无法读取 \(file) 中的 source<TAB>target 行\nerror: no source<TAB>target lines in \(file)")
-            throw ExitCode(2)
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            Terminal.error("错误：\(directory) 不是目录\nerror: \(directory) is not a folder")
-            throw ExitCode(2)
-        }
-        let files = (FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? [])
-            .filter { $0.hasSuffix(".txt") }.sorted()
-        guard !files.isEmpty else {
-            Terminal.error("错误：\(directory) 中没有 .txt 文件\nerror: no .txt files in \(directory)")
-            throw ExitCode(2)
-        }
+        let pairs = try EvalInput.pairs(file).pairs
+        let files = try EvalInput.textFiles(directory)
         var calibration = CSCEvaluation.Calibration(cleanWeight: cleanWeight)
         for pair in pairs { calibration.add(source: pair.source, target: pair.target, checker.check(Document(text: pair.source))) }
         for name in files {

@@ -143,8 +143,8 @@ struct CharacterTypoFinder: Sendable {
     /// Same-sound single-character words tried by the models alone at one position, outside the function groups.
     static let aloneCandidateLimit = 3
 
-    /// The logit of the lowest confidence the rule reports (`CharacterTypoRule.floor`).
-    static let floorLogit = TypoTuning.logit(CharacterTypoRule.floor)
+    /// The logit of the lowest confidence the rule reports (`TypoFindings.floor`).
+    static let floorLogit = TypoTuning.logit(TypoFindings.floor)
 
     /// A correction at least this sure becomes the context for the positions after it.
     static let contextConfidence = 0.5

@@ -3,9 +3,6 @@
 public struct CharacterTypoRule: Rule {
     public init() {}
 
-    /// Findings below this are not worth a diagnostic at any threshold a user would set.
-    static let floor = TypoFindings.floor
-
     public let description = RuleDescription(
         id: "typo.char",
         severity: .warning,

@@ -58,9 +58,7 @@ struct TypoFindings: Sendable {
         }
         let slips = WordSlipFinder(weights: tuning.slips).findings(analysis, kinds: [.homophoneWord, .reorder, .missing],
                                                                   floor: Self.floor).compactMap { slip -> Slip? in
-            let (written, meant) = slip.shownTexts(s)
-            let confidence = Self.weighed(slip.confidence, written: Array(written.unicodeScalars),
-                                          meant: Array(meant.unicodeScalars), analysis)
+            let confidence = Self.weighed(slip.confidence, written: s[slip.shown], meant: slip.meant(s), analysis)
             return confidence >= Self.floor ? slip.with(confidence: confidence) : nil
         }
         // An insertion takes the characters either side of it.

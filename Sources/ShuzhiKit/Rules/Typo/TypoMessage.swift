@@ -18,11 +18,21 @@ extension TypoFinding {
 }
 
 extension Slip {
-    /// The written word or phrase, and how it reads with the edit made.
-    func shownTexts(_ scalars: [Unicode.Scalar]) -> (written: String, meant: String) {
+    /// The shown word or phrase as it reads with `replacement` put in place of `range` (which it contains).
+    static func meant(_ scalars: [Unicode.Scalar], shown: Range<Int>, range: Range<Int>,
+                      replacement: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var meant = Array(scalars[shown])
         meant.replaceSubrange(range.lowerBound - shown.lowerBound..<range.upperBound - shown.lowerBound, with: replacement)
-        return (scalars.string(shown), String(String.UnicodeScalarView(meant)))
+        return meant
+    }
+
+    func meant(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        Self.meant(scalars, shown: shown, range: range, replacement: replacement)
+    }
+
+    /// The written word or phrase, and how it reads with the edit made.
+    func shownTexts(_ scalars: [Unicode.Scalar]) -> (written: String, meant: String) {
+        (scalars.string(shown), String(String.UnicodeScalarView(meant(scalars))))
     }
 
     /// The slip as a diagnostic of `description`'s rule with an unsafe fix. A dropped character is marked on the

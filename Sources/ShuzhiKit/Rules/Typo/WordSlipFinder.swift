@@ -208,9 +208,7 @@ struct WordSlipFinder: Sendable {
         let lengthCost = (edit.replacement.count - edit.range.count) * Self.characterCost
         let gainSegmentation = Double(writtenCost - editedCost + lengthCost) / 10
         // How common the shown word is as written and as it would read: a slip makes a rare string of a common one.
-        var meant = Array(s[edit.shown])
-        meant.replaceSubrange(edit.range.lowerBound - edit.shown.lowerBound..<edit.range.upperBound - edit.shown.lowerBound,
-                              with: edit.replacement)
+        let meant = Slip.meant(s, shown: edit.shown, range: edit.range, replacement: edit.replacement)
         let writtenWord = Double(lexicon.entry(s[edit.shown])?.cost ?? Lexicon.unknownCost) / 10
         let meantWord = Double(lexicon.entry(meant)?.cost ?? Lexicon.unknownCost) / 10
         let z = models + w.segmentation * min(gainSegmentation, w.segmentationCap)
