@@ -69,8 +69,12 @@ struct NumberedSequences: Sendable {
                 guard let m = child.marker else { continue }
                 let item = Item(number: m.number, range: m.range, marker: { HeadingMarker.canonical(m.style, $0) })
                 // A new list of 1. 2. items may start after the previous list's last item has text of its own.
-                if m.number == 1, m.style >= .arabic, let prev = lastOfStyle[m.style], !outline.nodes[prev].bodyParagraphs.isEmpty,
-                   byStyle[m.style] != nil {
+                // A report in parts (第二部分, 附件, 名词解释) numbers each part afresh.
+                let newPart = m.number == 1 && lastOfStyle[m.style].map { prev in
+                    (outline.nodes[prev].paragraph + 1..<child.paragraph).contains { PartHeading.isPartHeading(s, document.paragraphs[$0].content) }
+                } == true
+                if m.number == 1, byStyle[m.style] != nil,
+                   newPart || (m.style >= .arabic && lastOfStyle[m.style].map { !outline.nodes[$0].bodyParagraphs.isEmpty } == true) {
                     byStyle[m.style]!.append([item])
                 } else if byStyle[m.style] == nil {
                     byStyle[m.style] = [[item]]
@@ -105,4 +109,25 @@ struct NumberedSequences: Sendable {
 
     /// Every problem found, with its item; worked out once, read by the gap, duplicate and order rules.
     private(set) var problems: [(item: Item, problem: NumberingSequence.Problem)] = []
+}
+
+/// A line that opens a new part of a document, under which numbering starts again: 第二部分 …, 第三篇, 第一章, 上篇,
+/// 附件, 附录, 名词解释, 注释 — a short line of its own, not a sentence.
+enum PartHeading {
+    static func isPartHeading(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        var t = r.filter { !ScalarClass.isInlineSpace(s[$0].value) }.map { s[$0] }
+        guard !t.isEmpty, t.count <= 40 else { return false }
+        if let last = t.last, last == "。" || last == "；" || last == "，" { return false }
+        // 【附件】 or （附录）
+        if let first = t.first, "【[（(".unicodeScalars.contains(first) { t.removeFirst() }
+        for lead in leads where t.starts(with: lead) { return true }
+        guard t.first == "第", t.count >= 3 else { return false }
+        var i = 1
+        while i < t.count && (ChineseNumeral.isNumeralCharacter(t[i].value) || ScalarClass.isASCIIDigit(t[i].value)) { i += 1 }
+        guard i > 1, i < t.count else { return false }
+        return "部篇章编".unicodeScalars.contains(t[i])
+    }
+
+    private static let leads: [[Unicode.Scalar]] = ["附件", "附录", "附表", "附：", "附:", "名词解释", "注释", "上篇", "中篇", "下篇"]
+        .map { Array($0.unicodeScalars) }
 }

@@ -15,6 +15,7 @@ public struct PlaceholderRule: Rule {
             "规划在«20**»年«*»月获得通过。",
             "«XX»县人民政府副县长",
             "«××»同志在会上讲话。",
+            "在«×»县工作期间，全面完成各项任务。",
             "«xxxx»年度述职报告",
             "«某某»同志分管宣传工作。",
             "时间：«____»年«____»月",
@@ -29,6 +30,7 @@ public struct PlaceholderRule: Rule {
             "推进“1+X”证书制度试点。",
             "二○二三年工作总结",
             "面积120×80米的广场。",
+            "深入实施“数据要素×”三年行动，推进“文化×旅游”融合发展。",
             "据统计，某企业违规排污被查处。",
         ]
     )
@@ -90,6 +92,13 @@ public struct PlaceholderRule: Rule {
         if length == 1 && !kinds.contains(.zero) && !kinds.contains(.box) && !kinds.contains(.underscore) {
             if isDigit(nearAfter) { return nil }
             if isDigit(nearBefore) && (nearAfter == nil || !ScalarClass.isHan(nearAfter!)) && kinds != [.star] { return nil }
+        }
+        // A campaign named with a multiplication sign: “数据要素×”, “文化×科技” — a quoted name of Han characters
+        // that the × follows (a blanked name, ×县 or 在×县, has no quotation mark opened just before it).
+        if length == 1 && kinds == [.times], before.map(ScalarClass.isHan) == true {
+            var k = run.lowerBound - 1, han = 0
+            while k > paragraph.lowerBound && ScalarClass.isHan(s[k].value) && han < 12 { han += 1; k -= 1 }
+            if han >= 2, "“「『\"".unicodeScalars.contains(s[k]) { return nil }
         }
         // A letter after an operator is a variable: 1+X 证书, N+X.
         if length == 1 && kinds == [.letter], let b = nearBefore, b == 0x2B || b == 0xFF0B || b == 0x3D || b == 0x2D { return nil }
