@@ -29,7 +29,7 @@ let package = Package(
         // `.` on the header path lets the assembler's .incbin find the blobs beside it.
         .target(
             name: "CShuzhiData",
-            exclude: ["lexicon.bin", "model.bin", "general.bin", "knowledge.json", "README.md"],
+            exclude: ["lexicon.bin", "model.bin", "general.bin", "knowledge.json", "traditional.txt", "README.md"],
             cSettings: [.headerSearchPath(".")]
         ),
         .target(name: "ShuzhiKit", dependencies: ["CZlib", "CShuzhiData"]),

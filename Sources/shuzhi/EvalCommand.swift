@@ -8,8 +8,9 @@ import ShuzhiKit
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "评测错别字检查与成果提取 / measure the typo rules and the results table",
-        subcommands: [CSCCommand.self, FalseAlarmsCommand.self, CalibrationCommand.self, MetricsEvalCommand.self, CopyEvalCommand.self]
+        abstract: "评测错别字检查、网站残留识别与成果提取 / measure the typo rules, residue recognition and the results table",
+        subcommands: [CSCCommand.self, FalseAlarmsCommand.self, CalibrationCommand.self, MetricsEvalCommand.self, CopyEvalCommand.self,
+                      ResidueEvalCommand.self]
     )
 }
 
@@ -41,16 +42,22 @@ struct TypoEvalOptions: ParsableArguments {
 enum EvalInput {
     /// The source/target pairs of a UTF-8 evaluation file, and how many lines were skipped.
     static func pairs(_ file: String) throws -> (pairs: [CSCEvaluation.Pair], skipped: Int) {
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            Terminal.error("错误：无法读取 \(file)（须为 UTF-8 文本）\nerror: cannot read \(file) (UTF-8 text expected)")
-            throw ExitCode(2)
-        }
+        let text = try utf8Text(file)
         let read = CSCEvaluation.read(text)
         guard !read.pairs.isEmpty else {
             Terminal.error("错误：\(file) 中没有 source<TAB>target 行\nerror: no source<TAB>target lines in \(file)")
             throw ExitCode(2)
         }
         return read
+    }
+
+    /// A UTF-8 file's text.
+    static func utf8Text(_ file: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            Terminal.error("错误：无法读取 \(file)（须为 UTF-8 文本）\nerror: cannot read \(file) (UTF-8 text expected)")
+            throw ExitCode(2)
+        }
+        return text
     }
 
     /// The .txt files under a folder (recursively), by name relative to it, in order.
@@ -248,5 +255,36 @@ struct MetricsEvalCommand: ParsableCommand {
             }
         }
         print("levels: quantity = value and unit; lenient = and the indicator overlaps the annotator's (one contains the other, the shorter at least half as long); strict = and the indicator is the annotator's")
+    }
+}
+
+struct ResidueEvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "residue",
+        abstract: "模板网站残留识别评测 / recall of marked residue lines, false alarms on report lines, titles",
+        discussion: "目录中每个 .txt 的行以“§”开头表示网站残留、以“¶”开头表示报告标题（Scripts/make-residue-dev.py 生成）。/ In each .txt, a line starting with “§” is residue and one starting with “¶” the report's title (see Scripts/make-residue-dev.py)."
+    )
+
+    @Argument(help: "标注文本所在目录（.txt，递归）/ folder of marked .txt files") var directory: String
+    @Flag(help: "列出漏掉的残留行、误报行与错误标题 / list every missed residue line, false alarm and wrong title") var verbose = false
+
+    func run() throws {
+        let files = try EvalInput.textFiles(directory)
+        var residue = 0, found = 0, report = 0, falseAlarms = 0, titled = 0, titlesRight = 0
+        for name in files {
+            let text = try EvalInput.utf8Text((directory as NSString).appendingPathComponent(name))
+            let result = ResidueEvaluation.evaluate(text)
+            residue += result.residueLines; found += result.residueFound
+            report += result.reportLines; falseAlarms += result.falseAlarms
+            if result.titleMarked { titled += 1; if result.titleRight { titlesRight += 1 } }
+            print("\(name): \(result.residueFound)/\(result.residueLines) residue lines, \(result.falseAlarms) report lines flagged\(result.titleMarked && !result.titleRight ? ", title wrong" : "")")
+            guard verbose else { continue }
+            for line in result.lines where line.isResidue != line.flagged {
+                print("  \(line.isResidue ? "missed" : "flagged") \(line.text.prefix(60))")
+            }
+            if result.titleMarked && !result.titleRight { print("  title read as: \(result.foundTitle ?? "(none)")") }
+        }
+        let ratio = { (a: Int, b: Int) in b == 0 ? "—" : String(format: "%.3f", Double(a) / Double(b)) }
+        print("residue lines found: \(found)/\(residue) = \(ratio(found, residue)); report lines flagged: \(falseAlarms)/\(report) = \(ratio(falseAlarms, report)); titles right: \(titlesRight)/\(titled)")
     }
 }

@@ -15,4 +15,8 @@ const unsigned char *shuzhi_general_bytes(size_t *count);
 /// The knowledge base of political formulas, dates and wording changes (knowledge.json, UTF-8 JSON).
 const unsigned char *shuzhi_knowledge_bytes(size_t *count);
 
+/// Traditional characters simplified text never uses, with their simplified forms (traditional.txt: a
+/// `traditional<TAB>simplified` pair a line, UTF-8; Scripts/traditional.py).
+const unsigned char *shuzhi_traditional_bytes(size_t *count);
+
 #endif

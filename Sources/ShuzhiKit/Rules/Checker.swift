@@ -31,6 +31,9 @@ public struct Checker: Sendable {
             timing?(rule.description.id, clock.now - start)
         }
         out.removeAll { ($0.confidence ?? 1) < configuration.typoThreshold }
+        // A residue block is deleted whole; what other rules would say of its punctuation or wording is noise.
+        let residue = analysis.webResidue
+        if !residue.blocks.isEmpty { out.removeAll { $0.family != "residue" && residue.blockCovers($0.range) } }
         if !configuration.severities.isEmpty {
             for k in out.indices { if let s = configuration.severity(for: out[k].rule) { out[k].severity = s } }
         }
