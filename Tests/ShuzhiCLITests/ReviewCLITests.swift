@@ -104,6 +104,10 @@ import ShuzhiKit
         let csv = dir.appendingPathComponent("review.csv")
         #expect(try CLI.run(["review", folder.path, "--corpus", "--store", store, "-o", csv.path]).status == 0)
         #expect(try String(contentsOf: csv, encoding: .utf8).contains("语料库复制比"))
+        // The terminal table shows the store's column too: the fifth report's ratio and the template as its source.
+        let text = try CLI.run(["review", folder.path, "--corpus", "--store", store])
+        let fifthRow = try #require(text.out.split(separator: "\n").first { $0.hasPrefix("#5 ") })
+        #expect(text.out.contains("语料库复制比") && fifthRow.contains("库#1 "), "\(text.out)")
     }
 
     /// On a terminal (a pseudo-terminal from util-linux's `script`): progress with done/total, rate and time left;

@@ -17,13 +17,22 @@ public enum ReviewRenderer {
     public static func text(_ review: BatchReview) -> String {
         let s = review.similarity
         var out = "审阅 \(review.reports.count) 份报告" + (review.failures.isEmpty ? "" : "（另有 \(review.failures.count) 份无法读取）") + "\n\n"
-        out += "编号  错误 警告 提示  缺少部分        成绩  实质  批内复制比  最相似          文件\n"
+        // Against the store (review --corpus) each report's copy ratio there and its largest source.
+        let store = review.checkedAgainstStore
+        out += "编号  错误 警告 提示  缺少部分        成绩  实质  批内复制比  最相似          "
+            + (store ? "语料库复制比  最大来源        " : "") + "文件\n"
         for (i, r) in review.reports.enumerated() {
             let missing = r.missingCoreParts.map(\.rawValue).joined(separator: "、")
             let partner = s.largestPartner(of: i).map { "#\($0.report + 1) \(percent($0.share))" } ?? "-"
             out += pad("#\(i + 1)", 6) + pad("\(r.check.errorCount)", 5) + pad("\(r.check.warningCount)", 5) + pad("\(r.check.infoCount)", 6)
             out += pad(missing.isEmpty ? "-" : missing, 16) + pad("\(r.results)", 6) + pad(percent(r.substance), 6)
-            out += pad(percent(s.copiedShare[i]), 12) + pad(partner, 16) + r.check.document.name + "\n"
+            out += pad(percent(s.copiedShare[i]), 12) + pad(partner, 16)
+            if store {
+                let sim = r.check.similarity
+                out += pad(sim.map { percent($0.copiedShare) } ?? "-", 14)
+                    + pad(sim?.largestSource.map { "库#\($0.id) \(percent($0.share))" } ?? "-", 16)
+            }
+            out += r.check.document.name + "\n"
         }
         if s.clusters.isEmpty {
             out += "\n未发现相互复制的报告。\n"
