@@ -56,4 +56,18 @@ import Testing
         #expect(OutdatedWordingRule().check(Analysis(Document(text: text))).isEmpty)
         #expect(!OutdatedWordingRule().check(Analysis(Document(text: text), year: 2018)).isEmpty)
     }
+
+    @Test func aLongDatelineUnderTheTitleCountsOnlyWhenTheDateOpensIt() {
+        let long = Self.year("2024年度述职报告\n----2025年1月15日在县委常委会扩大会议上\n一年来，工作如下。")
+        #expect(long.date == 20250115)
+        // A date inside the first sentence is something the report speaks of, not when it was given.
+        let inside = Self.year("2024年度述职报告\n本人于2019年3月1日到任以来，主要负责全县招商引资工作，现将一年来情况报告如下。")
+        #expect(inside.date == nil)
+    }
+
+    @Test func aHeadlineWithAFigureIsNotATitle() {
+        let y = Self.year("2021年中国创新指数同比增长8.0%\n国家统计局10月28日发布数据。2022年10月，党的二十大在北京召开。")
+        #expect(y.basis != .title && y.year == 2022)
+        #expect(Self.year("2024年1月工作总结\n本月工作如下。").basis == .title)
+    }
 }

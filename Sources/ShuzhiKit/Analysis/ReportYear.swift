@@ -44,7 +44,7 @@ public struct ReportYear: Sendable, Equatable {
             return
         }
         let s = document.scalars
-        if let title = outline.title {
+        if let title = outline.title, !Self.isHeadline(s, title) {
             let inTitle = Self.mentions(s, title)
             if let m = inTitle.first(where: { $0.value != nil }) {
                 self.init(year: m.value, basis: .title, evidence: title, reason: "标题写明“\(s.string(m.range))”")
@@ -98,16 +98,48 @@ public struct ReportYear: Sendable, Equatable {
         self.init(year: nil, basis: .unknown, evidence: nil, reason: "文中没有写明年份（可用 --year 指定）")
     }
 
+    /// A first line that states a figure (“2021年中国创新指数同比增长8.0%”) is a headline about that year, not a
+    /// report's title: a number other than the year, a month or a day, or a percent sign.
+    static func isHeadline(_ s: [Unicode.Scalar], _ title: Range<Int>) -> Bool {
+        let years = mentions(s, title).map(\.range)
+        var p = title.lowerBound
+        while p < title.upperBound {
+            if let y = years.first(where: { $0.contains(p) }) { p = y.upperBound; continue }
+            if s[p] == "%" || s[p] == "％" || s[p] == "‰" { return true }
+            if ScalarClass.isASCIIDigit(s[p].value) {
+                var e = p
+                while e < title.upperBound && (ScalarClass.isASCIIDigit(s[e].value) || s[e] == ".") { e += 1 }
+                if e >= title.upperBound || (s[e] != "月" && s[e] != "日") { return true }
+                p = e
+                continue
+            }
+            p += 1
+        }
+        return false
+    }
+
     /// A full date in the title block or on one of the last three lines, if it is short (a dateline or signature).
     static func dateLine(_ document: Document, _ outline: Outline) -> Int? {
         let s = document.scalars
         let lines = document.paragraphs.filter { !$0.isBlank }
         var candidates: [Paragraph] = []
         if let block = outline.titleBlock { candidates += document.paragraphs[block].filter { !$0.isBlank } }
+        // A speech's dateline under its title may be long (——2025年1月15日在……第三次会议上): the two lines after
+        // the title, when the date opens them.
+        var opening: Set<Int> = []
+        if let title = outline.title, let t = lines.firstIndex(where: { $0.content == title }) {
+            for p in lines[(t + 1)..<min(lines.count, t + 3)] { opening.insert(p.index); candidates.append(p) }
+        }
         candidates += lines.suffix(3).filter { $0.content.count <= 24 }
         for paragraph in candidates {
             for m in mentions(s, paragraph.content) {
                 guard let year = m.value else { continue }
+                if opening.contains(paragraph.index) && !(outline.titleBlock?.contains(paragraph.index) ?? false) {
+                    // Only a date that opens the line, after a dash or bracket at most.
+                    let lead = s[paragraph.content.lowerBound..<m.range.lowerBound]
+                    guard lead.count <= 8, lead.allSatisfy({ "-—–－（(〔【 ".unicodeScalars.contains($0) || ScalarClass.isASCIIDigit($0.value) || ChineseNumeral.digit($0.value) != nil || $0 == "〇" || $0 == "○" })
+                    else { continue }
+                }
                 var p = m.range.upperBound
                 func number(_ limit: Int) -> Int? {
                     var v = 0, n = 0

@@ -11,12 +11,16 @@ public struct OutdatedCampaignRule: Rule {
         triggering: [
             RuleExample("2023年述职报告\n扎实开展«“不忘初心、牢记使命”主题教育»。"),
             RuleExample("2018年述职报告\n深入开展«党史学习教育»。"),
+            // Reviewing 2024 does not make 2021 current.
+            RuleExample("2025年政府工作报告\n一、2024年工作回顾\n深入开展«党史学习教育»。"),
         ],
         nonTriggering: [
             "2019年述职报告\n扎实开展“不忘初心、牢记使命”主题教育。",
             "2024年述职报告\n扎实开展党纪学习教育。",
             "2023年述职报告\n巩固拓展党史学习教育成果。",
             "2018年述职报告\n推进“两学一做”学习教育常态化制度化。",
+            // A 2025 government work report reviews 2024 under a heading of its own.
+            "2025年政府工作报告\n一、2024年工作回顾\n扎实开展党纪学习教育。\n二、2025年工作安排\n深化拓展改革。",
         ]
     )
 
@@ -49,7 +53,7 @@ public struct OutdatedCampaignRule: Rule {
                               !OutdatedContext.followed(by: ["成果", "常态化", campaign.continues ?? "常态化"], span.upperBound, s, sentence, within: 6)
                         else { continue }
                         let now = running.isEmpty ? "" : "；\(context.year)年开展的是\(running.map(\.name).joined(separator: "、"))"
-                        out.append(description.diagnostic(span, "\(campaign.name)开展于\(campaign.start)至\(campaign.end)，报告所述为\(context.year)年\(now)",
+                        out.append(description.diagnostic(span, "\(campaign.name)开展于\(campaign.start)至\(campaign.end)，\(context.described)\(now)",
                                                           severity: analysis.knowledge.severity(campaign.status, .warning)))
                     }
                 }

@@ -44,10 +44,10 @@ public struct OutdatedCongressRule: Rule {
                 let written = s.string(span)
                 if let current, number < current.congress {
                     let now = "党的\(current.name)" + (latest.map { $0.congress == current.congress && $0.plenum > 0 ? "和\($0.name)" : "" } ?? "")
-                    out.append(description.diagnostic(span, "报告所述为\(context.year)年，其时“\(written)”已不是当前：\(current.name)已于\(current.end)闭幕，应写\(now)精神"))
+                    out.append(description.diagnostic(span, "\(context.described)，其时“\(written)”已不是当前：\(current.name)已于\(current.end)闭幕，应写\(now)精神"))
                 } else if let meeting = events.first(where: { $0.congress == number && $0.plenum == (plenum ?? 0) }),
                           KnowledgeBase.day(meeting.start) > context.end {
-                    out.append(description.diagnostic(span, "报告所述为\(context.year)年，其时\(meeting.name)尚未召开（\(meeting.start)）：请核对年份或提法",
+                    out.append(description.diagnostic(span, "\(context.described)，其时\(meeting.name)尚未召开（\(meeting.start)）：请核对年份或提法",
                                                       severity: .warning))
                 }
             }

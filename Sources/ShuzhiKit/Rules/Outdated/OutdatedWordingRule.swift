@@ -21,6 +21,7 @@ public struct OutdatedWordingRule: Rule {
             "2019年述职报告\n决胜全面建成小康社会。",
             "2022年述职报告\n全面建成小康社会的目标如期实现。",
             "2022年述职报告\n巩固全面建成小康社会成果。",
+            "2023年述职报告\n为如期全面建成小康社会、实现第一个百年奋斗目标作出了重要贡献。",
             "2023年述职报告\n党的十八大提出的三个自信。",
         ]
     )
@@ -58,13 +59,17 @@ public struct OutdatedWordingRule: Rule {
                     if let unless = change.unlessNear, unless.contains(where: { Clause.contains(Array($0.unicodeScalars), in: s, sentence) }) { continue }
                     if change.asGoal == true {
                         let before = s.string(max(sentence.lowerBound, i - 3)..<i)
+                        // 了 in the rest of its clause: the goal is spoken of as reached (为如期全面建成小康社会、实现第一个
+                        // 百年奋斗目标作出了重要贡献).
+                        var clauseEnd = span.upperBound
+                        while clauseEnd < sentence.upperBound && !"，；。！？".unicodeScalars.contains(s[clauseEnd]) { clauseEnd += 1 }
                         guard Self.goalMarkers.contains(where: { before.hasSuffix($0) }),
-                              !before.hasSuffix("实现了") && !s.string(span.upperBound..<min(sentence.upperBound, span.upperBound + 8)).contains("了"),
+                              !before.hasSuffix("实现了") && !s[span.upperBound..<clauseEnd].contains("了"),
                               !OutdatedContext.followed(by: Self.achievedMarkers, span.upperBound, s, sentence, within: 8) else { continue }
-                        out.append(description.diagnostic(span, "\(change.date)已宣告全面建成小康社会，不宜再作为待实现的目标；现行提法为“\(change.new)”",
+                        out.append(description.diagnostic(span, "\(change.date)已宣告全面建成小康社会，不宜再作为待实现的目标；现行提法为“\(change.new)”。\(context.described)",
                                                           severity: severity))
                     } else {
-                        out.append(description.diagnostic(span, "\(change.date)起提法改为“\(change.new)”", replacements: [change.new], fix: .unsafe,
+                        out.append(description.diagnostic(span, "\(change.date)起提法改为“\(change.new)”。\(context.described)", replacements: [change.new], fix: .unsafe,
                                                           severity: severity))
                     }
                 }
