@@ -8,7 +8,7 @@ public struct FormulaNameRule: Rule {
         id: "formula.name",
         severity: .error,
         summary: "固定提法的名称写错（四种意识、三个意识、以习近平总书记为核心的党中央）",
-        rationale: "政治性表述的名称是固定的，数词、量词、中心词都不能改（参考文件 political-formulas.md §1、§3，每条提法附来源）。只在知识库中有出处的提法上报错；来源未核实（UNVERIFIED）的只作提示。“增强‘四个意识’、坚定‘四个自信’、做到‘两个维护’”这类连用提法中，某一位置换成了别的词也报出。",
+        rationale: "政治性表述的名称是固定的，数词、量词、中心词都不能改（参考文件 political-formulas.md §1、§3，每条提法附来源）。只在知识库中有出处的提法上报错；来源未核实（UNVERIFIED）的只作提示。“增强‘四个意识’、坚定‘四个自信’、做到‘两个维护’”这类连用提法中，某一位置换成了别的词也报出。前面写明是本地或本单位提出的（省委“五个必须坚持”、我市“三个意识”），是另一条提法，不报。",
         fix: .unsafe,
         triggering: [
             RuleExample("牢固树立«四种意识»，坚定理想信念。", fixed: "牢固树立四个意识，坚定理想信念。"),
@@ -21,6 +21,8 @@ public struct FormulaNameRule: Rule {
             "同以习近平同志为核心的党中央保持高度一致。",
             "牢记“两个务必”，践行“三个务必”。",
             "从三个维度分析问题，形成两个方面的意见。",
+            "落实省委“五个必须坚持”要求，推动高质量发展。",
+            "深入践行我市“三个意识”工作法。",
         ]
     )
 
@@ -75,11 +77,24 @@ public struct FormulaNameRule: Rule {
                 let verbEnd = quoted ? span.lowerBound - 1 : span.lowerBound
                 let verbs = formula.verbs ?? []
                 let afterVerb = verbs.contains { v in let w = Array(v.unicodeScalars); return s.matches(w, at: verbEnd - w.count) }
-                guard quoted || afterVerb else { return }
+                guard quoted || afterVerb, !Self.regionalOwner(before: verbEnd, s, range) else { return }
                 out.append(description.diagnostic(span, "提法名称有误：“\(right)”的数目是固定的", replacements: [right], fix: .unsafe,
                                                   severity: knowledge.severity(formula.status, .error)))
             }
         }
+    }
+
+    /// A formula of the same shape that a region or body gave itself (落实省委“五个必须坚持”要求, 我市“三个一批”):
+    /// its count is theirs, not the national one misquoted.
+    static func regionalOwner(before end: Int, _ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        var e = end
+        if e > range.lowerBound && s[e - 1] == "的" { e -= 1 }
+        guard e - 2 >= range.lowerBound else { return false }
+        let last = s[e - 1], previous = s[e - 2]
+        // 省委, 市委, 县委, 党委, 工委, 党组, 省政府, 市政府.
+        if last == "委" || (last == "组" && previous == "党") || (last == "府" && previous == "政") { return true }
+        // 我省, 全市, 本县, 我区.
+        return "我全本".unicodeScalars.contains(previous) && "省市县区州旗盟镇乡".unicodeScalars.contains(last)
     }
 
     /// In 增强“四个意识”、坚定“四个自信”、做到“两个维护”, a slot next to a right one that holds another term.
