@@ -15,6 +15,8 @@ public struct NumberingOrderRule: Rule {
             "一、加强学习\n二、履职尽责\n三、廉洁自律",
             // A report in parts numbers each part afresh; so do its annexes.
             "第一部分 2024年工作回顾\n一、经济运行稳中向好\n二、改革开放持续深化\n第二部分 2025年工作安排\n一、扩大有效需求\n二、加快产业升级\n附件：名词解释\n一、新质生产力\n二、两重",
+            // So does a section under a heading the writer did not number.
+            "2024年工作回顾\n（一）经济运行稳中向好。全年增长5%。\n（二）改革开放持续深化。新设企业一万家。\n2025年工作安排\n（一）扩大有效需求。\n（二）加快产业升级。",
         ]
     )
 

@@ -71,7 +71,9 @@ struct NumberedSequences: Sendable {
                 // A new list of 1. 2. items may start after the previous list's last item has text of its own.
                 // A report in parts (第二部分, 附件, 名词解释) numbers each part afresh.
                 let newPart = m.number == 1 && lastOfStyle[m.style].map { prev in
-                    (outline.nodes[prev].paragraph + 1..<child.paragraph).contains { PartHeading.isPartHeading(s, document.paragraphs[$0].content) }
+                    (outline.nodes[prev].paragraph + 1..<child.paragraph).contains {
+                        PartHeading.isPartHeading(s, document.paragraphs[$0].content) || PartHeading.isUnnumberedHeading(s, document.paragraphs[$0].content)
+                    }
                 } == true
                 if m.number == 1, byStyle[m.style] != nil,
                    newPart || (m.style >= .arabic && lastOfStyle[m.style].map { !outline.nodes[$0].bodyParagraphs.isEmpty } == true) {
@@ -126,6 +128,14 @@ enum PartHeading {
         while i < t.count && (ChineseNumeral.isNumeralCharacter(t[i].value) || ScalarClass.isASCIIDigit(t[i].value)) { i += 1 }
         guard i > 1, i < t.count else { return false }
         return "部篇章编".unicodeScalars.contains(t[i])
+    }
+
+    /// A short line of its own without a number or any sentence punctuation (2025年工作安排建议, 加强政府自身建设): a
+    /// section heading the writer did not number, so a list that starts again at 1 under it is a new list.
+    static func isUnnumberedHeading(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        let t = r.filter { !ScalarClass.isInlineSpace(s[$0].value) }.map { s[$0] }
+        guard t.count >= 4, t.count <= 20, HeadingMarker.parse(s, at: r.lowerBound, end: r.upperBound) == nil else { return false }
+        return !t.contains { "。，；：:;,.！？!?（）()".unicodeScalars.contains($0) }
     }
 
     private static let leads: [[Unicode.Scalar]] = ["附件", "附录", "附表", "附：", "附:", "名词解释", "注释", "上篇", "中篇", "下篇"]
