@@ -106,10 +106,12 @@ struct CorpusRoutes: Sendable {
     func search(_ request: Request) async throws -> Response {
         let upload = try await RequestReader(limits: settings.limits).document(request)
         let document = try DocumentRoutes(settings: settings, store: store).load(upload).document
-        let comparison = try await CopyDetector().compare(document.scalars, in: store, author: request.uri.queryParameters["author"].map(String.init))
+        let comparison = try await CopyDetector().compare(document.scalars, in: store, author: request.uri.queryParameters["author"].map(String.init),
+                                                           name: document.name)
         let sources: [JSONValue] = comparison.sources.sorted { $0.copiedShare > $1.copiedShare }.map { s in
             Self.json(s.document).adding([
                 ("copiedShare", .double(ComparisonRenderer.rounded(s.copiedShare))), ("ownEarlierReport", .bool(s.ownEarlierReport)),
+                ("sameText", .bool(s.sameText)),
                 ("passages", .array(s.passages.map { p in
                     .object([("verdict", .string(p.verdict.rawValue)), ("start", .int(p.query.lowerBound)), ("end", .int(p.query.upperBound)),
                              ("text", .string(document.string(p.query)))])

@@ -1,3 +1,4 @@
+import Foundation
 import ShuzhiKit
 
 /// One stored document a checked text shares passages with.
@@ -8,6 +9,10 @@ public struct SourceMatch: Sendable {
     public let copiedShare: Double
     /// The document is another report by the same author (their own words reused, not someone else's).
     public let ownEarlierReport: Bool
+    /// The document is the checked text itself, stored as another document (punctuation and spacing aside).
+    public let sameText: Bool
+
+    public var relation: SourceRelation { ownEarlierReport ? .ownEarlier : sameText ? .sameText : .other }
 }
 
 /// A text checked against the store: each source with its passages, and the summary an academic checker gives.
@@ -20,6 +25,8 @@ public struct CorpusComparison: Sendable {
     public let copiedShareExcludingOwn: Double
     /// The share inside passages of shared official wording only.
     public let sharedWordingShare: Double
+    /// The text's first line: where a finding about the whole text is shown.
+    public let firstLine: Range<Int>
 
     /// The source the most of the text was copied from.
     public var largestSource: SourceMatch? {
@@ -46,17 +53,30 @@ public struct CopyDetector: Sendable {
         self.minimumSharedFingerprints = minimumSharedFingerprints
     }
 
-    /// `author` identifies the writer's own reports; `excluding` leaves documents out. A stored document with the
-    /// same text as `text` is always left out.
-    public func compare(_ text: [Unicode.Scalar], in store: any CorpusStore, author: String? = nil,
+    /// `author` identifies the writer's own reports; without it, a stored report whose author the text names in its
+    /// opening or closing lines (落款) or its file name is taken as theirs. `name` is the checked file's name: a stored
+    /// document with the same text and the same file name is this report checked again after adding it, and is left
+    /// out; with another name (or none) it is the same text handed in twice, 100 % copied. `excluding` leaves
+    /// documents out.
+    public func compare(_ text: [Unicode.Scalar], in store: any CorpusStore, author: String? = nil, name: String? = nil,
                         excluding: Set<Int64> = []) async throws -> CorpusComparison {
         let query = ComparableText(text)
         let prints = Winnowing.fingerprints(query, scheme: store.scheme)
         let digest = query.digest
-        // The text itself may be stored (checked again after adding it): it is neither a source nor evidence of
-        // how common its own wording is.
+        // The identical stored text is never evidence of how common its own wording is, nor aligned passage by
+        // passage: it is either this report again or the whole of it copied.
         var excluding = excluding
-        if let own = try await store.documentID(digest: digest) { excluding.insert(own) }
+        var identical: StoredDocument?
+        if let id = try await store.documentID(digest: digest), !excluding.contains(id) {
+            excluding.insert(id)
+            if let d = try await store.document(id), !Self.sameFile(d.metadata.source, name) { identical = d }
+        }
+        let signature = Self.signature(text, name: name)
+        func isOwn(_ document: StoredDocument) -> Bool {
+            guard document.metadata.kind == .report, let theirs = document.metadata.author, !theirs.isEmpty else { return false }
+            if let author, !author.isEmpty { return author == theirs }
+            return theirs.unicodeScalars.count >= 2 && signature.contains(theirs)
+        }
         let documents = try await store.documentCount() - excluding.count
         let threshold = policy.boilerplateThreshold(documents: documents)
         // Which documents hold each of the text's fingerprints: how common the wording is, and who shares it.
@@ -107,7 +127,7 @@ public struct CopyDetector: Sendable {
             let comparison = TextComparison(query: query, source: source, aligned: passages, policy: policy, queryFingerprints: prints,
                                             boilerplate: boilerplate, otherDocuments: { otherDocuments($0, besides: document.id) })
             // The same author's other reports (any year: a series reuses its own wording both ways).
-            let own = author.map { !$0.isEmpty && document.metadata.author == $0 && document.metadata.kind == .report } ?? false
+            let own = isOwn(document)
             var shared = comparison.passages
             if own { for i in shared.indices where shared[i].verdict == .copied { shared[i].verdict = .ownWords } }
             for (a, p) in zip(passages, shared) {
@@ -119,17 +139,49 @@ public struct CopyDetector: Sendable {
                 case .sharedWording: wordingRanges.append(a.query)
                 }
             }
-            sources.append(SourceMatch(document: document, passages: shared, copiedShare: comparison.queryCopied, ownEarlierReport: own))
+            sources.append(SourceMatch(document: document, passages: shared, copiedShare: comparison.queryCopied, ownEarlierReport: own, sameText: false))
+        }
+        if let document = identical {
+            let own = isOwn(document)
+            let whole = 0..<text.count
+            let length = try await store.text(of: document.id)?.unicodeScalars.count ?? 0
+            sources.append(SourceMatch(document: document,
+                                       passages: [SharedPassage(query: whole, source: 0..<length, length: query.count, matched: query.count,
+                                                                boilerplate: 0, verdict: own ? .ownWords : .copied)],
+                                       copiedShare: 1, ownEarlierReport: own, sameText: true))
+            // The shares are counted over the comparable characters.
+            copiedRanges.append(0..<query.count)
+            if !own { copiedOther.append(0..<query.count) }
         }
         // Common wording is shared wording wherever it is, whichever documents were aligned.
         let k = store.scheme.k
         let commonGrams = prints.filter { boilerplate.contains($0.hash) }.map { Int($0.position)..<(Int($0.position) + k) }
         let n = Double(max(1, query.count))
-        sources.sort { ($0.copiedShare, $0.passages.count) > ($1.copiedShare, $1.passages.count) }
+        sources.sort { ($0.copiedShare, $0.sameText ? 1 : 0, $0.passages.count) > ($1.copiedShare, $1.sameText ? 1 : 0, $1.passages.count) }
         return CorpusComparison(characters: query.count, sources: sources,
                                 copiedShare: Double(TextComparison.covered(copiedRanges)) / n,
                                 copiedShareExcludingOwn: Double(TextComparison.covered(copiedOther)) / n,
-                                sharedWordingShare: Double(TextComparison.covered(wordingRanges + commonGrams)) / n)
+                                sharedWordingShare: Double(TextComparison.covered(wordingRanges + commonGrams)) / n,
+                                firstLine: Self.firstLine(text))
+    }
+
+    /// Two file names of the same file: the stored one may carry the folder it was added from.
+    static func sameFile(_ stored: String?, _ checked: String?) -> Bool {
+        guard let stored, let checked, !checked.isEmpty else { return false }
+        return (stored as NSString).lastPathComponent == (checked as NSString).lastPathComponent
+    }
+
+    static func firstLine(_ text: [Unicode.Scalar]) -> Range<Int> {
+        guard let start = text.firstIndex(where: { !$0.properties.isWhitespace }) else { return 0..<0 }
+        let end = text[start...].firstIndex(where: { $0 == "\n" || $0 == "\r" }) ?? text.count
+        return start..<min(end, start + 60)
+    }
+
+    /// Where a report names its writer: its first and last three lines (title, 落款) and its file name.
+    static func signature(_ text: [Unicode.Scalar], name: String?) -> String {
+        let lines = String(String.UnicodeScalarView(text)).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return (lines.prefix(3) + lines.suffix(3)).joined(separator: "\n") + "\n" + ((name ?? "") as NSString).lastPathComponent
     }
 }
 
@@ -137,7 +189,8 @@ extension CorpusComparison {
     /// The summary line of `check --corpus`.
     public func summary(storeDocuments: Int) -> SimilaritySummary {
         SimilaritySummary(copiedShare: copiedShare, copiedShareExcludingOwn: copiedShareExcludingOwn, sharedWordingShare: sharedWordingShare,
-                          largestSource: largestSource.map { ($0.document.metadata.title, $0.document.id, $0.copiedShare) },
+                          largestSource: largestSource.map { LargestSource(title: $0.document.metadata.title, id: $0.document.id,
+                                                                           share: $0.copiedShare, relation: $0.relation) },
                           sources: sources.count, storeDocuments: storeDocuments)
     }
 
@@ -149,6 +202,14 @@ extension CorpusComparison {
             let title = match.document.metadata.title
             for p in match.passages where p.verdict != .sharedWording {
                 let source = PassageSource(documentID: match.document.id, title: title, range: p.source, length: p.length, boilerplate: p.boilerplate)
+                if match.sameText {
+                    // One finding for the whole text, anchored on its first line.
+                    out.append(Diagnostic(rule: match.ownEarlierReport ? "similarity.own-words" : "similarity.copied",
+                                          severity: match.ownEarlierReport ? .info : .warning, range: firstLine,
+                                          message: match.ownEarlierReport ? "全文与本人的《\(title)》（#\(match.document.id)）相同：年年一样"
+                                                                          : "全文与语料库中《\(title)》（#\(match.document.id)）为同一文本，疑似抄袭", source: source))
+                    continue
+                }
                 let edited = p.length - p.matched
                 let how = edited > 0 ? "，改动约 \(edited) 字" : "，逐字相同"
                 if p.verdict == .copied {

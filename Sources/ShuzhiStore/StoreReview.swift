@@ -18,7 +18,7 @@ public enum StoreReview {
         let detector = CopyDetector()
         for r in reports {
             if shouldStop() { return nil }
-            let comparison = try await detector.compare(r.check.document.scalars, in: store)
+            let comparison = try await detector.compare(r.check.document.scalars, in: store, name: r.check.document.name)
             let diagnostics = (r.check.diagnostics + comparison.diagnostics).sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
             let check = CheckReport(document: r.check.document, diagnostics: diagnostics, reportYear: r.check.reportYear,
                                     similarity: comparison.summary(storeDocuments: documents))

@@ -64,7 +64,7 @@ struct CheckCommand: ParsableCommand {
                 var diagnostics = checker.check(analysis, timing: timings ? { ruleTimes.append(($0, $1)) } : nil)
                 var similarity: SimilaritySummary?
                 if corpus {
-                    let (found, summary) = try similarityFindings(document.scalars)
+                    let (found, summary) = try similarityFindings(document.scalars, name: document.name)
                     diagnostics = (diagnostics + found).sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
                     similarity = summary
                 }
@@ -124,10 +124,10 @@ extension CheckCommand {
     }
 
     /// The passages of `text` found in the store, as findings, and the summary.
-    func similarityFindings(_ text: [Unicode.Scalar]) throws -> ([Diagnostic], SimilaritySummary) {
+    func similarityFindings(_ text: [Unicode.Scalar], name: String) throws -> ([Diagnostic], SimilaritySummary) {
         let author = self.author
         return try store.with { store in
-            let comparison = try await CopyDetector().compare(text, in: store, author: author)
+            let comparison = try await CopyDetector().compare(text, in: store, author: author, name: name)
             return (comparison.diagnostics, comparison.summary(storeDocuments: try await store.documentCount()))
         }
     }

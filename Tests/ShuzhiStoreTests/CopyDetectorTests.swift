@@ -24,7 +24,8 @@ import ShuzhiTestSupport
         let sourceScalars = Array(source.unicodeScalars)
         var ids: [Int64] = []
         for (n, text) in [source, Self.prose(1500, seed: 2) + formula, Self.prose(1500, seed: 3) + formula, Self.prose(1500, seed: 4) + formula].enumerated() {
-            let outcome = try await store.add(text: Array(text.unicodeScalars), metadata: DocumentMetadata(title: "第\(n)份", author: n == 3 ? "本人" : "他人"))
+            let outcome = try await store.add(text: Array(text.unicodeScalars), metadata: DocumentMetadata(title: "第\(n)份", author: n == 3 ? "本人" : "他人",
+                                                                                               source: "/收件/第\(n)份.docx"))
             guard case .added(let id) = outcome else { Issue.record("not added"); return }
             ids.append(id)
         }
@@ -51,9 +52,38 @@ import ShuzhiTestSupport
         let mine = try await CopyDetector().compare(Array(own), in: store, author: "本人")
         #expect(mine.sources.first?.passages.first?.verdict == .ownWords)
         #expect(mine.copiedShare > 0.3 && mine.copiedShareExcludingOwn == 0)
-        // A text checked again after it was stored is not its own source.
-        let again = try await CopyDetector().compare(sourceScalars, in: store)
+        // A text checked again after it was stored (the same file name, wherever it lies) is not its own source.
+        let again = try await CopyDetector().compare(sourceScalars, in: store, name: "审阅/第0份.docx")
         #expect(again.sources.allSatisfy { $0.document.id != ids[0] } && again.copiedShare == 0)
+        // The same text under another name is the whole of it copied, named as the same text.
+        let handedIn = try await CopyDetector().compare(sourceScalars, in: store, name: "李四.docx")
+        #expect(handedIn.copiedShare == 1 && handedIn.copiedShareExcludingOwn == 1)
+        #expect(handedIn.largestSource?.document.id == ids[0] && handedIn.largestSource?.sameText == true)
+        #expect(handedIn.summary(storeDocuments: 4).largestSource?.relation == .sameText)
+        let whole = handedIn.diagnostics.filter { $0.message.contains("同一文本") }
+        #expect(whole.count == 1 && whole.first?.rule == "similarity.copied" && (whole.first?.range.count ?? 0) <= 60)
+        try await store.close()
+    }
+
+    /// A report whose opening or closing lines name the author of a stored report is that author's: their earlier
+    /// year is 年年一样, not someone else's copy, also when nobody said who wrote it.
+    @Test(arguments: Backend.available) func theSameAuthorsEarlierYearIsNamedAsSuch(_ backend: Backend) async throws {
+        let store = try await CorpusStores.open(try await backend.newLocation())
+        let body = Self.prose(1500, seed: 11)
+        let earlier = "2024年度述职报告\n" + body + "\n王五\n2025年1月10日"
+        guard case .added(let id) = try await store.add(text: Array(earlier.unicodeScalars),
+                                                         metadata: DocumentMetadata(title: "2024年度述职报告", author: "王五", year: 2024))
+        else { Issue.record("not added"); return }
+        _ = try await store.add(text: Array(Self.prose(1500, seed: 12).unicodeScalars), metadata: DocumentMetadata(title: "他人", author: "赵六"))
+        let thisYear = "2025年度述职报告\n" + body + "\n王五\n2026年1月12日"
+        let result = try await CopyDetector().compare(Array(thisYear.unicodeScalars), in: store)
+        #expect(result.largestSource?.document.id == id && result.largestSource?.ownEarlierReport == true)
+        #expect(result.copiedShare > 0.9 && result.copiedShareExcludingOwn == 0)
+        #expect(result.summary(storeDocuments: 2).largestSource?.cell.contains("年年一样") == true)
+        // Someone else's report with the same body is copying.
+        let other = "2025年度述职报告\n" + body + "\n孙七\n2026年1月12日"
+        let copied = try await CopyDetector().compare(Array(other.unicodeScalars), in: store)
+        #expect(copied.largestSource?.ownEarlierReport == false && copied.copiedShareExcludingOwn > 0.9)
         try await store.close()
     }
 }

@@ -54,7 +54,7 @@ extension ReviewRenderer {
             if store {
                 let sim = r.check.similarity
                 out += "<td>\(sim.map { percent($0.copiedShare) } ?? "")</td>"
-                out += "<td class=\"l\">\(escape(sim?.largestSource.map { "#\($0.id)《\($0.title)》\(percent($0.share))" } ?? ""))</td>"
+                out += "<td class=\"l\">\(escape(sim?.largestSource.map { "#\($0.id)《\($0.title)》\(percent($0.share))" + ($0.relation.name.map { "（\($0)）" } ?? "") } ?? ""))</td>"
             }
             out += "</tr>\n"
         }

@@ -20,7 +20,7 @@ public enum ReviewRenderer {
         // Against the store (review --corpus) each report's copy ratio there and its largest source.
         let store = review.checkedAgainstStore
         out += "编号  错误 警告 提示  缺少部分        成绩  实质  批内复制比  最相似          "
-            + (store ? "语料库复制比  最大来源        " : "") + "文件\n"
+            + (store ? "语料库复制比  最大来源              " : "") + "文件\n"
         for (i, r) in review.reports.enumerated() {
             let missing = r.missingCoreParts.map(\.rawValue).joined(separator: "、")
             let partner = s.largestPartner(of: i).map { "#\($0.report + 1) \(percent($0.share))" } ?? "-"
@@ -30,7 +30,7 @@ public enum ReviewRenderer {
             if store {
                 let sim = r.check.similarity
                 out += pad(sim.map { percent($0.copiedShare) } ?? "-", 14)
-                    + pad(sim?.largestSource.map { "库#\($0.id) \(percent($0.share))" } ?? "-", 16)
+                    + pad(sim?.largestSource.map(\.cell) ?? "-", 22)
             }
             out += r.check.document.name + "\n"
         }
@@ -76,7 +76,7 @@ public enum ReviewRenderer {
             if store {
                 let sim = r.check.similarity
                 row += [sim.map { decimal($0.copiedShare) } ?? "", sim.map { decimal($0.copiedShareExcludingOwn) } ?? "",
-                        sim?.largestSource.map { "#\($0.id) \($0.title) \(percent($0.share))" } ?? ""]
+                        sim?.largestSource.map { "#\($0.id) \($0.title) \(percent($0.share))" + ($0.relation.name.map { "（\($0)）" } ?? "") } ?? ""]
             }
             row += review.reports.indices.map { $0 == i ? "" : decimal(s.copied[i][$0]) }
             out += row.map(CSV.field).joined(separator: ",") + "\r\n"

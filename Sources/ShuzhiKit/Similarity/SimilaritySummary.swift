@@ -8,14 +8,14 @@ public struct SimilaritySummary: Sendable, Equatable {
     /// Inside wording many reports share (not copying).
     public var sharedWordingShare: Double
     /// The stored document the most was copied from, with that share.
-    public var largestSource: (title: String, id: Int64, share: Double)?
+    public var largestSource: LargestSource?
     /// Stored documents the report shares passages with.
     public var sources: Int
     /// Documents in the store it was checked against.
     public var storeDocuments: Int
 
     public init(copiedShare: Double, copiedShareExcludingOwn: Double, sharedWordingShare: Double,
-                largestSource: (title: String, id: Int64, share: Double)?, sources: Int, storeDocuments: Int) {
+                largestSource: LargestSource?, sources: Int, storeDocuments: Int) {
         self.copiedShare = copiedShare
         self.copiedShareExcludingOwn = copiedShareExcludingOwn
         self.sharedWordingShare = sharedWordingShare
@@ -26,14 +26,17 @@ public struct SimilaritySummary: Sendable, Equatable {
 
     public static func == (a: SimilaritySummary, b: SimilaritySummary) -> Bool {
         a.copiedShare == b.copiedShare && a.copiedShareExcludingOwn == b.copiedShareExcludingOwn && a.sharedWordingShare == b.sharedWordingShare
-            && a.largestSource?.id == b.largestSource?.id && a.largestSource?.share == b.largestSource?.share && a.sources == b.sources
+            && a.largestSource == b.largestSource && a.sources == b.sources
             && a.storeDocuments == b.storeDocuments
     }
 
     public var text: String {
         var line = "  相似度（对照语料库 \(storeDocuments) 份）：总复制比 \(ComparisonRenderer.percent(copiedShare))"
         line += "，去除本人报告 \(ComparisonRenderer.percent(copiedShareExcludingOwn))"
-        if let largest = largestSource { line += "，单篇最大 \(ComparisonRenderer.percent(largest.share))《\(largest.title)》#\(largest.id)" }
+        if let largest = largestSource {
+            line += "，单篇最大 \(ComparisonRenderer.percent(largest.share))《\(largest.title)》#\(largest.id)"
+            if let named = largest.relation.name { line += "（\(named)）" }
+        }
         line += "；公文通用表述 \(ComparisonRenderer.percent(sharedWordingShare))\n"
         return line
     }
@@ -48,9 +51,52 @@ public struct SimilaritySummary: Sendable, Equatable {
         ]
         if let largest = largestSource {
             fields.append(("largestSource", .object([("id", .int(Int(largest.id))), ("title", .string(largest.title)),
+                                                     ("relation", .string(largest.relation.rawValue)),
                                                      ("share", .double(ComparisonRenderer.rounded(largest.share)))])))
         }
         return .object(fields)
+    }
+}
+
+/// The stored document a report took the most from, and what it is to the report.
+public struct LargestSource: Sendable, Equatable {
+    public var title: String
+    public var id: Int64
+    public var share: Double
+    public var relation: SourceRelation
+
+    public init(title: String, id: Int64, share: Double, relation: SourceRelation = .other) {
+        self.title = title
+        self.id = id
+        self.share = share
+        self.relation = relation
+    }
+
+    /// The review table's cell: 库#3 45%, 库#3 同一文本, 库#3 年年一样 80%.
+    public var cell: String {
+        switch relation {
+        case .sameText: "库#\(id) 同一文本"
+        case .ownEarlier: "库#\(id) 年年一样 \(ComparisonRenderer.percent(share))"
+        case .other: "库#\(id) \(ComparisonRenderer.percent(share))"
+        }
+    }
+}
+
+/// What a stored document is to the report compared with it.
+public enum SourceRelation: String, Sendable, Equatable {
+    /// Someone else's document, or one whose author is not known.
+    case other
+    /// The very same text (punctuation and spacing aside) stored as another document: the whole report is copied.
+    case sameText = "same-text"
+    /// The same author's report of another year: their own words again (年年一样).
+    case ownEarlier = "own-earlier"
+
+    public var name: String? {
+        switch self {
+        case .sameText: "同一文本"
+        case .ownEarlier: "本人其他年度报告，年年一样"
+        case .other: nil
+        }
     }
 }
 
