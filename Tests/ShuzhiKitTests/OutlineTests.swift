@@ -56,6 +56,11 @@ import Testing
         }
         let (o, d) = outline("二、2017年工作总体部署\n三、2017年重点工作")
         #expect(o.root.children.map { d.string(o.nodes[$0].titleRange) } == ["2017年工作总体部署", "2017年重点工作"])
+        // A whole count or a year right after the point: the number is the item's, the rest its text.
+        let (items, _) = outline("7.“两新”：大规模设备更新。\n8.6个重大科技基础设施加快建设。\n9.线上科创平台上线。\n14.2025年10件民生实事全部完成。")
+        #expect(items.root.children.compactMap { items.nodes[$0].marker?.number } == [7, 8, 9, 14])
+        let (decimal, _) = outline("3.5%的增长来之不易。\n其他")
+        #expect(decimal.root.children.isEmpty)
     }
 
     @Test func nonStandardMarkersAreStillHeadings() {

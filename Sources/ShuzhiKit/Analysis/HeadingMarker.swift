@@ -87,7 +87,8 @@ public struct HeadingMarker: Sendable, Equatable {
         // 1.5亿元 is a decimal, 1、2月 and 一、二季度 are lists of numbers: not markers. 二、2017年工作 is a heading.
         if e + 1 < end {
             let after = s[e + 1].value
-            if style == .arabic && (ScalarClass.isASCIIDigit(after) || ScalarClass.isFullwidthDigit(after)) { return nil }
+            if style == .arabic && (ScalarClass.isASCIIDigit(after) || ScalarClass.isFullwidthDigit(after))
+                && !countFollows(s, e + 1, end) { return nil }
             if style == .chinese && ChineseNumeral.digit(after) != nil { return nil }
         }
         guard hasHeadingText(s, e + 1, end) else { return nil }
@@ -108,6 +109,18 @@ public struct HeadingMarker: Sendable, Equatable {
         guard let n = ChineseNumeral.value(s, r) else { return nil }
         return (bracketed ? .chineseBracketed : .chinese, n)
     }
+
+    /// After “8.”: a whole count (8.6个重大项目 → item 8, 6个…) or a year (14.2025年10件实事 → item 14), which a
+    /// decimal cannot be: nobody writes 8.6 projects or 14.2025 years.
+    static func countFollows(_ s: [Unicode.Scalar], _ from: Int, _ end: Int) -> Bool {
+        var e = from
+        while e < end && ScalarClass.isASCIIDigit(s[e].value) { e += 1 }
+        guard e > from, e < end else { return false }
+        if s[e] == "年" { return e - from == 4 && (s[from] == "1" || s[from] == "2") }
+        return wholeCounts.contains(s[e])
+    }
+
+    static let wholeCounts = Set("个件项家条类大座所名位批支户".unicodeScalars)
 
     /// 、 . ． ， , ：— the punctuation writers put after an ordinal.
     @inline(__always)
