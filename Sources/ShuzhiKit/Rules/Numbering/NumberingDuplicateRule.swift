@@ -15,6 +15,8 @@ public struct NumberingDuplicateRule: Rule {
         nonTriggering: [
             "一、加强学习\n（一）深化学习\n二、履职尽责\n（一）抓好招商",
             "一是学习不深。二是方法欠缺。\n一是深化学习。二是担当作为。",
+            // A list inside a paragraph does not end the list whose items open the paragraphs.
+            "述职报告\n一是加强党的建设。\n二是发展特色产业。重点抓好：一是种植，二是养殖，三是加工。\n三是改善民生。",
         ]
     )
 

@@ -88,25 +88,48 @@ struct NumberedSequences: Sendable {
             for style in HeadingMarker.Style.allCases { sequences.append(contentsOf: byStyle[style] ?? []) }
 
             // Series: items of one style; 一是 starts a new series (official prose opens sub-lists inside a paragraph).
-            var current: [SeriesItem.Style: (items: [Item], paragraph: Int)] = [:]
+            // A series whose 一是 opens a paragraph is an outer list; a 一是 inside a paragraph opens an inner list
+            // and leaves the outer one open, so the outer list's next item on a line of its own (八是深化主动创安创稳
+            // after a paragraph listing 一是…十是) continues it.
+            var outer: [SeriesItem.Style: [Item]] = [:], inner: [SeriesItem.Style: [Item]] = [:]
             for item in node.series where item.style.isCounted {
                 let numeral = item.numeralRange
                 let prefix = s.string(item.range.lowerBound..<numeral.lowerBound)
                 let suffix = s.string(numeral.upperBound..<item.range.upperBound)
                 let entry = Item(number: item.number, range: item.range, marker: { prefix + ChineseNumeral.string($0) + suffix })
-                if item.number == 1, let open = current[item.style] {
-                    sequences.append(open.items)
-                    current[item.style] = ([entry], item.paragraph)
-                } else if current[item.style] == nil {
-                    current[item.style] = ([entry], item.paragraph)
+                let style = item.style
+                let opens = Self.opensParagraph(item, document, s)
+                if item.number == 1 {
+                    if let open = inner.removeValue(forKey: style) { sequences.append(open) }
+                    if opens {
+                        if let open = outer.removeValue(forKey: style) { sequences.append(open) }
+                        outer[style] = [entry]
+                    } else {
+                        inner[style] = [entry]
+                    }
+                } else if opens, let last = outer[style]?.last, item.number == last.number + 1 {
+                    if let open = inner.removeValue(forKey: style) { sequences.append(open) }
+                    outer[style]!.append(entry)
+                } else if inner[style] != nil {
+                    inner[style]!.append(entry)
+                } else if outer[style] != nil {
+                    outer[style]!.append(entry)
                 } else {
-                    current[item.style]!.items.append(entry)
-                    current[item.style]!.paragraph = item.paragraph
+                    inner[style] = [entry]
                 }
             }
-            for style in [SeriesItem.Style.yiShi, .diYi, .qiYi] { if let open = current[style] { sequences.append(open.items) } }
+            for style in [SeriesItem.Style.yiShi, .diYi, .qiYi] {
+                if let open = outer[style] { sequences.append(open) }
+                if let open = inner[style] { sequences.append(open) }
+            }
         }
         problems = sequences.flatMap { seq in NumberingSequence(seq.map(\.number)).problems.map { (seq[$0.index], $0.problem) } }
+    }
+
+    /// The item is the first thing in its paragraph, spaces aside.
+    static func opensParagraph(_ item: SeriesItem, _ document: Document, _ s: [Unicode.Scalar]) -> Bool {
+        let content = document.paragraphs[item.paragraph].content
+        return !(content.lowerBound..<item.range.lowerBound).contains { !ScalarClass.isInlineSpace(s[$0].value) }
     }
 
     /// Every problem found, with its item; worked out once, read by the gap, duplicate and order rules.
