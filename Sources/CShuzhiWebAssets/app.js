@@ -430,7 +430,7 @@ function renderOutline() {
   const pane = $("pane-outline");
   if (!o) { pane.replaceChildren(h("p", { class: "muted" }, "没有提纲。")); return; }
   const s = o.structure;
-  const missing = s.promised.filter((p) => !s.present.includes(p));
+  const missing = s.owed.filter((p) => !s.present.includes(p));
   const section = (n) => h("li", {},
     h("strong", {}, n.marker), " ", n.title || "", n.runIn ? h("span", { class: "muted" }, "（段中标题）") : "",
     h("span", { class: "muted" }, `　第 ${n.line} 行`),
@@ -439,11 +439,11 @@ function renderOutline() {
   pane.replaceChildren(
     h("p", {}, "标题：", o.title ? o.title.text : "（未识别）"),
     h("p", {}, "报告年度：", o.reportYear && o.reportYear.year ? `${o.reportYear.year}（${o.reportYear.reason}）` : "未知"),
-    h("p", {}, "标题承诺：", s.promised.length ? s.promised.join("、") : "（未写明）",
+    h("p", {}, "应有部分：", s.reason,
       "；实际包含：", ...s.present.map((p) => h("span", { class: "part-tag" }, p)),
       ...missing.map((p) => h("span", { class: "part-tag part-missing" }, "缺" + p))),
-    h("p", {}, "四个部分：", ...CORE_PARTS.map((p) => h("span", { class: "part-tag" + (s.present.includes(p) ? "" : " part-missing") },
-      (s.present.includes(p) ? "✓" : "✗") + p))),
+    h("p", {}, "四个部分：", ...CORE_PARTS.map((p) => h("span", { class: "part-tag" + (s.present.includes(p) ? "" : (s.owed.includes(p) ? " part-missing" : " part-absent")) },
+      (s.present.includes(p) ? "✓" : (s.owed.includes(p) ? "✗" : "–")) + p))),
     h("h3", {}, "各部分"),
     h("ul", {}, s.units.map((u) => h("li", {}, u.heading, ...u.parts.map((p) => h("span", { class: "part-tag" }, p)),
       h("span", { class: "muted" }, `　${u.evidence}`)))),

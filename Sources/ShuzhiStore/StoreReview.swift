@@ -22,7 +22,7 @@ public enum StoreReview {
             let diagnostics = (r.check.diagnostics + comparison.diagnostics).sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
             let check = CheckReport(document: r.check.document, diagnostics: diagnostics, reportYear: r.check.reportYear,
                                     similarity: comparison.summary(storeDocuments: documents))
-            out.append(ReviewedReport(check: check, promised: r.promised, present: r.present, results: r.results, substance: r.substance))
+            out.append(ReviewedReport(check: check, genre: r.genre, present: r.present, results: r.results, substance: r.substance))
             await step(out.count)
         }
         var hashes = Set<UInt64>()

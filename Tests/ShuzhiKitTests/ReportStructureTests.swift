@@ -52,4 +52,34 @@ import Testing
         #expect(structure.present.isSuperset(of: [.duty, .integrity, .shortcomings, .plans]))
         #expect(MissingPartRule().check(Analysis(Document(text: text))).isEmpty)
     }
+
+    /// The parts owed follow the title: those it names, else its genre's; the reason is given.
+    @Test(arguments: [
+        ("2024年度述学述职述廉述法报告", ReportGenre.Kind.named, ["述学", "述职", "述廉", "述法"]),
+        ("2024年度述职述廉报告", .named, ["述职", "述廉"]),
+        ("2024年度抓基层党建工作述职报告", .named, ["述职", "党建"]),
+        ("2024年个人工作总结", .summary, ["述职"]),
+        ("2025年政府工作报告", .governmentReport, []),
+        ("关于2024年工作情况的报告", .other, ["述职"]),
+    ])
+    func theTitleDecidesWhatIsOwed(title: String, kind: ReportGenre.Kind, owed: [String]) {
+        let genre = Analysis(Document(text: title + "\n一、工作情况\n完成任务。\n二、存在问题\n还有差距。")).structure.genre
+        #expect(genre.kind == kind)
+        #expect(genre.owed.map(\.rawValue) == owed)
+        #expect(owed.allSatisfy { genre.reason.contains($0) })
+    }
+
+    @Test func anUntitledPersonalAccountIsADutyReport() {
+        let genre = Analysis(Document(text: "根据班子分工，我主要负责招商工作。现报告如下：\n一、加强学习\n认真学习。\n二、履职尽责\n完成任务。")).structure.genre
+        #expect(genre.kind == .personalAccount && genre.owed == [.duty] && genre.reason.contains("报告如下"))
+    }
+
+    @Test func aReviewOwesWhatTheGenreOwes() {
+        let checker = Checker()
+        let text = "2024年度述职述廉报告\n一、认真履职尽责\n完成任务。\n二、存在的不足和下一步打算\n学习不够。下一步，继续努力。\n三、其他\n无。"
+        let report = ReviewedReport.checked(Document(text: text), by: checker).report
+        #expect(report.missingCoreParts == [.integrity])
+        let summary = ReviewedReport.checked(Document(text: "2024年个人工作总结\n今年完成了各项工作任务，成效明显。"), by: checker).report
+        #expect(summary.missingCoreParts.isEmpty)
+    }
 }

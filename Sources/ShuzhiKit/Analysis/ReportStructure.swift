@@ -44,8 +44,10 @@ public struct ReportStructure: Sendable {
     }
 
     public let units: [Unit]
+    /// The kind of report the title says it is, and the parts it therefore owes.
+    public let genre: ReportGenre
     /// The parts the title names (述学述职述廉述法报告 → all four), in the title's order.
-    public let promised: [Part]
+    public var promised: [Part] { genre.promised }
     /// Parts found anywhere: as a unit's label, or (for 问题不足 and 下步打算) as a sentence of their own inside another part.
     public let present: Set<Part>
 
@@ -88,15 +90,8 @@ public struct ReportStructure: Sendable {
             }
         }
         self.units = units
-        var promised: [Part] = []
-        if let title = outline.title {
-            let text = s.string(title)
-            for (word, part) in [("述学", Part.study), ("述职", .duty), ("述责", .duty), ("述廉", .integrity), ("述法", .law)]
-            where text.contains(word) && !promised.contains(part) {
-                promised.append(part)
-            }
-        }
-        self.promised = promised
+        genre = ReportGenre(title: outline.title.map { s.string($0) },
+                            opening: document.paragraphs.first { !$0.isBlank }.map { s.string($0.content) })
         var present = Set(units.flatMap(\.parts))
         // Shortcomings and plans are often a paragraph of the last section: any sentence opening with their words counts.
         for p in document.paragraphs where !p.isBlank {

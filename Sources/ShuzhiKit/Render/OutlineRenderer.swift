@@ -73,17 +73,19 @@ public enum OutlineRenderer {
         ])
     }
 
-    /// “结构：述学 ✓ 述职 ✓ 述廉 ✓ 述法 ✗（标题要求） 党建 – 问题不足 ✓ 下步打算 ✓”
+    /// “结构：述学 ✓ 述职 ✓ 述廉 ✓ 述法 ✗（应有） 党建 – 问题不足 ✓ 下步打算 ✓” and why those parts are owed.
     static func structureLine(_ structure: ReportStructure) -> String {
         "结构：" + ReportStructure.Part.allCases.map { part in
-            let mark = structure.present.contains(part) ? "✓" : (structure.promised.contains(part) ? "✗（标题要求）" : "–")
+            let mark = structure.present.contains(part) ? "✓" : (structure.genre.owed.contains(part) ? "✗（应有）" : "–")
             return "\(part.rawValue) \(mark)"
-        }.joined(separator: " ")
+        }.joined(separator: " ") + "\n应有部分：\(structure.genre.reason)"
     }
 
     static func structureJSON(_ structure: ReportStructure, _ doc: Document) -> JSONValue {
         .object([
+            ("genre", .string(structure.genre.kind.rawValue)), ("reason", .string(structure.genre.reason)),
             ("promised", .array(structure.promised.map { .string($0.rawValue) })),
+            ("owed", .array(structure.genre.owed.map { .string($0.rawValue) })),
             ("present", .array(ReportStructure.Part.allCases.filter { structure.present.contains($0) }.map { .string($0.rawValue) })),
             ("units", .array(structure.units.map { unit in
                 let (line, column) = doc.lines.location(of: unit.anchor.lowerBound)

@@ -37,13 +37,13 @@ extension ReviewRenderer {
         if store { out += "<th>语料库复制比</th><th class=\"l\">语料库最大来源</th>" }
         out += "</tr></thead><tbody>\n"
         for (i, r) in review.reports.enumerated() {
-            let owed = Set(r.promised.isEmpty ? ReviewedReport.coreParts : r.promised)
+            let owed = Set(r.genre.owed)
             out += "<tr id=\"r\(i + 1)\"><td>\(i + 1)</td><td class=\"l\" title=\"\(escape(r.check.document.name))\">\(escape(base(r.check.document.name)))</td><td class=\"l\">\(escape(r.title))</td>"
             out += "<td>\(r.check.document.scalars.count)</td><td>\(r.check.reportYear?.year.map(String.init) ?? "")</td>"
             out += "<td>\(r.check.errorCount)</td><td>\(r.check.warningCount)</td><td>\(r.check.infoCount)</td>"
             for part in Part.allCases {
                 if r.present.contains(part) { out += "<td class=\"ok\">✓</td>" }
-                else if owed.contains(part) { out += "<td class=\"miss\" title=\"缺少\(part.rawValue)\">缺</td>" }
+                else if owed.contains(part) { out += "<td class=\"miss\" title=\"缺少\(part.rawValue)：\(escape(r.genre.reason))\">缺</td>" }
                 else { out += "<td></td>" }
             }
             out += "<td>\(r.results)</td><td>\(percent(r.substance))</td><td>\(percent(s.copiedShare[i]))</td>"

@@ -5,17 +5,17 @@ import Foundation
 public struct ReviewedReport: Sendable {
     /// The file, its findings and, when checked against the store, the similarity summary.
     public let check: CheckReport
-    /// The parts the title promises and the parts found.
-    public let promised: [ReportStructure.Part]
+    /// What the title says the report is (and so the parts it owes), and the parts found.
+    public let genre: ReportGenre
     public let present: Set<ReportStructure.Part>
     /// Stated results with a figure (指标 + 数值).
     public let results: Int
     /// The share of sentences that state a fact: a figure, a date, a named project.
     public let substance: Double
 
-    public init(check: CheckReport, promised: [ReportStructure.Part], present: Set<ReportStructure.Part>, results: Int, substance: Double) {
+    public init(check: CheckReport, genre: ReportGenre, present: Set<ReportStructure.Part>, results: Int, substance: Double) {
         self.check = check
-        self.promised = promised
+        self.genre = genre
         self.present = present
         self.results = results
         self.substance = substance
@@ -25,19 +25,17 @@ public struct ReviewedReport: Sendable {
     public init(_ analysis: Analysis, diagnostics: [Diagnostic], similarity: SimilaritySummary? = nil) {
         let stated = StatedResults.extract(analysis)
         self.init(check: CheckReport(document: analysis.document, diagnostics: diagnostics, reportYear: analysis.reportYear, similarity: similarity),
-                  promised: analysis.structure.promised, present: analysis.structure.present,
+                  genre: analysis.structure.genre, present: analysis.structure.present,
                   results: stated.count { $0.value != nil }, substance: Substance(analysis, results: stated).score)
     }
 
     public var title: String { check.document.firstLine(limit: 40) ?? check.document.name }
 
-    /// The four parts a 述职述廉述学述法 report owes, missing here: those the title promises, else the four.
-    public var missingCoreParts: [ReportStructure.Part] {
-        let owed = promised.isEmpty ? ReviewedReport.coreParts : promised
-        return owed.filter { !present.contains($0) }
-    }
+    /// The parts the title names.
+    public var promised: [ReportStructure.Part] { genre.promised }
 
-    public static let coreParts: [ReportStructure.Part] = [.study, .duty, .integrity, .law]
+    /// The parts the report owes and lacks: those its title names, else those its genre calls for.
+    public var missingCoreParts: [ReportStructure.Part] { genre.owed.filter { !present.contains($0) } }
 }
 
 /// A batch reviewed: each report, the reports that could not be read, and how the reports resemble each other.
