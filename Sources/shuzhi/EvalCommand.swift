@@ -249,8 +249,9 @@ struct MetricsEvalCommand: ParsableCommand {
             if verbose && set != "all" {
                 for d in differences {
                     print("  \(d.sentence.id) \(d.sentence.text)")
-                    for g in d.missed { print("    missed   \(g.indicators.joined(separator: "|")) \(g.value) \(g.unit) \(g.change)") }
-                    for x in d.spurious { print("    spurious \(x.indicator) \(x.value) \(x.unit) \(x.change)") }
+                    let shown = { (v: Double?) in v.map { "\($0)" } ?? "x" }
+                    for g in d.missed { print("    missed   \(g.indicators.joined(separator: "|")) \(shown(g.value)) \(g.unit) \(g.change)") }
+                    for x in d.spurious { print("    spurious \(x.indicator) \(shown(x.value)) \(x.unit) \(x.change)") }
                 }
             }
         }

@@ -89,6 +89,30 @@ import Testing
         }
     }
 
+    /// The 述职-style set beside it (two real reports with their placeholders, and sentences written in the genre).
+    @Test func annotatedDutyReports() throws {
+        let text = try String(contentsOf: Fixture.url("metrics-gold-shuzhi.tsv"), encoding: .utf8)
+        let sentences = try MetricsEvaluation.read(text)
+        #expect(sentences.count == 50 && sentences.flatMap(\.results).contains { $0.value == nil })
+        for set in ["tune", "test"] {
+            let (score, _) = MetricsEvaluation.score(sentences.filter { $0.set == set })
+            #expect(score.recall(.quantity) >= 0.99, "\(set)")
+            #expect(score.precision(.lenient) >= 0.90 && score.recall(.lenient) >= 0.98, "\(set)")
+            #expect(score.precision(.strict) >= 0.81 && score.recall(.strict) >= 0.82, "\(set)")
+        }
+    }
+
+    /// The indicator is the noun phrase the number measures: not a placeholder name, not a fragment of a unit or of
+    /// 占比, not a noun with the adverb after it; a second number right after a first measures the same thing.
+    @Test func indicatorsAreNounPhrases() {
+        #expect(Self.rows("开工建设x共引进企业12家。") == ["引进企业|12|家|"])
+        #expect(Self.rows("其中5000万元以上项目x个。") == ["5000万元以上项目|x|个|"])
+        #expect(Self.rows("征收土地x万㎡，举办招商推介会8场次。") == ["征收土地|x|万㎡|", "举办招商推介会|8|场次|"])
+        #expect(Self.rows("全年上报用地3个批次480亩。") == ["上报用地|3|个批次|", "上报用地|480|亩|"])
+        #expect(Self.rows("其中服务业增加值4.2亿元，占比52.3%。") == ["服务业增加值|4.2|亿元|", "服务业增加值占比|52.3|%|"])
+        #expect(Self.rows("联系的5个乡镇均未发生安全事故。").map { $0.split(separator: "|").first.map(String.init) ?? "" } == ["乡镇"])
+    }
+
     @Test func evaluationMatchesOneToOneAndReadsStrictly() throws {
         let gold = try MetricsEvaluation.read("S\tt\t1\t粮食产量5.31亿吨。\nR\t粮食产量|粮食\t5.31\t亿吨\t\nS\tt\t2\t2009年是最困难的一年。\n")
         let (score, differences) = MetricsEvaluation.score(gold)
@@ -98,6 +122,9 @@ import Testing
         #expect(!MetricsEvaluation.indicatorMatches("全年汽车销售", ["汽车销售"], .strict))
         #expect(throws: MetricsEvaluation.FormatError.self) { try MetricsEvaluation.read("R\tx\t1\t个\n") }
         #expect(throws: MetricsEvaluation.FormatError.self) { try MetricsEvaluation.read("S\tt\t1\t句\nR\tx\t一\t个\n") }
+        // x is a placeholder value, and a placeholder found matches it.
+        let placeholder = try MetricsEvaluation.read("S\tt\t1\t补充耕地x亩。\nR\t补充耕地\tx\t亩\t\n")
+        #expect(MetricsEvaluation.score(placeholder).0.matched[.strict] == 1)
     }
 
     @Test func substanceCountsFactualSentences() {

@@ -6,7 +6,8 @@ public enum MetricsEvaluation {
     public struct GoldResult: Sendable {
         /// Every phrase the annotator accepts as naming the indicator.
         public let indicators: [String]
-        public let value: Double
+        /// nil for a placeholder (written x): stated, its number missing.
+        public let value: Double?
         public let unit: String
         /// 增长, 下降… for a change; empty for a level or a count.
         public let change: String
@@ -23,7 +24,8 @@ public enum MetricsEvaluation {
     /// indicator, which is what changed).
     public struct Found: Sendable {
         public let indicator: String
-        public let value: Double
+        /// nil for a placeholder the extractor listed as missing.
+        public let value: Double?
         public let unit: String
         public let change: String
     }
@@ -72,7 +74,8 @@ public enum MetricsEvaluation {
                 sentences.append(GoldSentence(set: fields[1], id: fields[2], text: fields[3], results: []))
             case "R" where fields.count == 4 || fields.count == 5:
                 guard !sentences.isEmpty else { throw FormatError(line: n + 1, reason: "R 行之前没有 S 行 (an R line before any S line)") }
-                guard let value = Double(fields[2]) else { throw FormatError(line: n + 1, reason: "数值无效 (not a number: \(fields[2]))") }
+                let value = Double(fields[2])
+                guard value != nil || fields[2] == "x" else { throw FormatError(line: n + 1, reason: "数值无效 (not a number or x: \(fields[2]))") }
                 let indicators = fields[1].split(separator: "|").map { normalized(String($0)) }
                 sentences[sentences.count - 1].results.append(
                     GoldResult(indicators: indicators, value: value, unit: normalized(fields[3]), change: fields.count == 5 ? fields[4] : ""))
@@ -88,10 +91,11 @@ public enum MetricsEvaluation {
         StatedResults.extract(Analysis(Document(text: sentence))).flatMap { result -> [Found] in
             let indicator = normalized(result.indicator)
             var rows: [Found] = []
-            if let value = result.value { rows.append(Found(indicator: indicator, value: value, unit: normalized(result.unit), change: "")) }
-            for change in result.changes {
-                guard let value = change.value else { continue }
-                rows.append(Found(indicator: indicator, value: value, unit: normalized(change.unit), change: change.word))
+            if result.value != nil || result.isMissing {
+                rows.append(Found(indicator: indicator, value: result.value, unit: normalized(result.unit), change: ""))
+            }
+            for change in result.changes where change.value != nil || !change.valueText.isEmpty {
+                rows.append(Found(indicator: indicator, value: change.value, unit: normalized(change.unit), change: change.word))
             }
             return rows
         }

@@ -39,7 +39,7 @@ public struct StatedResult: Sendable {
 public enum StatedResults {
     /// Units of count and measure after a number (and its magnitude), longest first where one starts another.
     static let baseUnits: [[Unicode.Scalar]] = [
-        "平方公里", "平方千米", "平方米", "立方米", "个百分点", "个工作日", "千瓦时", "标准箱", "重量箱", "人次", "户次", "件次", "架次",
+        "平方公里", "平方千米", "平方米", "立方米", "个百分点", "个工作日", "个批次", "千瓦时", "㎡", "㎞", "场次", "批次", "班次", "车次", "标准箱", "重量箱", "人次", "户次", "件次", "架次",
         "公里", "千米", "公顷", "公斤", "千克", "千瓦", "美元", "欧元", "标准亩", "元", "人", "户", "个", "家", "项", "亩", "米", "吨",
         "斤", "件", "次", "场", "所", "座", "台", "辆", "套", "篇", "条", "份", "天", "处", "间", "名", "位", "期", "批", "部", "册",
         "栋", "支", "宗", "起", "例", "笔", "张", "只", "头", "株", "艘", "架", "棵", "倍", "%", "％",
@@ -127,6 +127,9 @@ public enum StatedResults {
         let paragraph: Range<Int>
         let section: String?
         var inSentence: [Int] = []
+        /// The words before the last number of the clause and where that number's phrase ended: 20个批次7135亩 gives
+        /// 7135亩 the phrase of 20个批次.
+        var previousSubject: (subject: Range<Int>, end: Int)?
 
         /// The results in one clause. Numbers joined by 和/、 form a list (分别下降9.66%和13.14%) that shares or splits
         /// the phrase before it; a change (增长12%) with no indicator of its own attaches to the results before it.
@@ -138,7 +141,7 @@ public enum StatedResults {
                 // 5亿元以上项目3个, 投资超5亿元的项目4个: a size class qualifying a later count, not a result.
                 let afterFirst = qualifier(at: first.range.upperBound, clause) ?? first.range.upperBound
                 if afterFirst < clause.upperBound, (afterFirst > first.range.upperBound && s[first.range.upperBound] == "以") || s[afterFirst] == "的",
-                   (afterFirst..<clause.upperBound).contains(where: { ScalarClass.isASCIIDigit(s[$0].value) }) {
+                   (afterFirst..<clause.upperBound).contains(where: { ScalarClass.isASCIIDigit(s[$0].value) || quantity(at: $0, clause) != nil }) {
                     i = afterFirst
                     continue
                 }
@@ -192,6 +195,8 @@ public enum StatedResults {
                 return
             }
             var subject = phrase.subject
+            let original = phrase.subject
+            defer { if !original.isEmpty { previousSubject = (original, consumed) } }
             let last = list[list.count - 1]
             // 新增510万沼气用户, 320个县开展试点, x等17个项目: the noun after the count names it.
             let after = nounAfter(consumed, clause)
@@ -211,11 +216,28 @@ public enum StatedResults {
                                              changes: r.changes, period: r.period, range: r.range, sentence: r.sentence, section: r.section)
                 return
             }
+            // 其中税收收入6.1亿元，占比69.7%: the share of the result just stated.
+            if Self.isBareShare(s, subject), let previous = inSentence.last, list.count == 1 {
+                let q = list[0]
+                append(StatedResult(indicator: out[previous].indicator + "占比", value: q.value, valueText: s.string(q.valueRange), unit: q.unitText,
+                                    period: nil, range: q.range, sentence: 0..<0, section: section), &out)
+                return
+            }
+            // 20个批次7135亩: a second number right after the first measures the same thing.
+            if subject.isEmpty, let previous = previousSubject, previous.end == list[0].valueRange.lowerBound {
+                subject = previous.subject
+            }
             let names = indicators(subject, count: list.count)
             for (q, name) in zip(list, names) {
                 append(StatedResult(indicator: name, value: q.value, valueText: s.string(q.valueRange), unit: q.unitText,
                                     period: nil, range: q.range, sentence: 0..<0, section: section), &out)
             }
+        }
+
+        /// 占比, 比重, 占比为: a share with no whole named.
+        static func isBareShare(_ s: [Unicode.Scalar], _ subject: Range<Int>) -> Bool {
+            let text = s.string(subject)
+            return text == "占比" || text == "比重"
         }
 
         /// Adds a result with its sentence and period, and remembers it for the changes that follow.
@@ -262,10 +284,14 @@ public enum StatedResults {
             guard from < clause.upperBound, ScalarClass.isHan(s[from].value), s[from] != "的", var w = wordIndex(at: from) else { return from..<from }
             var tail = from
             while tail < clause.upperBound && s[tail] != "、" && !ScalarClass.isASCIIDigit(s[tail].value) { tail += 1 }
-            if tail - from <= maxAfter && (tail == clause.upperBound || s[tail] == "、") { return from..<tail }
+            // The whole short rest, unless an adverb says it is not a thing done (5个乡镇均未发生安全事故).
+            let hasAdverb = words[w...].prefix { $0.range.upperBound <= tail }.contains { $0.tag == "d" }
+            if tail - from <= maxAfter && (tail == clause.upperBound || s[tail] == "、") && !hasAdverb { return from..<tail }
             var end = from
             while w < words.count, words[w].range.upperBound <= tail, words[w].range.upperBound - from <= maxAfter {
-                if end > from, let tag = words[w].tag, tag.hasPrefix("v"), tag != "vn" { break }
+                // 3个部门均未发生: the noun stops before a verb, an adverb, a preposition or a particle (not a conjunction:
+                // 困难和重度残疾人).
+                if end > from, let tag = words[w].tag, (tag.hasPrefix("v") && tag != "vn") || tag == "d" || tag == "p" || tag.hasPrefix("u") { break }
                 end = words[w].range.upperBound
                 w += 1
             }
@@ -347,6 +373,13 @@ public enum StatedResults {
             if let from = (a..<b).first(where: { s[$0] == "由" }), (from..<range.upperBound).contains(where: { levelMarks.contains(s[$0]) }), from > a {
                 b = from
             }
+            // 开工建设x共入驻企业: a placeholder name (x, x等, **) is not part of what is measured; the indicator starts
+            // after it.
+            if let k = (a..<b).last(where: { (s[$0] == "x" || s[$0] == "X" || s[$0] == "*")
+                && ($0 == a || !ScalarClass.isASCIILetter(s[$0 - 1].value)) && ($0 + 1 == b || !ScalarClass.isASCIILetter(s[$0 + 1].value)) }), k + 1 < b {
+                a = k + 1
+                if s[a] == "等" && a + 1 < b { a += 1 }
+            }
             // 其中, 累计: the indicator starts after them.
             for w in restarts {
                 if let k = (a..<max(a, b - w.count)).last(where: { s.matches(w, at: $0) }) { a = max(a, k + w.count) }
@@ -365,7 +398,7 @@ public enum StatedResults {
             for w in leading where b - a == w.count && s.matches(w, at: a) { b = a }
             // X占44%: a share of X; 占规划总投资的65.5%: a share of the whole named.
             if b - a > 1 && s[b - 1] == "占" { b -= 1 }
-            if b - a > 1 && s[a] == "占" {
+            if b - a > 1 && s[a] == "占" && !(b - a == 2 && s[a + 1] == "比") {
                 a += 1
                 if b - a > 1 && s[b - 1] == "的" { b -= 1 }
             }
