@@ -271,21 +271,25 @@ struct ResidueEvalCommand: ParsableCommand {
 
     func run() throws {
         let files = try EvalInput.textFiles(directory)
-        var residue = 0, found = 0, report = 0, falseAlarms = 0, titled = 0, titlesRight = 0
+        var residue = 0, found = 0, report = 0, falseAlarms = 0, titled = 0, titlesRight = 0, leftByFix = 0, lostByFix = 0
         for name in files {
             let text = try EvalInput.utf8Text((directory as NSString).appendingPathComponent(name))
             let result = ResidueEvaluation.evaluate(text)
             residue += result.residueLines; found += result.residueFound
             report += result.reportLines; falseAlarms += result.falseAlarms
             if result.titleMarked { titled += 1; if result.titleRight { titlesRight += 1 } }
+            leftByFix += result.residueLeftByFix.count; lostByFix += result.reportLostByFix.count
             print("\(name): \(result.residueFound)/\(result.residueLines) residue lines, \(result.falseAlarms) report lines flagged\(result.titleMarked && !result.titleRight ? ", title wrong" : "")")
             guard verbose else { continue }
             for line in result.lines where line.isResidue != line.flagged {
                 print("  \(line.isResidue ? "missed" : "flagged") \(line.text.prefix(60))")
             }
             if result.titleMarked && !result.titleRight { print("  title read as: \(result.foundTitle ?? "(none)")") }
+            for line in result.residueLeftByFix { print("  left by fix \(line.prefix(60))") }
+            for line in result.reportLostByFix { print("  removed by fix \(line.prefix(60))") }
         }
         let ratio = { (a: Int, b: Int) in b == 0 ? "—" : String(format: "%.3f", Double(a) / Double(b)) }
         print("residue lines found: \(found)/\(residue) = \(ratio(found, residue)); report lines flagged: \(falseAlarms)/\(report) = \(ratio(falseAlarms, report)); titles right: \(titlesRight)/\(titled)")
+        print("after fix: residue lines left \(leftByFix)/\(residue); report lines removed or rewritten \(lostByFix)/\(report)")
     }
 }

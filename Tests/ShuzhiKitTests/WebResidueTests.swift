@@ -53,6 +53,17 @@ import Testing
         #expect(!out.contains("本资料") && !out.contains("链接地址"))
     }
 
+    /// `shuzhi eval residue` judges each marked line, then what `fix` left of it.
+    @Test func theEvaluationCountsLinesAndWhatFixLeaves() {
+        let marked = "§本资料由范文站会员上传，仅部分预览，付费后可下载全文。\n¶" + body + "\n§链接地址:https://fanwen.example.com/doc/1188.html"
+        let result = ResidueEvaluation.evaluate(marked)
+        #expect(result.residueLines == 2 && result.residueFound == 2 && result.falseAlarms == 0 && result.titleRight)
+        #expect(result.residueLeftByFix.isEmpty && result.reportLostByFix.isEmpty)
+        // A residue line nobody recognises stays after fix, and is counted so.
+        let missed = ResidueEvaluation.evaluate("§本节完\n¶" + body)
+        #expect(missed.residueLeftByFix == ["本节完"])
+    }
+
     @Test func convertedScriptAndItsPinyinAreAMirrorsResidue() {
         // A mirror site's traditional-script conversion, with pinyin left behind by the converter.
         let head = "導(dǎo)讀:本文由網(wǎng)友整理上傳,僅供參考學習。\n熱門標簽 | 個人總結 | 述職報告"

@@ -443,10 +443,11 @@ struct Score {
 
     /// The form of a page's or a file's metadata rather than its words: fields labelled with a colon (上传人：…
     /// 文档编号：… 格式：…), a label with nothing after it (浏览量：, 文号：), counters of the page (约7.06千字, 850次浏览,
-    /// 已阅读5页, 需浏览20分钟), a clock time, a file name, and pinyin a converter put after characters (績(jì)效).
+    /// 已阅读5页, 需浏览20分钟), a clock time, a file name, a field whose value is a web address (链接地址：https://…),
+    /// and pinyin a converter put after characters (績(jì)效).
     static func metadataFeatures(_ s: [Unicode.Scalar], _ r: Range<Int>) -> [(Int, String)] {
         var found: [(Int, String)] = []
-        var fields = 0, blankField = false, counter = false, clock = false, file = false, pinyin = false
+        var fields = 0, blankField = false, counter = false, clock = false, file = false, pinyin = false, urlField = false
         var i = r.lowerBound
         while i < r.upperBound {
             let v = s[i].value
@@ -466,6 +467,8 @@ struct Score {
                     // (第五条 本法不适用于：) follows text of its own.
                     let lineStart = (r.lowerBound..<a).allSatisfy { ScalarClass.isInlineSpace(s[$0].value) || "-|｜·•".unicodeScalars.contains(s[$0]) }
                     if (lineStart || fields >= 2) && (b == r.upperBound || "[【(（".unicodeScalars.contains(s[b])) { blankField = true }
+                    // 链接地址：https://…, 本文网址：www.…: a page's own address as a field.
+                    if lineStart && (s.matches(Array("http".unicodeScalars), at: b) || s.matches(Array("www.".unicodeScalars), at: b)) { urlField = true }
                 }
             }
             if ScalarClass.isASCIIDigit(v) {
@@ -513,6 +516,7 @@ struct Score {
         if counter && short { found.append((2, "页面计数")) }
         if clock && short { found.append((2, "发布时间")) }
         if file && short { found.append((2, "文件名")) }
+        if urlField && short { found.append((3, "网址栏")) }
         if pinyin { found.append((3, "转换残留的拼音")) }
         return found
     }

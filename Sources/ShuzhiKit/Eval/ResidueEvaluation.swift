@@ -2,7 +2,9 @@
 /// a line that starts with “§” is residue, one that starts with “¶” is the report's title (Scripts/make-residue-dev.py
 /// builds such a set). The marks are stripped, the text analysed as `check` would, and every line judged: a residue
 /// line is found when a residue block or inline residue covers most of it; a report line is a false alarm when any
-/// residue touches it; the title is right when the outline's title is the marked line.
+/// residue touches it; the title is right when the outline's title is the marked line. Then `fix` (safe fixes) is run
+/// and each line looked for in its output, letters and digits only (punctuation fixes do not count): a residue line
+/// still there was not removed, a report line no longer there was removed or rewritten.
 public struct ResidueEvaluation: Sendable {
     public struct Line: Sendable {
         public let text: String
@@ -16,6 +18,9 @@ public struct ResidueEvaluation: Sendable {
         public var titleMarked = false
         public var titleRight = false
         public var foundTitle: String?
+        /// Residue lines `fix` left in, and report lines it removed or rewrote beyond punctuation.
+        public var residueLeftByFix: [String] = []
+        public var reportLostByFix: [String] = []
 
         public var residueLines: Int { lines.count { $0.isResidue } }
         public var residueFound: Int { lines.count { $0.isResidue && $0.flagged } }
@@ -55,6 +60,21 @@ public struct ResidueEvaluation: Sendable {
             result.titleRight = analysis.outline.title == document.paragraphs[titleLine].content
         }
         result.foundTitle = analysis.outline.title.map { document.string($0) }
+        let fixed = Fixer.fixAll(document, checker: checker, includeUnsafe: false).document
+        let kept = Set(fixed.paragraphs.map { letters(fixed.scalars[$0.content]) })
+        for line in result.lines {
+            let key = letters(Array(line.text.unicodeScalars)[...])
+            guard !key.isEmpty else { continue }
+            if line.isResidue && kept.contains(key) { result.residueLeftByFix.append(line.text) }
+            if !line.isResidue && !kept.contains(key) { result.reportLostByFix.append(line.text) }
+        }
         return result
+    }
+
+    /// Han characters, digits and Latin letters: what a punctuation fix leaves alone.
+    static func letters(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        for c in scalars where ScalarClass.isHan(c.value) || ScalarClass.isASCIIDigit(c.value) || ScalarClass.isASCIILetter(c.value) { view.append(c) }
+        return String(view)
     }
 }
