@@ -15,6 +15,8 @@ public struct FormulaNameRule: Rule {
             RuleExample("增强“«三个意识»”、坚定“四个自信”。", fixed: "增强“四个意识”、坚定“四个自信”。"),
             RuleExample("增强“四个意识”、坚定“«四个信心»”、做到“两个维护”。", fixed: "增强“四个意识”、坚定“四个自信”、做到“两个维护”。"),
             RuleExample("同«以习近平总书记为核心的党中央»保持高度一致。", fixed: "同以习近平同志为核心的党中央保持高度一致。"),
+            // One character of the head off by sound: quoted, it is the formula misspelt.
+            RuleExample("牢固树立“«四个意思»”，坚定“四个自信”。", fixed: "牢固树立“四个意识”，坚定“四个自信”。"),
         ],
         nonTriggering: [
             "增强“四个意识”、坚定“四个自信”、做到“两个维护”。",
@@ -23,6 +25,7 @@ public struct FormulaNameRule: Rule {
             "从三个维度分析问题，形成两个方面的意见。",
             "落实省委“五个必须坚持”要求，推动高质量发展。",
             "深入践行我市“三个意识”工作法。",
+            "这句话有四个意思，要分开理解。",
         ]
     )
 
@@ -44,6 +47,7 @@ public struct FormulaNameRule: Rule {
                                                   fix: form.correct == nil ? nil : .unsafe, severity: severity))
             }
             checkNumberedNames(s, range, knowledge, index.knownNames, allowed, &out)
+            checkHeadNearMisses(s, range, knowledge, index.knownNames, allowed, &out)
             checkSequences(s, range, knowledge, &out)
         }
         // One finding per span: a series slot is seen from both of its neighbours, 四种意识 both as a known form and by its parts.
@@ -80,6 +84,35 @@ public struct FormulaNameRule: Rule {
                 guard quoted || afterVerb, !Self.regionalOwner(before: verbEnd, s, range) else { return }
                 out.append(description.diagnostic(span, "提法名称有误：“\(right)”的数目是固定的", replacements: [right], fix: .unsafe,
                                                   severity: knowledge.severity(formula.status, .error)))
+            }
+        }
+    }
+
+    /// 树立“四个意思”: the right numeral and classifier with a head one character off by sound or shape (思 for 识),
+    /// quoted or after the formula's verb — unquoted, 四个意思 is ordinary prose (four meanings).
+    private func checkHeadNearMisses(_ s: [Unicode.Scalar], _ range: Range<Int>, _ knowledge: KnowledgeBase, _ knownNames: Set<String>,
+                                     _ allowed: SortedRanges, _ out: inout [Diagnostic]) {
+        let lexicon = Lexicon.shared
+        for name in knowledge.index.numbered where name.prefix.isEmpty {
+            let opening = name.numeral + [name.classifier]
+            var i = range.lowerBound
+            while i + opening.count + name.head.count <= range.upperBound {
+                defer { i += 1 }
+                guard s[i] == opening[0], s.matches(opening, at: i) else { continue }
+                let headStart = i + opening.count
+                let span = i..<headStart + name.head.count
+                let written = Array(s[headStart..<span.upperBound])
+                let differ = (0..<name.head.count).filter { written[$0] != name.head[$0] }
+                guard differ.count == 1, let j = differ.first, !lexicon.confusion(written[j], name.head[j]).isEmpty,
+                      !knownNames.contains(s.string(span)), !allowed.contains(span) else { continue }
+                let formula = knowledge.formulas[name.formula]
+                let quoted = i > range.lowerBound && s[i - 1] == "“" && span.upperBound < range.upperBound && s[span.upperBound] == "”"
+                let verbEnd = quoted ? i - 1 : i
+                let afterVerb = (formula.verbs ?? []).contains { v in let w = Array(v.unicodeScalars); return s.matches(w, at: verbEnd - w.count) }
+                guard quoted || afterVerb else { continue }
+                let right = formula.name
+                out.append(description.diagnostic(span, "提法名称有误：应为“\(right)”（“\(written[j])”应为“\(name.head[j])”）", replacements: [right],
+                                                  fix: .unsafe, severity: knowledge.severity(formula.status, .error)))
             }
         }
     }
