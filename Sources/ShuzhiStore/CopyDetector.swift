@@ -84,7 +84,9 @@ public struct CopyDetector: Sendable {
         for occurrence in try await store.occurrences(of: prints.map(\.hash)) where !excluding.contains(occurrence.document) {
             holders[occurrence.hash, default: []].insert(occurrence.document)
         }
+        // Wording many stored documents hold, and the knowledge base's formulas and fixed phrases wherever they are.
         let boilerplate = Set(holders.filter { $0.value.count >= threshold }.keys)
+            .union(StockWording.builtIn.hashes(query, prints, k: store.scheme.k))
         // Candidates: documents sharing the rare fingerprints, most first; then, in the places left, those sharing
         // the most common wording (so it can be shown as such).
         var rare: [Int64: Int] = [:], all: [Int64: Int] = [:]

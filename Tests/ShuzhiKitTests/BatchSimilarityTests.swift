@@ -26,6 +26,19 @@ import Testing
         #expect(s.largestPartner(of: 1)?.report == 0 && s.largestPartner(of: 2) == nil && s.cluster(of: 2) == nil)
     }
 
+    /// Two reports, and no others, that open a paragraph with the same sentence of formulas: shared wording however
+    /// small the batch; the same two with a sentence of their own in common are copying.
+    @Test func formulasAreSharedWordingEvenBetweenTwoReports() {
+        let formulas = Array("深入学习贯彻习近平新时代中国特色社会主义思想，深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”，牢记“三个务必”，筑牢拒腐防变的思想防线。".unicodeScalars)
+        let a = Self.prose(800, seed: 21) + formulas + Self.prose(800, seed: 22)
+        let b = Self.prose(800, seed: 23) + formulas + Self.prose(800, seed: 24)
+        let s = Self.similarity([a, b])
+        #expect(s.copied[0][1] == 0 && s.copied[1][0] == 0, "\(s.copied)")
+        let own = Array("我县在全省率先建成覆盖城乡的智慧养老服务平台，为全县一万二千名独居老人安装了紧急呼叫设备并组建了四十支志愿服务队。".unicodeScalars)
+        let copied = Self.similarity([a + own, b + own])
+        #expect(copied.copied[0][1] > 0 && copied.pairs.first?.copiedPassages == 1)
+    }
+
     @Test func clustersJoinThroughEachOtherAndComeFirstInTheHeatmap() {
         let t = (0..<6).map { Self.prose(1500, seed: 10 + UInt64($0)) }
         // 4 took from 1, 5 took from 4 (a different passage): one cluster of three; 0, 2, 3 stand alone.

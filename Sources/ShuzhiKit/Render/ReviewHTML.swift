@@ -47,8 +47,8 @@ extension ReviewRenderer {
                 else { out += "<td></td>" }
             }
             out += "<td>\(r.results)</td><td>\(percent(r.substance))</td><td>\(percent(s.copiedShare[i]))</td>"
-            if let p = s.largestPartner(of: i) {
-                out += "<td class=\"l\"><a href=\"#r\(p.report + 1)\">#\(p.report + 1)</a> \(percent(p.share))</td>"
+            if let p = review.largestPartner(of: i) {
+                out += "<td class=\"l\"><a href=\"#r\(p.report + 1)\">#\(p.report + 1)</a> \(percent(p.share))\(p.relation.map { " " + escape($0) } ?? "")</td>"
             } else { out += "<td class=\"l\"></td>" }
             out += "<td>\(s.cluster(of: i).map { "\($0 + 1)" } ?? "")</td><td>\(percent(s.sharedWordingShare[i]))</td>"
             if store {

@@ -23,7 +23,7 @@ public enum ReviewRenderer {
             + (store ? "语料库复制比  最大来源              " : "") + "文件\n"
         for (i, r) in review.reports.enumerated() {
             let missing = r.missingCoreParts.map(\.rawValue).joined(separator: "、")
-            let partner = s.largestPartner(of: i).map { "#\($0.report + 1) \(percent($0.share))" } ?? "-"
+            let partner = review.largestPartner(of: i).map { "#\($0.report + 1) \(percent($0.share))" + ($0.relation.map { " \($0)" } ?? "") } ?? "-"
             out += pad("#\(i + 1)", 6) + pad("\(r.check.errorCount)", 5) + pad("\(r.check.warningCount)", 5) + pad("\(r.check.infoCount)", 6)
             out += pad(missing.isEmpty ? "-" : missing, 16) + pad("\(r.results)", 6) + pad(percent(r.substance), 6)
             out += pad(percent(s.copiedShare[i]), 12) + pad(partner, 16)
@@ -70,8 +70,9 @@ public enum ReviewRenderer {
             row += families.map { "\(counts[$0] ?? 0)" }
             row += Part.allCases.map { r.present.contains($0) ? "是" : "否" }
             row += [r.missingCoreParts.map(\.rawValue).joined(separator: "、"), "\(r.results)", decimal(r.substance), decimal(s.copiedShare[i])]
-            let partner = s.largestPartner(of: i)
-            row += [partner.map { "#\($0.report + 1)" } ?? "", partner.map { decimal($0.share) } ?? "", s.cluster(of: i).map { "\($0 + 1)" } ?? "",
+            let partner = review.largestPartner(of: i)
+            row += [partner.map { "#\($0.report + 1)" + ($0.relation.map { "（\($0)）" } ?? "") } ?? "", partner.map { decimal($0.share) } ?? "",
+                    s.cluster(of: i).map { "\($0 + 1)" } ?? "",
                     decimal(s.sharedWordingShare[i])]
             if store {
                 let sim = r.check.similarity
@@ -108,6 +109,10 @@ public enum ReviewRenderer {
                 ("batchCopiedShare", .double(ComparisonRenderer.rounded(s.copiedShare[i]))),
                 ("sharedWordingShare", .double(ComparisonRenderer.rounded(s.sharedWordingShare[i]))),
                 ("cluster", s.cluster(of: i).map { .int($0 + 1) } ?? .null),
+                ("signer", r.signer.map { .string($0) } ?? .null),
+                ("largestPartner", review.largestPartner(of: i).map { p in
+                    .object([("report", .int(p.report + 1)), ("share", .double(ComparisonRenderer.rounded(p.share))),
+                             ("relation", p.relation.map { .string($0) } ?? .null)]) } ?? .null),
             ]
             if let sim = r.check.similarity { fields.append(("corpus", sim.json)) }
             return .object(fields)
@@ -115,6 +120,7 @@ public enum ReviewRenderer {
         let pairs: [JSONValue] = s.pairs.map { p in
             let a = review.reports[p.first].check.document, b = review.reports[p.second].check.document
             return .object([("a", .int(p.first + 1)), ("b", .int(p.second + 1)),
+                            ("relation", review.relation(p.first, p.second).map { .string($0) } ?? .null),
                             ("aCopiedShare", .double(ComparisonRenderer.rounded(p.firstCopied))),
                             ("bCopiedShare", .double(ComparisonRenderer.rounded(p.secondCopied))),
                             ("passages", .array(p.passages.map { x in

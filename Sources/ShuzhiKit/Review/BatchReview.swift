@@ -31,6 +31,9 @@ public struct ReviewedReport: Sendable {
 
     public var title: String { check.document.firstLine(limit: 40) ?? check.document.name }
 
+    /// Who signed it (its 落款), when it says.
+    public var signer: String? { ReportSigner.signer(of: check.document) }
+
     /// The parts the title names.
     public var promised: [ReportStructure.Part] { genre.promised }
 
@@ -45,6 +48,20 @@ public struct BatchReview: Sendable {
     public let similarity: BatchSimilarity
     /// Files that could not be read, with the reason.
     public let failures: [(file: String, message: String)]
+    /// What report `j` is to report `i` when both are signed by the same writer: 年年一样 for another year (their own
+    /// words again), 同一人 for the same year; nil for someone else's or when a report is unsigned.
+    public func relation(_ i: Int, _ j: Int) -> String? {
+        guard let a = reports[i].signer, a == reports[j].signer else { return nil }
+        let years = (reports[i].check.reportYear?.year, reports[j].check.reportYear?.year)
+        if let x = years.0, let y = years.1, x != y { return "年年一样" }
+        return "同一人"
+    }
+
+    /// The report `i` shares the most with, its share, and what it is to `i`.
+    public func largestPartner(of i: Int) -> (report: Int, share: Double, relation: String?)? {
+        similarity.largestPartner(of: i).map { ($0.report, $0.share, relation(i, $0.report)) }
+    }
+
     /// Whether copy ratios against the store are in the reports (`check.similarity`).
     public var checkedAgainstStore: Bool { reports.contains { $0.check.similarity != nil } }
 

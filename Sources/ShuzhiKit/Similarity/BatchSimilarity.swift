@@ -55,9 +55,12 @@ public struct BatchSimilarity: Sendable {
             }
             let threshold = max(policy.boilerplateFloor, Int((Double(texts.count) * batchCommonShare).rounded(.up)))
             var boilerplate = Set<UInt64>()
+            // The knowledge base's formulas and fixed phrases are shared wording in any batch, however small.
+            var stock = Set<UInt64>()
+            for (text, p) in zip(texts, prints) { stock.formUnion(StockWording.builtIn.hashes(text, p, k: scheme.k)) }
             var shared: [Int: Int] = [:]  // i * count + j → rare fingerprints in common
             for (hash, documents) in holders {
-                if documents.count >= threshold || commonHashes.contains(hash) {
+                if documents.count >= threshold || commonHashes.contains(hash) || stock.contains(hash) {
                     boilerplate.insert(hash)
                     continue
                 }
