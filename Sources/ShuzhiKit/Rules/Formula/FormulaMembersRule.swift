@@ -26,6 +26,9 @@ public struct FormulaMembersRule: Rule {
             "打造开放、创新、协调的营商环境。",
             "坚持以人民为中心的发展思想，全面建成小康社会、全面深化改革、全面依法治国、全面从严治党。",
             "不断提高政治判断力、领悟力、执行力。",
+            // Some members named on purpose, the formula elsewhere in the sentence.
+            "落实“六保”任务，专项债主要用于保居民就业、保基本民生、保市场主体。",
+            "持续纠治“四风”，坚决整治形式主义、官僚主义。",
         ]
     )
 
@@ -130,6 +133,17 @@ public struct FormulaMembersRule: Rule {
         return r.lowerBound..<e
     }
 
+    /// The formula's name right before the list, with at most 即, 是, a colon or a bracket between: the list is the
+    /// formula written out.
+    static func spellsOut(_ formula: KnowledgeBase.Formula, before start: Int, _ s: [Unicode.Scalar], _ sentence: Range<Int>) -> Bool {
+        var p = start
+        while p > sentence.lowerBound, start - p <= 4, "即是：:（(，,“”就".unicodeScalars.contains(s[p - 1]) { p -= 1 }
+        return ([formula.name] + (formula.aliases ?? [])).contains { name in
+            let w = Array(name.unicodeScalars)
+            return p - w.count >= sentence.lowerBound && s.matches(w, at: p - w.count)
+        }
+    }
+
     private func judge(_ chain: [Item], _ s: [Unicode.Scalar], _ range: Range<Int>, _ knowledge: KnowledgeBase, _ out: inout [Diagnostic]) {
         let index = knowledge.index
         let candidates = Set(chain.flatMap { $0.forms.map(\.formula) })
@@ -193,7 +207,10 @@ public struct FormulaMembersRule: Rule {
             if zip(order, order.dropFirst()).contains(where: { $0 >= $1 }) && Set(order).count == order.count {
                 out.append(description.diagnostic(span, "“\(formula.name)”的顺序应为：\(official)",
                                                   severity: knowledge.severity(formula.status, .warning)))
-            } else if named && strangers.isEmpty && !missing.isEmpty {
+            } else if named && strangers.isEmpty && !missing.isEmpty
+                        && (missing.count == 1 || Self.spellsOut(formula, before: span.lowerBound, s, sentence)) {
+                // Members left out: one of them, or any when the list spells the formula out (“四个意识”，即…).
+                // Otherwise a few members are named on purpose (主要用于保就业、保基本民生、保市场主体).
                 let names = missing.map { "“\(members[$0])”" }.joined(separator: "、")
                 out.append(description.diagnostic(span, "“\(formula.name)”缺少\(names)（全部成员：\(official)）", severity: severity))
             }
