@@ -203,4 +203,14 @@ import Testing
             #expect(Self.findings(text, "formula").contains { $0.rule == "formula.name" && $0.replacements == [sequence.items[slot][1]] }, "\(text)")
         }
     }
+
+    /// A political error carries its ground: the entry's id and its first source, in the message a reviewer reads.
+    @Test func politicalErrorsCiteTheirSource() {
+        let text = "2024年述职报告\n牢固树立“四种意识”，筑牢拒防腐变的思想防线，坚定道路自信、理论自信、制度自信、文明自信。\n深入开展党史学习教育。"
+        let findings = Checker().check(Document(text: text)).filter { $0.family == "formula" || $0.rule == "outdated.campaign" }
+        #expect(findings.count >= 4)
+        for finding in findings {
+            #expect(finding.message.contains("（依据：知识库 ") && finding.message.contains("http"), "\(finding.message)")
+        }
+    }
 }

@@ -204,3 +204,22 @@ public struct KnowledgeError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "错误：知识库文件 \(path)：\(message)\nerror: knowledge file \(path): \(message)" }
 }
+
+/// An entry a finding cites: its id in political-formulas.md and its first source, so the reviewer can check the
+/// ground of an error (issue 21: political errors carry their source).
+public protocol SourcedEntry {
+    var id: String { get }
+    var sources: [String] { get }
+}
+
+extension SourcedEntry {
+    /// （依据：知识库 F4，http://…）
+    public var citation: String { "（依据：知识库 \(id)" + (sources.first.map { "，\($0)" } ?? "") + "）" }
+}
+
+extension KnowledgeBase.Formula: SourcedEntry {}
+extension KnowledgeBase.Sequence: SourcedEntry {}
+extension KnowledgeBase.Phrase: SourcedEntry {}
+extension KnowledgeBase.Form: SourcedEntry {}
+extension KnowledgeBase.Campaign: SourcedEntry {}
+extension KnowledgeBase.Change: SourcedEntry {}

@@ -60,7 +60,7 @@ public struct FixedPhraseRule: Rule {
                     guard !exact.contains(where: { $0.overlaps(window) }) else { continue }
                     let span = map[window.lowerBound]..<map[window.upperBound - 1] + 1
                     guard !allowed.contains(span) else { continue }
-                    out.append(description.diagnostic(span, "固定表述应为“\(entry.text)”（\(found.what)）", replacements: [entry.text],
+                    out.append(description.diagnostic(span, "固定表述应为“\(entry.text)”（\(found.what)）" + entry.citation, replacements: [entry.text],
                                                       fix: .unsafe, severity: knowledge.severity(entry.status, .error)))
                     i = window.upperBound - 1
                 }

@@ -42,7 +42,7 @@ public struct FormulaCollocationRule: Rule {
                 guard !own.contains(written) else { return }
                 let owner = knowledge.formulas.first { ($0.verbs ?? []).contains(written) }?.name ?? ""
                 out.append(description.diagnostic(end - verb.count..<end,
-                                                  "“\(formula.name)”通常说“\(usual)”，“\(written)”搭配的是“\(owner)”",
+                                                  "“\(formula.name)”通常说“\(usual)”，“\(written)”搭配的是“\(owner)”" + formula.citation,
                                                   replacements: [usual], fix: .unsafe,
                                                   severity: knowledge.severity(formula.status, .warning)))
             }

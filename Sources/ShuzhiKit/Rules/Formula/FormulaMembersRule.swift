@@ -174,7 +174,7 @@ public struct FormulaMembersRule: Rule {
             // Twice the same member.
             var seen = Set<Int>()
             for hit in hits where !seen.insert(hit.member).inserted {
-                out.append(description.diagnostic(chain[hit.item].range, "“\(formula.name)”的成员“\(members[hit.member])”重复",
+                out.append(description.diagnostic(chain[hit.item].range, "“\(formula.name)”的成员“\(members[hit.member])”重复" + formula.citation,
                                                   severity: knowledge.severity(formula.status, .warning)))
             }
             // Other terms in the list that look like members: they share the members' prefix or suffix, or stand between members.
@@ -193,26 +193,26 @@ public struct FormulaMembersRule: Rule {
             let missing = (0..<n).filter { !distinct.contains($0) }
             if strangers.count == 1 && missing.count == 1 {
                 let r = terms[strangers[0]]
-                out.append(description.diagnostic(r, "“\(formula.name)”的成员是\(official)：此处应为“\(members[missing[0]])”",
+                out.append(description.diagnostic(r, "“\(formula.name)”的成员是\(official)：此处应为“\(members[missing[0]])”" + formula.citation,
                                                   replacements: [members[missing[0]]], fix: .unsafe, severity: severity))
                 continue
             }
             if named {
                 for i in strangers {
-                    out.append(description.diagnostic(terms[i], "“\(s.string(terms[i]))”不是“\(formula.name)”的成员（\(official)）",
+                    out.append(description.diagnostic(terms[i], "“\(s.string(terms[i]))”不是“\(formula.name)”的成员（\(official)）" + formula.citation,
                                                       severity: severity))
                 }
             }
             let order = hits.map(\.member)
             if zip(order, order.dropFirst()).contains(where: { $0 >= $1 }) && Set(order).count == order.count {
-                out.append(description.diagnostic(span, "“\(formula.name)”的顺序应为：\(official)",
+                out.append(description.diagnostic(span, "“\(formula.name)”的顺序应为：\(official)" + formula.citation,
                                                   severity: knowledge.severity(formula.status, .warning)))
             } else if named && strangers.isEmpty && !missing.isEmpty
                         && (missing.count == 1 || Self.spellsOut(formula, before: span.lowerBound, s, sentence)) {
                 // Members left out: one of them, or any when the list spells the formula out (“四个意识”，即…).
                 // Otherwise a few members are named on purpose (主要用于保就业、保基本民生、保市场主体).
                 let names = missing.map { "“\(members[$0])”" }.joined(separator: "、")
-                out.append(description.diagnostic(span, "“\(formula.name)”缺少\(names)（全部成员：\(official)）", severity: severity))
+                out.append(description.diagnostic(span, "“\(formula.name)”缺少\(names)（全部成员：\(official)）" + formula.citation, severity: severity))
             }
         }
     }

@@ -43,7 +43,7 @@ public struct FormulaNameRule: Rule {
                 if let after = form.after, let written, written < KnowledgeBase.day(after) { return }
                 let severity: Severity = form.kind == .style ? .info : knowledge.severity(form.status, .error)
                 let message = form.message ?? "提法有误：应为“\(form.correct ?? "")”"
-                out.append(description.diagnostic(match.range, message, replacements: form.correct.map { [$0] } ?? [],
+                out.append(description.diagnostic(match.range, message + form.citation, replacements: form.correct.map { [$0] } ?? [],
                                                   fix: form.correct == nil ? nil : .unsafe, severity: severity))
             }
             checkNumberedNames(s, range, knowledge, index.knownNames, allowed, &out)
@@ -73,7 +73,7 @@ public struct FormulaNameRule: Rule {
             let right = formula.name
             let sameCount = Array(s[j..<c]) == name.numeral
             if sameCount && s[c] != name.classifier {
-                out.append(description.diagnostic(span, "提法名称有误：应为“\(right)”", replacements: [right], fix: .unsafe,
+                out.append(description.diagnostic(span, "提法名称有误：应为“\(right)”" + formula.citation, replacements: [right], fix: .unsafe,
                                                   severity: knowledge.severity(formula.status, .error)))
             } else if !sameCount && s[c] == name.classifier {
                 let quoted = span.lowerBound > range.lowerBound && s[span.lowerBound - 1] == "“" && span.upperBound < range.upperBound
@@ -82,7 +82,7 @@ public struct FormulaNameRule: Rule {
                 let verbs = formula.verbs ?? []
                 let afterVerb = verbs.contains { v in let w = Array(v.unicodeScalars); return s.matches(w, at: verbEnd - w.count) }
                 guard quoted || afterVerb, !Self.regionalOwner(before: verbEnd, s, range) else { return }
-                out.append(description.diagnostic(span, "提法名称有误：“\(right)”的数目是固定的", replacements: [right], fix: .unsafe,
+                out.append(description.diagnostic(span, "提法名称有误：“\(right)”的数目是固定的" + formula.citation, replacements: [right], fix: .unsafe,
                                                   severity: knowledge.severity(formula.status, .error)))
             }
         }
@@ -111,7 +111,7 @@ public struct FormulaNameRule: Rule {
                 let afterVerb = (formula.verbs ?? []).contains { v in let w = Array(v.unicodeScalars); return s.matches(w, at: verbEnd - w.count) }
                 guard quoted || afterVerb else { continue }
                 let right = formula.name
-                out.append(description.diagnostic(span, "提法名称有误：应为“\(right)”（“\(written[j])”应为“\(name.head[j])”）", replacements: [right],
+                out.append(description.diagnostic(span, "提法名称有误：应为“\(right)”（“\(written[j])”应为“\(name.head[j])”）" + formula.citation, replacements: [right],
                                                   fix: .unsafe, severity: knowledge.severity(formula.status, .error)))
             }
         }
@@ -155,7 +155,7 @@ public struct FormulaNameRule: Rule {
     private func report(_ term: Range<Int>, _ name: [Unicode.Scalar], _ sequence: KnowledgeBase.Sequence, _ knowledge: KnowledgeBase,
                         _ s: [Unicode.Scalar], _ out: inout [Diagnostic]) {
         let right = String(String.UnicodeScalarView(name))
-        out.append(description.diagnostic(term, "连用提法中此处应为“\(right)”", replacements: [right], fix: .unsafe,
+        out.append(description.diagnostic(term, "连用提法中此处应为“\(right)”" + sequence.citation, replacements: [right], fix: .unsafe,
                                           severity: knowledge.severity(sequence.status, .error)))
     }
 

@@ -53,7 +53,7 @@ public struct OutdatedCampaignRule: Rule {
                               !OutdatedContext.followed(by: ["成果", "常态化", campaign.continues ?? "常态化"], span.upperBound, s, sentence, within: 6)
                         else { continue }
                         let now = running.isEmpty ? "" : "；\(context.year)年开展的是\(running.map(\.name).joined(separator: "、"))"
-                        out.append(description.diagnostic(span, "\(campaign.name)开展于\(campaign.start)至\(campaign.end)，\(context.described)\(now)",
+                        out.append(description.diagnostic(span, "\(campaign.name)开展于\(campaign.start)至\(campaign.end)，\(context.described)\(now)" + campaign.citation,
                                                           severity: analysis.knowledge.severity(campaign.status, .warning)))
                     }
                 }

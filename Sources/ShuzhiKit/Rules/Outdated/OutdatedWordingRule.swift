@@ -45,7 +45,7 @@ public struct OutdatedWordingRule: Rule {
                 if change.asFormula != nil {
                     for span in Self.oldList(change, s, range) {
                         let written = s.string(span)
-                        out.append(description.diagnostic(span, "\(change.date)起“\(change.asFormula!)”的表述为：\(change.new)",
+                        out.append(description.diagnostic(span, "\(change.date)起“\(change.asFormula!)”的表述为：\(change.new)" + change.citation,
                                                           replacements: written == change.old ? [change.new] : [],
                                                           fix: written == change.old ? .unsafe : nil, severity: severity))
                     }
@@ -66,10 +66,10 @@ public struct OutdatedWordingRule: Rule {
                         guard Self.goalMarkers.contains(where: { before.hasSuffix($0) }),
                               !before.hasSuffix("实现了") && !s[span.upperBound..<clauseEnd].contains("了"),
                               !OutdatedContext.followed(by: Self.achievedMarkers, span.upperBound, s, sentence, within: 8) else { continue }
-                        out.append(description.diagnostic(span, "\(change.date)已宣告全面建成小康社会，不宜再作为待实现的目标；现行提法为“\(change.new)”。\(context.described)",
+                        out.append(description.diagnostic(span, "\(change.date)已宣告全面建成小康社会，不宜再作为待实现的目标；现行提法为“\(change.new)”。\(context.described)" + change.citation,
                                                           severity: severity))
                     } else {
-                        out.append(description.diagnostic(span, "\(change.date)起提法改为“\(change.new)”。\(context.described)", replacements: [change.new], fix: .unsafe,
+                        out.append(description.diagnostic(span, "\(change.date)起提法改为“\(change.new)”。\(context.described)" + change.citation, replacements: [change.new], fix: .unsafe,
                                                           severity: severity))
                     }
                 }
