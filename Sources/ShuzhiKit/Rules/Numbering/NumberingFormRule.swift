@@ -17,6 +17,8 @@ public struct NumberingFormRule: Rule {
             RuleExample("«3．»严守底线", fixed: "3.严守底线"),
             RuleExample("«2）»加强监督", fixed: "（2）加强监督"),
             RuleExample("存在的问题：«一是，»学习不够深入。", fixed: "存在的问题：一是学习不够深入。"),
+            // A habit through the report: one finding on the first, its fix for all.
+            RuleExample("«(一)»加强学习\n(二)履职尽责\n(三)廉洁自律", fixed: "（一）加强学习\n（二）履职尽责\n（三）廉洁自律"),
         ],
         nonTriggering: [
             "一、加强理论学习",
@@ -29,9 +31,14 @@ public struct NumberingFormRule: Rule {
         ]
     )
 
+    /// From this many headings with the same slip, it is the report's habit and reported once.
+    static let habit = 3
+
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
         var out: [Diagnostic] = []
+        var byReason: [String: [(range: Range<Int>, written: String, canonical: String)]] = [:]
+        var reasons: [String] = []
         for node in analysis.outline.headings {
             guard let m = node.marker else { continue }
             let written = s.string(m.range)
@@ -46,7 +53,23 @@ public struct NumberingFormRule: Rule {
                 reason = m.openBracket == nil ? "序号缺少前括号" : (m.separator != nil ? "带括号的序号后不加标点" : "序号括号应使用全角“（）”")
             case .circled: reason = "带圈序号后不加标点"
             }
-            out.append(description.diagnostic(m.range, "序号“\(written)”应写作“\(canonical)”：\(reason)", replacements: [canonical], fix: .safe))
+            if byReason[reason] == nil { reasons.append(reason) }
+            byReason[reason, default: []].append((m.range, written, canonical))
+        }
+        // The same habit through the whole report (every (一) with half-width brackets) is one finding at its first
+        // heading, its fix changing them all: a reviewer reads the habit once, not once per heading.
+        for reason in reasons {
+            let found = byReason[reason]!
+            if found.count >= Self.habit {
+                let first = found[0]
+                out.append(description.diagnostic(first.range, "序号“\(first.written)”等 \(found.count) 处应写作“\(first.canonical)”式：\(reason)（修复时一并修改）",
+                                                  replacements: [first.canonical],
+                                                  edits: Fix(.safe, found.map { TextEdit($0.range, $0.canonical) })))
+            } else {
+                for f in found {
+                    out.append(description.diagnostic(f.range, "序号“\(f.written)”应写作“\(f.canonical)”：\(reason)", replacements: [f.canonical], fix: .safe))
+                }
+            }
         }
         // 一是， 二是：
         for node in analysis.outline.nodes {
