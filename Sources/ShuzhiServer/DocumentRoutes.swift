@@ -200,15 +200,7 @@ struct DocumentRoutes: Sendable {
                                       "compare needs two documents, a and b")
         }
         let da = try load(a).document, db = try load(b).document
-        let query = ComparableText(da.scalars)
-        let prints = Winnowing.fingerprints(query)
-        let policy = CopyPolicy()
-        var boilerplate: Set<UInt64> = []
-        if Self.flag(request, "corpus") {
-            boilerplate = try await store.commonFingerprints(prints.map(\.hash), policy: policy)
-        }
-        let comparison = TextComparison(query: query, source: ComparableText(db.scalars), policy: policy,
-                                        queryFingerprints: prints, boilerplate: boilerplate)
+        let comparison = try await PairComparison.compare(da.scalars, db.scalars, store: Self.flag(request, "corpus") ? store : nil)
         return JSONResponse.make(ComparisonRenderer.json(comparison, a: da, b: db))
     }
 

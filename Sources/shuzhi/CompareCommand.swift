@@ -33,15 +33,8 @@ struct CompareCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let (da, db) = documents
-        let query = ComparableText(da.scalars)
-        let prints = Winnowing.fingerprints(query)
-        let policy = CopyPolicy()
-        var boilerplate: Set<UInt64> = []
-        if corpus {
-            boilerplate = try store.with { store in try await store.commonFingerprints(prints.map(\.hash), policy: policy) }
-        }
-        let comparison = TextComparison(query: query, source: ComparableText(db.scalars), policy: policy,
-                                        queryFingerprints: prints, boilerplate: boilerplate)
+        let comparison = corpus ? try store.with { store in try await PairComparison.compare(da.scalars, db.scalars, store: store) }
+            : try AsyncBridge.run { try await PairComparison.compare(da.scalars, db.scalars) }
         switch format {
         case .json: Terminal.write(ComparisonRenderer.json(comparison, a: da, b: db))
         default: Terminal.write(ComparisonRenderer.text(comparison, a: da, b: db, showSharedWording: all))

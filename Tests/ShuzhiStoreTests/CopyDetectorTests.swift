@@ -87,3 +87,28 @@ import ShuzhiTestSupport
         try await store.close()
     }
 }
+
+/// `compare` with a store (the CLI's `compare --corpus`, the server's `/api/compare?corpus=1`): wording common in the
+/// store is shared wording — also in a store made with an older fingerprint scheme, whose own scheme must be used.
+@Suite struct PairComparisonTests {
+    @Test func anOldSchemeStoreStillTellsCommonWording() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let old = FingerprintScheme(k: 13, w: 8)
+        let store = try await SQLiteStore.open(path: dir.appendingPathComponent("corpus.sqlite").path, scheme: old)
+        #expect(store.scheme == old && old != .standard)
+        let common = CopyDetectorTests.prose(160, seed: 77)
+        for n in 0..<5 {
+            _ = try await store.add(text: Array((CopyDetectorTests.prose(900, seed: 30 + UInt64(n)) + "\n" + common).unicodeScalars),
+                                    metadata: DocumentMetadata(title: "第\(n)份"))
+        }
+        let a = Array((CopyDetectorTests.prose(700, seed: 50) + "\n" + common).unicodeScalars)
+        let b = Array((CopyDetectorTests.prose(700, seed: 51) + "\n" + common).unicodeScalars)
+        let alone = try await PairComparison.compare(a, b)
+        #expect(alone.passages.count == 1 && alone.passages.first?.verdict == .copied)
+        let withStore = try await PairComparison.compare(a, b, store: store)
+        #expect(withStore.passages.count == 1 && withStore.passages.first?.verdict == .sharedWording)
+        try await store.close()
+    }
+}
