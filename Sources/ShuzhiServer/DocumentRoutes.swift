@@ -84,9 +84,7 @@ struct DocumentRoutes: Sendable {
         var similarity: SimilaritySummary?
         if Self.flag(request, "corpus") {
             let author = request.uri.queryParameters["author"].map(String.init)
-            let comparison = try await CopyDetector().compare(document.scalars, in: store, author: author, name: document.name)
-            diagnostics = (diagnostics + comparison.diagnostics).sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
-            similarity = comparison.summary(storeDocuments: try await store.documentCount())
+            (diagnostics, similarity) = try await CopyDetector().check(document, findings: diagnostics, in: store, author: author)
         }
         let report = CheckReport(document: document, diagnostics: diagnostics, reportYear: analysis.reportYear, similarity: similarity)
         let include = Set((request.uri.queryParameters["include"] ?? "").split(separator: ",").map(String.init))

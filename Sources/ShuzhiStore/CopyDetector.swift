@@ -187,6 +187,19 @@ public struct CopyDetector: Sendable {
     }
 }
 
+extension CopyDetector {
+    /// A checked report against the store — `check --corpus`, `POST /api/check?corpus=1` and `review --corpus` all
+    /// call this: its findings with the copied passages merged in, in text order, and the summary.
+    public func check(_ document: Document, findings: [Diagnostic], in store: any CorpusStore, author: String? = nil,
+                      storeDocuments: Int? = nil) async throws -> (diagnostics: [Diagnostic], summary: SimilaritySummary) {
+        let comparison = try await compare(document.scalars, in: store, author: author, name: document.name)
+        let merged = (findings + comparison.diagnostics).sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
+        let documents: Int
+        if let storeDocuments { documents = storeDocuments } else { documents = try await store.documentCount() }
+        return (merged, comparison.summary(storeDocuments: documents))
+    }
+}
+
 extension CorpusComparison {
     /// The summary line of `check --corpus`.
     public func summary(storeDocuments: Int) -> SimilaritySummary {

@@ -18,10 +18,8 @@ public enum StoreReview {
         let detector = CopyDetector()
         for r in reports {
             if shouldStop() { return nil }
-            let comparison = try await detector.compare(r.check.document.scalars, in: store, name: r.check.document.name)
-            let diagnostics = (r.check.diagnostics + comparison.diagnostics).sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
-            let check = CheckReport(document: r.check.document, diagnostics: diagnostics, reportYear: r.check.reportYear,
-                                    similarity: comparison.summary(storeDocuments: documents))
+            let (diagnostics, summary) = try await detector.check(r.check.document, findings: r.check.diagnostics, in: store, storeDocuments: documents)
+            let check = CheckReport(document: r.check.document, diagnostics: diagnostics, reportYear: r.check.reportYear, similarity: summary)
             out.append(ReviewedReport(check: check, genre: r.genre, present: r.present, results: r.results, substance: r.substance))
             await step(out.count)
         }

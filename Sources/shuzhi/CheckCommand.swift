@@ -64,9 +64,10 @@ struct CheckCommand: ParsableCommand {
                 var diagnostics = checker.check(analysis, timing: timings ? { ruleTimes.append(($0, $1)) } : nil)
                 var similarity: SimilaritySummary?
                 if corpus {
-                    let (found, summary) = try similarityFindings(document.scalars, name: document.name)
-                    diagnostics = (diagnostics + found).sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
-                    similarity = summary
+                    let author = self.author, findings = diagnostics
+                    (diagnostics, similarity) = try store.with { store in
+                        try await CopyDetector().check(document, findings: findings, in: store, author: author)
+                    }
                 }
                 let checked = clock.now
                 let report = CheckReport(document: document, diagnostics: diagnostics, reportYear: analysis.reportYear, similarity: similarity)
@@ -121,15 +122,6 @@ extension CheckCommand {
     func sharedVocabulary(_ batch: [[Unicode.Scalar]]) throws -> BatchVocabulary? {
         if corpus { return try store.with { try await $0.vocabulary(with: batch) } }
         return batch.count > 1 ? BatchVocabulary(batch) : nil
-    }
-
-    /// The passages of `text` found in the store, as findings, and the summary.
-    func similarityFindings(_ text: [Unicode.Scalar], name: String) throws -> ([Diagnostic], SimilaritySummary) {
-        let author = self.author
-        return try store.with { store in
-            let comparison = try await CopyDetector().compare(text, in: store, author: author, name: name)
-            return (comparison.diagnostics, comparison.summary(storeDocuments: try await store.documentCount()))
-        }
     }
 }
 
