@@ -4,7 +4,7 @@ import Testing
 
 /// Random and mutated input through ingest and every rule: whatever comes in, Shuzhi must answer with a document or
 /// an `IngestError`, never a crash. A seeded generator keeps failures reproducible.
-@Suite struct FuzzTests {
+@Suite(.timeLimit(.minutes(10))) struct FuzzTests {
     struct SplitMix64: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
@@ -23,10 +23,12 @@ import Testing
             for d in report.diagnostics {
                 #expect(d.range.lowerBound >= 0 && d.range.upperBound <= doc.scalars.count)
             }
-            _ = report.json.serialized()
-            _ = Fixer.fixAll(doc, checker: Checker(), includeUnsafe: true)
+            #expect(!report.json.serialized().isEmpty)
+            let fixed = Fixer.fixAll(doc, checker: Checker(), includeUnsafe: true)
+            #expect(fixed.rounds <= Fixer.maximumRounds)
         } catch {
-            // Refused cleanly: ingest throws nothing but IngestError.
+            // Refused cleanly: `Ingest.document` throws only IngestError (typed throws), which has the user's message.
+            #expect(!error.description.isEmpty)
         }
     }
 
