@@ -28,7 +28,7 @@ import Testing
         }
     }
 
-    @Test func aPastedReportShowsTheCLIsFindingsAndDownloadsTheFixedText() async throws {
+    @Test(.enabled(if: BrowserTests.available, "chromium and chromedriver are not installed")) func aPastedReportShowsTheCLIsFindingsAndDownloadsTheFixedText() async throws {
         let text = try String(contentsOf: CLI.root.appendingPathComponent(CLI.sample), encoding: .utf8)
         let cli = try CLI.run(["check", "--format", "json", CLI.sample])
         let json = try JSONSerialization.jsonObject(with: cli.stdout) as! [String: Any]
@@ -75,7 +75,7 @@ import Testing
         }
     }
 
-    @Test func markupInAReportIsShownAsTextAndNeverRun() async throws {
+    @Test(.enabled(if: BrowserTests.available, "chromium and chromedriver are not installed")) func markupInAReportIsShownAsTextAndNeverRun() async throws {
         let hostile = """
             一、<script>document.title='pwned-script'</script>工作情况
             "><img src=x onerror="document.title='pwned-img'">我们要再接再励,<b>加粗</b>。
@@ -94,7 +94,7 @@ import Testing
         }
     }
 
-    @Test func aBatchShowsItsTableMatrixAndOpensAReport() async throws {
+    @Test(.enabled(if: BrowserTests.available, "chromium and chromedriver are not installed")) func aBatchShowsItsTableMatrixAndOpensAReport() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-batch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -78,8 +78,7 @@ import Testing
         return (fields[0], fields[1], Array(data[i...]))
     }
 
-    @Test func aFullPageHas22LinesOf28CharactersInsideTheStandardsMargins() throws {
-        guard LibreOffice.executable != nil else { return }
+    @Test(.enabled(if: LibreOffice.executable != nil, "LibreOffice (soffice) is not installed")) func aFullPageHas22LinesOf28CharactersInsideTheStandardsMargins() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appendingPathComponent("report.txt")
@@ -188,10 +187,10 @@ import Testing
         return faces.allSatisfy(list.contains)
     }
 
-    @Test func headingsBylineAndBodyAreEachInTheirFont() throws {
-        guard LibreOffice.executable != nil else { return }
-        #expect(!LibreOffice.required || Self.facesInstalled, "the stand-in fonts are missing (.ci/run installs them)")
-        guard Self.facesInstalled else { return }
+    @Test(.enabled(if: LibreOffice.executable != nil, "LibreOffice (soffice) is not installed"),
+          .enabled(if: LibreOffice.required || FormatFontsTests.facesInstalled, "the stand-in Chinese fonts are not installed"))
+    func headingsBylineAndBodyAreEachInTheirFont() throws {
+        try #require(Self.facesInstalled, "the stand-in fonts are missing (.ci/run installs them)")
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let conf = dir.appendingPathComponent("fonts.conf")
