@@ -96,6 +96,10 @@ struct WordSlipFinder: Sendable {
         for distance in 1...2 {
             let q = p + distance
             guard q < range.upperBound, s[p] != s[q], (p...q).allSatisfy({ ScalarClass.isHan(s[$0].value) }) else { return }
+            // 阿中经贸合作, 哈中两国, 欧中交往: a bilateral pair names the speaker's country first, so 中 may come second.
+            if distance == 1, (s[q] == "中" && Self.countryAbbreviations.contains(s[p])) || (s[p] == "中" && Self.countryAbbreviations.contains(s[q])) {
+                continue
+            }
             // The cheapest word of two to four characters over both characters, in the swapped text.
             var best: (cost: Int, span: Range<Int>)?
             for length in (q - p + 1)...4 {
@@ -169,6 +173,9 @@ struct WordSlipFinder: Sendable {
             cuts.contains { word.range.lowerBound < $0 && $0 < word.range.upperBound }
         }
     }
+
+    /// One-character names of countries and unions in bilateral pairs (中美, 中俄, 中欧, 中阿, 中哈…).
+    static let countryAbbreviations = Set("美俄日韩朝英法德意欧非阿哈巴印澳加蒙越老柬泰缅菲乌吉塔土伊叙埃沙卡科希葡西荷比瑞挪芬丹波匈捷奥新马古秘墨智委".unicodeScalars)
 
     /// A word at most this costly (−ln p × 10) is what a swap of neighbours must make; a set phrase, a swap across one.
     static let swapWordCost = 140
