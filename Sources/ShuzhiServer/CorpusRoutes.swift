@@ -75,9 +75,8 @@ struct CorpusRoutes: Sendable {
                 results.append(.object([("file", .string(upload.name)), ("error", APIError(error).json)]))
                 continue
             }
-            let metadata = DocumentMetadata(title: document.firstLine(limit: 60) ?? upload.name, author: author,
-                                            year: year ?? Analysis(document).reportYear.year, kind: kind, tags: tags, source: upload.name)
-            switch try await store.add(text: document.scalars, metadata: metadata) {
+            let (outcome, metadata) = try await CorpusIntake.add(document, file: upload.name, author: author, year: year, kind: kind, tags: tags, to: store)
+            switch outcome {
             case .added(let id):
                 changed = true
                 results.append(.object([("file", .string(upload.name)), ("id", .int(Int(id))), ("outcome", .string("added")), ("title", .string(metadata.title))]))

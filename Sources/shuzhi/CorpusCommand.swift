@@ -68,7 +68,6 @@ struct CorpusAdd: ParsableCommand {
             throw ExitCode(2)
         }
         let options = try input.ingestOptions()
-        let metadata = DocumentMetadata(title: "", author: author, year: year, kind: kind, tags: tag)
         Interrupt.install()
         let failures = try store.with { store in
             var progress = Progress(total: files.count, label: "加入语料库")
@@ -85,11 +84,8 @@ struct CorpusAdd: ParsableCommand {
                     progress.step()
                     continue
                 }
-                var m = metadata
-                m.title = Self.title(document, file)
-                m.source = file
-                if m.year == nil { m.year = Analysis(document).reportYear.year }
-                switch try await store.add(text: document.scalars, metadata: m) {
+                let (outcome, m) = try await CorpusIntake.add(document, file: file, author: author, year: year, kind: kind, tags: tag, to: store)
+                switch outcome {
                 // Written at once (not buffered): a line per document as it is stored, also into a pipe or a log.
                 case .added(let id): Terminal.write("已加入 #\(id)  \(m.title)  (\(file))\n")
                 case .duplicate(let id): Terminal.write("已存在 #\(id)，未重复加入  (\(file))\n")
@@ -103,11 +99,6 @@ struct CorpusAdd: ParsableCommand {
         }
         if Interrupt.isRequested { throw ExitCode(130) }
         if failures > 0 { throw ExitCode(2) }
-    }
-
-    /// The first non-blank line, shortened; the file name when the text has none.
-    static func title(_ document: Document, _ file: String) -> String {
-        document.firstLine(limit: 60) ?? (file as NSString).lastPathComponent
     }
 
     /// Files as given, and the .txt/.docx files under each folder, sorted.
