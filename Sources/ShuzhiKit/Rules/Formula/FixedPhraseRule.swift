@@ -16,6 +16,7 @@ public struct FixedPhraseRule: Rule {
             RuleExample("牢记«不忘初心、牢记使名»。", fixed: "牢记不忘初心、牢记使命。"),
             RuleExample("紧密团结在«以习近平为核心的党中央»周围。", fixed: "紧密团结在以习近平同志为核心的党中央周围。"),
             RuleExample("坚决维护«党中央权威和统一领导»。", fixed: "坚决维护党中央权威和集中统一领导。"),
+            RuleExample("认真落实«党风廉建设»责任制。", fixed: "认真落实党风廉政建设责任制。"),
         ],
         nonTriggering: [
             "筑牢拒腐防变的思想防线，不忘初心 牢记使命。",
