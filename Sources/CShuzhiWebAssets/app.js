@@ -22,13 +22,12 @@ function h(tag, attrs, ...children) {
   return el;
 }
 
-const FAMILIES = {
-  residue: "模板残留", punct: "标点", numbering: "序号", repeat: "重复", typo: "错别字", formula: "固定提法",
-  outdated: "过时提法", number: "数字", structure: "结构", similarity: "相似",
-};
+/** Family names as the server gives them with each finding (familyName), learnt as findings arrive. */
+const FAMILIES = {};
 const SEVERITIES = { error: "错误", warning: "警告", info: "提示" };
 const SEVERITY_ORDER = ["error", "warning", "info"];
 const familyName = (f) => FAMILIES[f] || f;
+const learnFamilies = (diagnostics) => { for (const d of diagnostics) if (d.familyName) FAMILIES[d.family] = d.familyName; };
 const percent = (x) => (x * 100).toFixed(1) + "%";
 
 /** Calls the API; a failure throws an Error whose message is the server's Chinese message. */
@@ -165,6 +164,7 @@ async function runCheck() {
 }
 
 function showCheckResult(result) {
+  learnFamilies(result.diagnostics);
   check.result = result;
   check.states = new Map();
   check.current = -1;

@@ -190,7 +190,7 @@ enum CLI {
             #expect(!diagnostics.isEmpty || file.hasSuffix("gb18030-crlf.txt"))
             for d in diagnostics {
                 // Statistical findings (the typo family, doubled words) add their confidence; nothing else varies.
-                let base: Set<String> = ["rule", "family", "severity", "start", "end", "line", "column", "text", "message", "replacements", "fix"]
+                let base: Set<String> = ["rule", "family", "familyName", "severity", "start", "end", "line", "column", "text", "message", "replacements", "fix"]
                 let keys = Set(d.keys), scored = base.union(["confidence"])
                 switch (d["family"] as? String, d["rule"] as? String) {
                 case ("typo", _): #expect(keys == scored, "\(d)")

@@ -56,6 +56,17 @@ import Testing
         }
     }
 
+    /// Every rule belongs to a family the reader sees by name, in the terminal summary, the JSON and Word comments.
+    @Test func everyRuleIsInANamedFamily() {
+        for id in Self.ids { #expect(RuleFamily(id: id) != nil, "\(id) has no RuleFamily") }
+        #expect(Set(RuleFamily.allCases.map(\.chinese)).count == RuleFamily.allCases.count)
+        let report = CheckReport(document: Document(text: "坚持务真求实。"), diagnostics: Checker().check(Document(text: "坚持务真求实。")))
+        let json = report.json.serialized()
+        #expect(json.contains("\"familyName\": \"错别字\""), "\(json)")
+        #expect(TextRenderer(color: false).render(report).contains("按类别：错别字"))
+        #expect(DocxAnnotator.Note(report.diagnostics[0]).text.hasPrefix("警告｜错别字｜typo.order"))
+    }
+
     @Test func rulesWithFixesShowWhatTheyFix() {
         for rule in RuleRegistry.all where rule.description.fix != nil {
             #expect(rule.description.triggering.contains { $0.fixed != nil }, "\(rule.description.id) offers a fix but no example shows it")

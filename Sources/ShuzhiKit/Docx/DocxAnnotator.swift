@@ -474,7 +474,8 @@ enum RunEditor {
 extension DocxAnnotator.Note {
     /// A finding as the writer reads it in Word's margin: severity and rule, the message, the suggestion.
     public init(_ d: Diagnostic) {
-        var lines = ["\(d.severity.chinese)｜\(d.rule)", d.message]
+        // 警告｜错别字｜typo.char: the reader's name for the family, the id to look the rule up by.
+        var lines = ["\(d.severity.chinese)｜\(RuleFamily.chineseName(d.family))｜\(d.rule)", d.message]
         if let help = TextRenderer(color: false).suggestion(d) { lines.append(help.trimmingCharacters(in: .whitespaces)) }
         self.init(range: d.range, text: lines.joined(separator: "\n"))
     }

@@ -43,6 +43,7 @@ public struct CheckReport: Sendable {
             var fields: [(String, JSONValue)] = [
                 ("rule", .string(d.rule)),
                 ("family", .string(d.family)),
+                ("familyName", .string(RuleFamily.chineseName(d.family))),
                 ("severity", .string(d.severity.rawValue)),
                 ("start", .int(d.range.lowerBound)),
                 ("end", .int(d.range.upperBound)),

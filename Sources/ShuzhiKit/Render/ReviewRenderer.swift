@@ -58,7 +58,7 @@ public enum ReviewRenderer {
     public static func csv(_ review: BatchReview) -> String {
         let s = review.similarity
         let store = review.checkedAgainstStore
-        var header = ["编号", "文件", "标题", "字数", "年度", "错误", "警告", "提示"] + families.map { "问题:\($0)" }
+        var header = ["编号", "文件", "标题", "字数", "年度", "错误", "警告", "提示"] + families.map { "问题:\(RuleFamily.chineseName($0))" }
         header += Part.allCases.map { "有\($0.rawValue)" } + ["缺少部分", "成绩数", "实质比例", "批内复制比", "最相似报告", "与之复制比", "聚类", "公文通用表述"]
         if store { header += ["语料库复制比", "去除本人复制比", "语料库最大来源"] }
         header += review.reports.indices.map { "与#\($0 + 1)" }

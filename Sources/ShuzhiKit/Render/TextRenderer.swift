@@ -72,7 +72,7 @@ public struct TextRenderer {
         line += [(report.errorCount, "错误", Severity.error), (report.warningCount, "警告", .warning), (report.infoCount, "提示", .info)]
             .filter { $0.0 > 0 }.map { paint("\($0.1) \($0.0)", code: code($0.2), bold: false) }.joined(separator: " · ")
         if report.safeFixCount > 0 { line += "；其中 \(report.safeFixCount) 处可自动修复（shuzhi fix）" }
-        line += "\n  按类别：" + report.familyCounts.map { "\($0.0) \($0.1)" }.joined(separator: "  ") + "\n"
+        line += "\n  按类别：" + report.familyCounts.map { "\(RuleFamily.chineseName($0.0)) \($0.1)" }.joined(separator: "  ") + "\n"
         return line + (report.similarity?.text ?? "")
     }
 
