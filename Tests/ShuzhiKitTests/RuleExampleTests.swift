@@ -73,3 +73,24 @@ import Testing
         }
     }
 }
+
+/// What `fix` may do without asking is what each rule declares: a rule that declares no fix never offers one, and a
+/// rule that declares its fixes safe never offers an unsafe one (the writer would get a change `fix` did not promise).
+@Suite struct FixApplicabilityTests {
+    @Test func everyFindingsFixAgreesWithItsRule() throws {
+        var texts = RuleRegistry.all.flatMap { $0.description.triggering.map { $0.marked.replacingOccurrences(of: "«", with: "").replacingOccurrences(of: "»", with: "") } }
+        texts.append(try String(contentsOf: Fixture.packageRoot.appendingPathComponent("Examples/sample-report.txt"), encoding: .utf8))
+        var checked = 0
+        for text in texts {
+            for d in Checker().check(Document(text: text)) {
+                guard let fix = d.fix, let rule = RuleRegistry.rule(d.rule) else { continue }
+                checked += 1
+                let declared = try #require(rule.description.fix, "\(d.rule) offers a fix it does not declare")
+                if declared == .safe && !rule.description.fixSometimesUnsafe {
+                    #expect(fix.applicability == .safe, "\(d.rule) declares safe fixes but offered an unsafe one: \(d.message)")
+                }
+            }
+        }
+        #expect(checked > 50)
+    }
+}

@@ -16,7 +16,7 @@ public enum RulesDocumentation {
 
         """
         for r in rules {
-            out += "| [`\(r.id)`](#\(anchor(r.id))) | \(r.severity.rawValue) | \(r.fix?.rawValue ?? "—") | \(r.summary) |\n"
+            out += "| [`\(r.id)`](#\(anchor(r.id))) | \(r.severity.rawValue) | \(r.fix.map { $0.rawValue + (r.fixSometimesUnsafe ? "/unsafe" : "") } ?? "—") | \(r.summary) |\n"
         }
         var family = ""
         for r in rules {
@@ -27,7 +27,8 @@ public enum RulesDocumentation {
             out += "\n### \(r.id)\n\n"
             out += "- 默认级别 / default severity: `\(r.severity.rawValue)`\n"
             if !r.isEnabledByDefault { out += "- 默认关闭，用 `enable` 启用 / opt-in: enable it in the configuration or with `--enable`\n" }
-            out += "- 修复 / fix: \(r.fix.map { $0 == .safe ? "safe（安全，`shuzhi fix` 自动应用）" : "unsafe（需确认，`shuzhi fix --unsafe`）" } ?? "无 / none")\n\n"
+            out += "- 修复 / fix: \(r.fix.map { $0 == .safe ? "safe（安全，`shuzhi fix` 自动应用）" : "unsafe（需确认，`shuzhi fix --unsafe`）" } ?? "无 / none")"
+                + (r.fixSometimesUnsafe ? "；部分情形 unsafe（需确认）" : "") + "\n\n"
             out += "\(r.summary)。\(r.rationale)\n\n"
             out += "应报告 / triggering:\n\n"
             for e in r.triggering {

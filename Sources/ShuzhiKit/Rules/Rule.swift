@@ -15,6 +15,9 @@ public struct RuleDescription: Sendable {
     public let rationale: String
     /// The kind of fix the rule offers, if any.
     public let fix: FixApplicability?
+    /// A rule whose fixes are safe may declare that some of them are not (which of two doubled marks to keep is
+    /// sometimes the writer's call); a finding's fix is never less safe than its rule declares.
+    public let fixSometimesUnsafe: Bool
     /// Texts that must trigger the rule, with each expected span marked «like this».
     public let triggering: [RuleExample]
     /// Texts that must not trigger it.
@@ -23,8 +26,9 @@ public struct RuleDescription: Sendable {
     public let isEnabledByDefault: Bool
 
     public init(id: String, severity: Severity, summary: String, rationale: String, fix: FixApplicability? = nil,
-                enabledByDefault: Bool = true, triggering: [RuleExample], nonTriggering: [String]) {
+                fixSometimesUnsafe: Bool = false, enabledByDefault: Bool = true, triggering: [RuleExample], nonTriggering: [String]) {
         self.isEnabledByDefault = enabledByDefault
+        self.fixSometimesUnsafe = fixSometimesUnsafe
         self.id = id
         self.severity = severity
         self.summary = summary

@@ -8,6 +8,7 @@ public struct DoubledPunctuationRule: Rule {
         summary: "标点重复（，，、。。、，。、、，等）",
         rationale: "一个停顿只用一个点号。相同标点连打可安全去重；不同标点相连需人工判断保留哪个。？！、！！等语气连用和省略号不在此列。",
         fix: .safe,
+        fixSometimesUnsafe: true,
         triggering: [
             RuleExample("加强学习«，，»提高能力。", fixed: "加强学习，提高能力。"),
             RuleExample("全面完成任务«。。»", fixed: "全面完成任务。"),

@@ -8,6 +8,7 @@ public struct EllipsisRule: Rule {
         summary: "省略号形式错误（...、。。。、单个…），或与“等”连用",
         rationale: "GB/T 15834-2011 4.11：省略号为“……”（两个 U+2026），占两个字位置，不与“等”“等等”连用。",
         fix: .safe,
+        fixSometimesUnsafe: true,
         triggering: [
             RuleExample("加强学习、提高能力«...»", fixed: "加强学习、提高能力……"),
             RuleExample("土地、规划、报建«。。。»", fixed: "土地、规划、报建……"),
