@@ -44,20 +44,6 @@ public struct ComparableText: Sendable {
         return Int(origin[range.lowerBound])..<(Int(origin[range.upperBound - 1]) + 1)
     }
 
-    /// The kept characters inside the original scalar range `range` (the inverse of `originalRange`).
-    public func comparableRange(_ range: Range<Int>) -> Range<Int> {
-        func firstAtOrAfter(_ offset: Int) -> Int {
-            var lo = 0, hi = origin.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if Int(origin[mid]) < offset { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
-        let a = firstAtOrAfter(range.lowerBound)
-        return a..<max(a, firstAtOrAfter(range.upperBound))
-    }
-
     /// A 128-bit digest of the kept characters as 32 hex digits: two documents that differ only in punctuation,
     /// spacing, width or placeholders have the same one, which is how re-adding a text is recognised.
     public var digest: String {
