@@ -64,7 +64,9 @@ import Testing
         let json = report.json.serialized()
         #expect(json.contains("\"familyName\": \"错别字\""), "\(json)")
         #expect(TextRenderer(color: false).render(report).contains("按类别：错别字"))
-        #expect(DocxAnnotator.Note(report.diagnostics[0]).text.hasPrefix("警告｜错别字｜typo.order"))
+        // A Word comment names the family and says what to write; the rule id and commands stay out of it.
+        let note = DocxAnnotator.Note(report.diagnostics[0]).text
+        #expect(note.hasPrefix("警告｜错别字\n") && note.contains("建议：改为“求真务实”") && !note.contains("typo.") && !note.contains("shuzhi"), "\(note)")
     }
 
     @Test func rulesWithFixesShowWhatTheyFix() {

@@ -474,9 +474,17 @@ enum RunEditor {
 extension DocxAnnotator.Note {
     /// A finding as the writer reads it in Word's margin: severity and rule, the message, the suggestion.
     public init(_ d: Diagnostic) {
-        // 警告｜错别字｜typo.char: the reader's name for the family, the id to look the rule up by.
-        var lines = ["\(d.severity.chinese)｜\(RuleFamily.chineseName(d.family))｜\(d.rule)", d.message]
-        if let help = TextRenderer(color: false).suggestion(d) { lines.append(help.trimmingCharacters(in: .whitespaces)) }
+        // A comment speaks to the writer in Word: 警告｜错别字, what is wrong, what to write instead — no rule id and no
+        // command line (those stay in the JSON and SARIF).
+        var lines = ["\(d.severity.chinese)｜\(RuleFamily.chineseName(d.family))", d.message]
+        if let advice = Self.advice(d) { lines.append(advice) }
         self.init(range: d.range, text: lines.joined(separator: "\n"))
+    }
+
+    /// 建议：改为“X”或“Y” / 建议：删除 — the replacements in the writer's words.
+    static func advice(_ d: Diagnostic) -> String? {
+        if d.replacements.isEmpty { return nil }
+        if d.replacements == [""] { return "建议：删除" }
+        return "建议：改为" + d.replacements.map { $0.isEmpty ? "删除" : "“\($0)”" }.joined(separator: "或")
     }
 }
