@@ -71,11 +71,13 @@ public struct CopyDetector: Sendable {
             excluding.insert(id)
             if let d = try await store.document(id), !Self.sameFile(d.metadata.source, name) { identical = d }
         }
-        let signature = Self.signature(text, name: name)
+        // Read only when a stored report's author is to be looked for in it.
+        var signature: String?
         func isOwn(_ document: StoredDocument) -> Bool {
             guard document.metadata.kind == .report, let theirs = document.metadata.author, !theirs.isEmpty else { return false }
             if let author, !author.isEmpty { return author == theirs }
-            return theirs.unicodeScalars.count >= 2 && signature.contains(theirs)
+            if signature == nil { signature = Self.signature(text, name: name) }
+            return theirs.unicodeScalars.count >= 2 && signature!.contains(theirs)
         }
         let documents = try await store.documentCount() - excluding.count
         let threshold = policy.boilerplateThreshold(documents: documents)
@@ -180,10 +182,25 @@ public struct CopyDetector: Sendable {
     }
 
     /// Where a report names its writer: its first and last three lines (title, 落款) and its file name.
+    /// Only the ends of the text are read: the first three and last three non-blank lines.
     static func signature(_ text: [Unicode.Scalar], name: String?) -> String {
-        let lines = String(String.UnicodeScalarView(text)).split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return (lines.prefix(3) + lines.suffix(3)).joined(separator: "\n") + "\n" + ((name ?? "") as NSString).lastPathComponent
+        func isBreak(_ c: Unicode.Scalar) -> Bool { c == "\n" || c == "\r" || c == "\u{2029}" }
+        var lines: [Range<Int>] = []
+        var start = 0
+        for p in 0...text.count where p == text.count || isBreak(text[p]) {
+            if text[start..<p].contains(where: { !$0.properties.isWhitespace }) { lines.append(start..<p) }
+            start = p + 1
+            if lines.count == 3 { break }
+        }
+        var tail: [Range<Int>] = []
+        var end = text.count
+        for p in stride(from: text.count - 1, through: -1, by: -1) where p < 0 || isBreak(text[p]) {
+            if tail.count == 3 || p + 1 < (lines.last?.upperBound ?? 0) { break }
+            if text[(p + 1)..<end].contains(where: { !$0.properties.isWhitespace }) { tail.insert((p + 1)..<end, at: 0) }
+            end = p
+        }
+        let ends = (lines + tail).map { String(String.UnicodeScalarView(text[$0])) }
+        return ends.joined(separator: "\n") + "\n" + ((name ?? "") as NSString).lastPathComponent
     }
 }
 
