@@ -33,6 +33,8 @@ public final class Analysis: Sendable {
     var vocabulary: DocumentVocabulary { ownVocabulary.value }
     private let ownVocabulary: OnceValue<DocumentVocabulary>
     let sharedVocabulary: (any SharedVocabulary)?
+    /// The time of each step above made so far (for `--timings`).
+    let steps: StepTimes
 
     /// - Parameters:
     ///   - userWords: words the user declared right (`[words] allow`); the segmenter treats them as words.
@@ -45,20 +47,22 @@ public final class Analysis: Sendable {
         self.document = document
         self.typoTuning = typoTuning
         self.sharedVocabulary = sharedVocabulary
-        self.ownVocabulary = OnceValue { DocumentVocabulary(document.scalars) }
+        let steps = StepTimes()
+        self.steps = steps
+        self.ownVocabulary = OnceValue { steps.measure("vocabulary") { DocumentVocabulary(document.scalars) } }
         self.knowledge = knowledge
         let segmenter = Segmenter(userWords: userWords)
         self.segmenter = segmenter
-        self.segmentation = OnceValue { document.paragraphs.flatMap { segmenter.segment(document.scalars, $0.content) } }
+        self.segmentation = OnceValue { steps.measure("segmentation") { document.paragraphs.flatMap { segmenter.segment(document.scalars, $0.content) } } }
         let residue = WebResidue(document)
         self.webResidue = residue
         // Pasted page chrome (a breadcrumb, a toolbar) is neither the title nor a heading.
         let outline = Outline(document, ignoring: Set(residue.blocks.flatMap { Array($0.paragraphs) }))
         self.outline = outline
-        let reportYear = OnceValue { ReportYear(document, outline: outline, knowledge: knowledge, override: year) }
+        let reportYear = OnceValue { steps.measure("year") { ReportYear(document, outline: outline, knowledge: knowledge, override: year) } }
         self.year = reportYear
-        self.period = OnceValue { OutdatedContext(reportYear.value, document.scalars, plans: knowledge.plans) }
-        self.parts = OnceValue { ReportStructure(document, outline) }
+        self.period = OnceValue { steps.measure("period") { OutdatedContext(reportYear.value, document.scalars, plans: knowledge.plans) } }
+        self.parts = OnceValue { steps.measure("structure") { ReportStructure(document, outline) } }
         self.sequences = NumberedSequences(document, outline)
         self.doubleQuotes = QuotePairing(document, double: true)
         self.singleQuotes = QuotePairing(document, double: false)

@@ -106,21 +106,34 @@ public struct ReportStructure: Sendable {
     static func classify(_ s: [Unicode.Scalar], heading: Range<Int>, body: [Range<Int>]) -> ([Part], String) {
         let named = named(s, heading: heading)
         if !named.isEmpty { return (named.map(\.0), evidence(named)) }
-        var best: (Part, Int, [String])?
-        let text = body.map { s.string($0) }.joined()
         // Shortcomings and plans are named in headings; in running text their words (问题, 今后) are everywhere.
-        for part in [Part.study, .integrity, .law, .party] {
+        // One pass over the body counts every word of the four parts; each word is counted on its own (学习 inside
+        // 理论学习 counts for both).
+        var counts = [Int](repeating: 0, count: Self.contentWords.keywords.count)
+        var length = 0
+        for range in body {
+            length += range.count
+            Self.contentWords.forEachMatch(in: s, range) { counts[$0.keyword] += 1 }
+        }
+        var best: (Part, Int, [String])?
+        for (p, part) in Self.contentParts.enumerated() {
             var hits = 0, words: [String] = []
-            for word in part.keywords {
-                let n = text.components(separatedBy: word).count - 1
+            for (k, word) in part.keywords.enumerated() {
+                let n = counts[Self.contentOffsets[p] + k]
                 if n > 0 { hits += n; words.append(word) }
             }
             if hits >= 3 && hits > (best?.1 ?? 0) { best = (part, hits, words) }
         }
         // Content with no other clear topic is the work itself.
-        guard let best, best.1 * 400 >= text.count else { return ([.duty], "正文叙述工作，未见其他部分的关键词") }
+        guard let best, best.1 * 400 >= length else { return ([.duty], "正文叙述工作，未见其他部分的关键词") }
         return ([best.0], "正文含" + best.2.prefix(3).map { "“\($0)”" }.joined(separator: "") + "等 \(best.1) 处")
     }
+
+    /// The parts a section's content can show by its words, and their keywords in one matcher (part by part, in
+    /// keyword order, so that part p's k-th word is keyword contentOffsets[p] + k).
+    static let contentParts: [Part] = [.study, .integrity, .law, .party]
+    static let contentOffsets: [Int] = contentParts.indices.map { i in contentParts[..<i].reduce(0) { $0 + $1.keywords.count } }
+    static let contentWords = KeywordMatcher(contentParts.flatMap(\.keywords))
 
     /// The parts a heading names, each with the word that names it.
     static func named(_ s: [Unicode.Scalar], heading: Range<Int>) -> [(Part, String)] {

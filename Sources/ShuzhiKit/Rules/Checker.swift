@@ -25,11 +25,15 @@ public struct Checker: Sendable {
     public func check(_ analysis: Analysis, timing: ((String, Duration) -> Void)?) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let clock = ContinuousClock()
+        // A step of the analysis made on first use is charged to the analysis (as analysis.<step>), not to the rule
+        // that read it first.
+        let stepsBefore = Set(analysis.steps.all.map(\.0))
         for rule in rules {
-            let start = clock.now
+            let start = clock.now, lazyBefore = timing == nil ? .zero : analysis.steps.total
             out.append(contentsOf: rule.check(analysis))
-            timing?(rule.description.id, clock.now - start)
+            if let timing { timing(rule.description.id, clock.now - start - (analysis.steps.total - lazyBefore)) }
         }
+        if let timing { for (name, took) in analysis.steps.all where !stepsBefore.contains(name) { timing("analysis." + name, took) } }
         out.removeAll { ($0.confidence ?? 1) < configuration.typoThreshold }
         // A residue block is deleted whole; what other rules would say of its punctuation or wording is noise.
         let residue = analysis.webResidue

@@ -28,3 +28,31 @@ final class OnceCell<Value: Sendable>: @unchecked Sendable {
         return made
     }
 }
+
+/// How long each step of the analysis made on first use took, for `--timings`: the step is charged to the analysis,
+/// not to whichever rule happened to read it first.
+final class StepTimes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var steps: [(String, Duration)] = []
+
+    init() {}
+
+    func measure<Value>(_ name: String, _ body: () -> Value) -> Value {
+        let clock = ContinuousClock(), start = clock.now
+        let value = body()
+        let took = clock.now - start
+        lock.lock()
+        steps.append((name, took))
+        lock.unlock()
+        return value
+    }
+
+    /// The steps made so far, in the order they were made.
+    var all: [(String, Duration)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return steps
+    }
+
+    var total: Duration { all.reduce(.zero) { $0 + $1.1 } }
+}
