@@ -95,9 +95,9 @@ public struct ReportStructure: Sendable {
         var present = Set(units.flatMap(\.parts))
         // Shortcomings and plans are often a paragraph of the last section: any sentence opening with their words counts.
         for p in document.paragraphs where !p.isBlank {
-            let opening = s.string(p.content.lowerBound..<min(p.content.upperBound, p.content.lowerBound + 30))
-            if ["不足", "差距", "短板", "存在的问题", "存在问题"].contains(where: { opening.contains($0) }) { present.insert(.shortcomings) }
-            if ["下一步", "下步", "今后", "明年", "打算"].contains(where: { opening.contains($0) }) { present.insert(.plans) }
+            let opening = p.content.lowerBound..<min(p.content.upperBound, p.content.lowerBound + 30)
+            if Self.shortcomingOpenings.containsMatch(in: s, opening) { present.insert(.shortcomings) }
+            if Self.planOpenings.containsMatch(in: s, opening) { present.insert(.plans) }
         }
         self.present = present
     }
@@ -136,11 +136,22 @@ public struct ReportStructure: Sendable {
     static let contentWords = KeywordMatcher(contentParts.flatMap(\.keywords))
 
     /// The parts a heading names, each with the word that names it.
+    static let shortcomingOpenings = KeywordMatcher(["不足", "差距", "短板", "存在的问题", "存在问题"])
+    static let planOpenings = KeywordMatcher(["下一步", "下步", "今后", "明年", "打算"])
+
+    /// Every part's keywords in one matcher, part by part in `Part.allCases` order.
+    static let headingWords = KeywordMatcher(Part.allCases.flatMap(\.keywords))
+
     static func named(_ s: [Unicode.Scalar], heading: Range<Int>) -> [(Part, String)] {
-        let title = s.string(heading)
+        var found = [Bool](repeating: false, count: headingWords.keywords.count)
+        headingWords.forEachMatch(in: s, heading) { found[$0.keyword] = true }
         var named: [(Part, String)] = []
+        var offset = 0
         for part in Part.allCases {
-            if let word = part.keywords.first(where: { title.contains($0) }) { named.append((part, word)) }
+            let keywords = part.keywords
+            // The strongest keyword the heading holds.
+            if let k = keywords.indices.first(where: { found[offset + $0] }) { named.append((part, keywords[k])) }
+            offset += keywords.count
         }
         // A heading names at most its strongest parts: “工作” alone says 述职 only when nothing else is named.
         if named.count > 1 { named.removeAll { $0.0 == .duty && $0.1 == "工作" } }

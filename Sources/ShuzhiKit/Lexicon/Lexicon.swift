@@ -122,6 +122,12 @@ public final class Lexicon: @unchecked Sendable {
         key == .first ? followers.contains(id(of: a), b) : precedents.contains(id(of: b), a)
     }
 
+    /// The bit block of `a`'s followers, for asking `mayPair(a, b)` of many b in turn (a candidate loop).
+    @inline(__always) func followerBlock(of a: Unicode.Scalar) -> PairBlocks.Block { followers.block(id(of: a)) }
+
+    /// The bit block of `b`'s precedents, for asking `mayPair(a, b)` of many a in turn.
+    @inline(__always) func precedentBlock(of b: Unicode.Scalar) -> PairBlocks.Block { precedents.block(id(of: b)) }
+
     /// The dictionary cost of the character as a word of its own (`unknownCost` when it is none), by character id;
     /// looked up once at start-up because the typo finder asks for it of every candidate.
     private let singleCosts: [UInt8]
@@ -203,7 +209,7 @@ public final class Lexicon: @unchecked Sendable {
 }
 
 /// Per character, a power-of-two bit block (at least 64 bits, about 8 per partner) marking its partners by hash.
-private struct PairBlocks: @unchecked Sendable {
+struct PairBlocks: @unchecked Sendable {
     private let offsets: UnsafePointer<UInt32>
     private let blocks: UnsafeRawPointer
     private let count: Int
@@ -217,11 +223,34 @@ private struct PairBlocks: @unchecked Sendable {
     }
 
     @inline(__always) func contains(_ id: Int, _ partner: Unicode.Scalar) -> Bool {
-        guard id != 0 else { return false }
+        block(id).contains(Self.hash(partner))
+    }
+
+    @inline(__always) static func hash(_ partner: Unicode.Scalar) -> Int {
+        Int(truncatingIfNeeded: LexiconHash.mix(UInt64(partner.value) ^ 0x5041_4952))
+    }
+
+    /// One character's block (empty for an unknown character or one without partners).
+    @inline(__always) func block(_ id: Int) -> Block {
+        guard id != 0 else { return .none }
         let lo = Int(offsets[id]), hi = Int(offsets[id + 1])
-        guard hi > lo else { return false }
-        let h = Int(truncatingIfNeeded: LexiconHash.mix(UInt64(partner.value) ^ 0x5041_4952)) & ((hi - lo) * 64 - 1)
-        let word = blocks.loadUnaligned(fromByteOffset: (lo + h >> 6) * 8, as: UInt64.self)
-        return word & (1 << UInt64(h & 63)) != 0
+        guard hi > lo else { return .none }
+        return Block(start: blocks + lo * 8, mask: (hi - lo) * 64 - 1)
+    }
+
+    struct Block {
+        fileprivate let start: UnsafeRawPointer?
+        /// Bits in the block − 1; −1 for an empty block.
+        fileprivate let mask: Int
+
+        /// The block of no character: nothing pairs with it.
+        static var none: Block { Block(start: nil, mask: -1) }
+
+        /// Whether the partner with this `PairBlocks.hash` may pair (false means certainly not).
+        @inline(__always) func contains(_ hash: Int) -> Bool {
+            guard mask >= 0, let start else { return false }
+            let h = hash & mask
+            return start.loadUnaligned(fromByteOffset: (h >> 6) * 8, as: UInt64.self) & (1 << UInt64(h & 63)) != 0
+        }
     }
 }

@@ -230,22 +230,45 @@ struct CharacterTypoFinder: Sendable {
         return lo..<hi
     }
 
+    /// What `cheapestWord` needs of p's neighbours, whatever the candidate: the pair blocks of the characters either
+    /// side and whether the written pairs beyond them occur inside some word. Read once per position, so that a
+    /// candidate costs two bit tests before any word is looked up.
+    private struct Neighbours {
+        let follows: PairBlocks.Block, precedes: PairBlocks.Block
+        let hasLeft: Bool, hasRight: Bool
+        /// The written pairs at p − 3, p − 2, p + 1, p + 2 (see `cheapestWord`).
+        let pair3: Bool, pair2: Bool, pairAfter1: Bool, pairAfter2: Bool
+
+        init(_ s: [Unicode.Scalar], _ p: Int, _ run: Range<Int>, _ lexicon: Lexicon) {
+            follows = p > 0 ? lexicon.followerBlock(of: s[p - 1]) : PairBlocks.Block.none
+            precedes = p + 1 < s.count ? lexicon.precedentBlock(of: s[p + 1]) : PairBlocks.Block.none
+            hasLeft = p > run.lowerBound
+            hasRight = p + 1 < run.upperBound
+            func pairs(_ q: Int) -> Bool {
+                q >= run.lowerBound && q + 1 < run.upperBound && lexicon.mayPair(s[q], s[q + 1], keyedBy: .first)
+            }
+            pair3 = pairs(p - 3)
+            pair2 = pairs(p - 2)
+            pairAfter1 = pairs(p + 1)
+            pairAfter2 = pairs(p + 2)
+        }
+    }
+
     /// The cheapest dictionary word of two or three characters that covers p, with `c` written at p. A span is looked
-    /// up only when each adjacent pair in it occurs inside some word (the lexicon's pair blocks, read through the
-    /// fixed neighbour so that they stay in the cache).
-    private func cheapestWord(_ s: [Unicode.Scalar], _ p: Int, _ c: Unicode.Scalar,
-                              _ run: Range<Int>, only: Range<Int>? = nil) -> (cost: Int, range: Range<Int>)? {
+    /// up only when each adjacent pair in it occurs inside some word (the lexicon's pair blocks).
+    private func cheapestWord(_ s: [Unicode.Scalar], _ p: Int, _ c: Unicode.Scalar, _ n: Neighbours,
+                              only: Range<Int>? = nil) -> (cost: Int, range: Range<Int>)? {
+        let hash = PairBlocks.hash(c)
         if let only {
             // Inside a frequent word: only that word's span may become another word.
-            let pairs = only.lowerBound == p ? lexicon.mayPair(c, s[p + 1], keyedBy: .second)
-                                             : lexicon.mayPair(s[p - 1], c, keyedBy: .first)
+            let pairs = only.lowerBound == p ? n.precedes.contains(hash) : n.follows.contains(hash)
             guard pairs else { return nil }
             var h = LexiconHash.seed
             for q in only { h = LexiconHash.step(h, q == p ? c.value : s[q].value) }
             return lexicon.entry(hash: LexiconHash.mix(h)).map { ($0.cost, only) }
         }
-        let left = p > run.lowerBound && lexicon.mayPair(s[p - 1], c, keyedBy: .first)
-        let right = p + 1 < run.upperBound && lexicon.mayPair(c, s[p + 1], keyedBy: .second)
+        let left = n.hasLeft && n.follows.contains(hash)
+        let right = n.hasRight && n.precedes.contains(hash)
         guard left || right else { return nil }
         var best: (cost: Int, range: Range<Int>)?
         func consider(_ span: Range<Int>) {
@@ -253,28 +276,23 @@ struct CharacterTypoFinder: Sendable {
             for q in span { h = LexiconHash.step(h, q == p ? c.value : s[q].value) }
             if let cost = lexicon.entry(hash: LexiconHash.mix(h))?.cost, cost < (best?.cost ?? .max) { best = (cost, span) }
         }
-        // Whether the written pair starting at q (both outside p) occurs inside some word.
-        func pairs(_ q: Int) -> Bool {
-            q >= run.lowerBound && q + 1 < run.upperBound && lexicon.mayPair(s[q], s[q + 1], keyedBy: .first)
-        }
-        let before = pairs(p - 2), after = pairs(p + 1)
         if left {
             consider(p - 1..<p + 1)
-            if before {
+            if n.pair2 {
                 consider(p - 2..<p + 1)
-                if pairs(p - 3) { consider(p - 3..<p + 1) }
+                if n.pair3 { consider(p - 3..<p + 1) }
                 if right { consider(p - 2..<p + 2) }
             }
             if right {
                 consider(p - 1..<p + 2)
-                if after { consider(p - 1..<p + 3) }
+                if n.pairAfter1 { consider(p - 1..<p + 3) }
             }
         }
         if right {
             consider(p..<p + 2)
-            if after {
+            if n.pairAfter1 {
                 consider(p..<p + 3)
-                if pairs(p + 2) { consider(p..<p + 4) }
+                if n.pairAfter2 { consider(p..<p + 4) }
             }
         }
         return best
@@ -287,7 +305,8 @@ struct CharacterTypoFinder: Sendable {
         guard ScalarClass.isHan(written.value) else { return nil }
         let near = run(s, p, range, 3)
         guard near.count > 1 else { return nil }
-        let writtenWord = cheapestWord(s, p, written, near, only: only)?.cost ?? Lexicon.unknownCost
+        let neighbours = Neighbours(s, p, near, lexicon)
+        let writtenWord = cheapestWord(s, p, written, neighbours, only: only)?.cost ?? Lexicon.unknownCost
         var survivors: [(Unicode.Scalar, Lexicon.Confusion, Range<Int>)] = []
         // Function characters (的/得/地, 在/再, 那/哪) make no longer word either way: the model alone judges them.
         let writtenAlone = lexicon.singleWordCost(written)
@@ -295,7 +314,7 @@ struct CharacterTypoFinder: Sendable {
         lexicon.forEachConfusion(of: written) { candidate, kind in
             // Turning a character into a numeral changes a number (市三届 → 十三届): never proposed.
             if Self.isNumeral(candidate) { return }
-            guard let word = cheapestWord(s, p, candidate, near, only: only), word.cost + minimumGain <= writtenWord else {
+            guard let word = cheapestWord(s, p, candidate, neighbours, only: only), word.cost + minimumGain <= writtenWord else {
                 if writtenAlone <= tuning.functionCharacterCost, aloneCandidates(written, candidate, kind) {
                     // Outside the function groups, only the commonest same-sound words (most frequent first): a
                     // character like 是 has a dozen, each costing both models' lookups, and rarer ones never win.

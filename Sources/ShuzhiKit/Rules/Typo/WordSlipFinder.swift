@@ -44,18 +44,20 @@ struct WordSlipFinder: Sendable {
         var tokens = [LanguageModel.Token](repeating: LanguageModel.begin, count: range.count + pad + 1)
         for p in range { tokens[p - range.lowerBound + pad] = model.token(s[p]) }
         tokens[range.count + pad] = LanguageModel.end
+        // Each collector proposes an edit at most once (see `appendNew`), so the candidates need no set to be unique.
         var candidates: [Edit] = []
+        // Asked once per paragraph, not once per character: a kind hashes by its string raw value.
+        let reorder = kinds.contains(.reorder), missing = kinds.contains(.missing), redundant = kinds.contains(.redundant)
         if kinds.contains(.homophoneWord) { collectHomophones(s, range, words, into: &candidates) }
         for p in range where ScalarClass.isHan(s[p].value) {
-            if kinds.contains(.reorder) { collectSwaps(s, p, range, into: &candidates) }
-            if kinds.contains(.missing) { collectMissing(s, p, range, into: &candidates) }
-            if kinds.contains(.redundant) { collectDoubled(s, p, range, segmenter, into: &candidates) }
+            if reorder { collectSwaps(s, p, range, into: &candidates) }
+            if missing { collectMissing(s, p, range, into: &candidates) }
+            if redundant { collectDoubled(s, p, range, segmenter, into: &candidates) }
         }
         guard !candidates.isEmpty else { return }
         let floorLogit = TypoTuning.logit(floor)
-        var seen = Set<Edit>()
-        var writtenFormal: [Int: Float] = [:], writtenGeneral: [Int: Float] = [:]
-        for edit in candidates where seen.insert(edit).inserted {
+        var writtenFormal = WrittenLogProbs(tokens.count), writtenGeneral = WrittenLogProbs(tokens.count)
+        for edit in candidates {
             if let slip = judge(edit, s, range, tokens, segmenter, floorLogit: floorLogit,
                                 writtenFormal: &writtenFormal, writtenGeneral: &writtenGeneral),
                slip.confidence >= floor {
@@ -65,7 +67,7 @@ struct WordSlipFinder: Sendable {
     }
 
     /// One proposed change of the written text: `range` (empty for an insertion) becomes `replacement`.
-    struct Edit: Hashable {
+    struct Edit: Equatable {
         let range: Range<Int>
         let replacement: [Unicode.Scalar]
         let kind: Slip.Kind
@@ -83,9 +85,11 @@ struct WordSlipFinder: Sendable {
             guard case .known(_, let tag) = word.kind, !lexicon.isName(tagIndex: tag),
                   word.range.allSatisfy({ ScalarClass.isHan(s[$0].value) }) else { continue }
             let written = Array(s[word.range])
+            let first = out.count
             lexicon.forEachHomophone(of: written) { candidate in
                 guard candidate != written, !candidate.contains(where: CharacterTypoFinder.isNumeral) else { return }
-                out.append(Edit(range: word.range, replacement: candidate, kind: .homophoneWord, shown: word.range))
+                Self.appendNew(Edit(range: word.range, replacement: candidate, kind: .homophoneWord, shown: word.range),
+                               to: &out, since: first)
             }
         }
     }
@@ -129,15 +133,24 @@ struct WordSlipFinder: Sendable {
         for length in 1...3 {
             let end = p + length
             guard end <= range.upperBound, (p..<end).allSatisfy({ ScalarClass.isHan(s[$0].value) }) else { return }
+            let first = out.count
             lexicon.forEachWordMissingOne(from: s[p..<end]) { c, k in
                 let at = p + k
                 // Already there (高质量 holds 高质 followed by 量) or a numeral (a number is not ours to complete;
                 // 一 of 进一步, 统一, 一体化 is a word's character far more often than a number's).
                 guard !(at < range.upperBound && s[at] == c), !(at > range.lowerBound && s[at - 1] == c),
                       c == "一" || !CharacterTypoFinder.isNumeral(c) else { return }
-                out.append(Edit(range: at..<at, replacement: [c], kind: .missing, shown: p..<end))
+                Self.appendNew(Edit(range: at..<at, replacement: [c], kind: .missing, shown: p..<end), to: &out, since: first)
             }
         }
+    }
+
+    /// Appends the edit unless the same one was proposed since index `first`. Only a table look-up can propose one
+    /// twice (two entries alike), and only within one look-up: edits of different look-ups differ in their shown
+    /// range or their kind. So a check of the few edits of the look-up replaces a set of every edit of the paragraph.
+    private static func appendNew(_ edit: Edit, to out: inout [Edit], since first: Int) {
+        guard !out[first...].contains(edit) else { return }
+        out.append(edit)
     }
 
     /// A word of one to four characters written twice in a row (推进推进, 发发展); the second copy goes. Function
@@ -187,15 +200,14 @@ struct WordSlipFinder: Sendable {
 
     private func judge(_ edit: Edit, _ s: [Unicode.Scalar], _ range: Range<Int>, _ tokens: [LanguageModel.Token],
                        _ segmenter: Segmenter, floorLogit: Double,
-                       writtenFormal: inout [Int: Float], writtenGeneral: inout [Int: Float]) -> Slip? {
+                       writtenFormal: inout WrittenLogProbs, writtenGeneral: inout WrittenLogProbs) -> Slip? {
         let pad = LanguageModel.padding
         let lo = edit.range.lowerBound - range.lowerBound + pad, hi = edit.range.upperBound - range.lowerBound + pad
-        let replacement = edit.replacement.map(model.token)
-        let gainFormal = Double(gain(model, tokens, lo, hi, replacement, written: &writtenFormal))
+        let gainFormal = Double(gain(model, tokens, lo, hi, edit.replacement, written: &writtenFormal))
         // The general model is a second opinion on a doubled word (it knows which words people do double: 0.79 →
         // 0.88 of the right candidates kept when fitted with it); on the other kinds it added nothing in official
         // prose, and it would double the time in everyday writing.
-        let gainGeneral = edit.kind == .redundant ? Double(gain(general, tokens, lo, hi, replacement, written: &writtenGeneral)) : 0
+        let gainGeneral = edit.kind == .redundant ? Double(gain(general, tokens, lo, hi, edit.replacement, written: &writtenGeneral)) : 0
         let w = weights.of(edit.kind)
         let models = w.languageModel * gainFormal + w.generalModel * gainGeneral + w.bias
         // Out of reach of the floor even with the largest segmentation gain and the commonest words: not worth
@@ -236,19 +248,18 @@ struct WordSlipFinder: Sendable {
     /// become `replacement`, and the order − 1 tokens after it see a new history. The written side is the same for
     /// every candidate at a place (each insertion at one gap), so it is kept in `written`.
     private func gain(_ m: LanguageModel, _ t: [LanguageModel.Token], _ lo: Int, _ hi: Int,
-                      _ replacement: [LanguageModel.Token], written: inout [Int: Float]) -> Float {
+                      _ replacement: [Unicode.Scalar], written: inout WrittenLogProbs) -> Float {
         let tail = min(hi + m.order - 1, t.count)
-        let key = lo << 20 | hi
-        let before: Float
-        if let known = written[key] { before = known } else {
+        let before = written.value(lo, hi) {
             var total: Float = 0
             for k in lo..<tail { total += m.logProb(t, at: k) }
-            written[key] = total
-            before = total
+            return total
         }
         var (a, b, c) = (t[lo - 3], t[lo - 2], t[lo - 1])
         var after: Float = 0
-        for w in replacement {
+        for scalar in replacement {
+            // Both models share the lexicon's token ids.
+            let w = model.token(scalar)
             after += m.logProb(a, b, c, w)
             (a, b, c) = (b, c, w)
         }
@@ -257,6 +268,28 @@ struct WordSlipFinder: Sendable {
             (a, b, c) = (b, c, t[k])
         }
         return after - before
+    }
+}
+
+/// The written text's log-probability over each token span an edit replaces, computed once per span: a table by
+/// the span's start and length (an edit replaces at most `maxSpan` characters), NaN where not yet known.
+struct WrittenLogProbs {
+    static let maxSpan = 4
+    private var values: [Float]
+    private let count: Int
+
+    init(_ count: Int) {
+        self.count = count
+        values = [Float](repeating: .nan, count: count * (Self.maxSpan + 1))
+    }
+
+    mutating func value(_ lo: Int, _ hi: Int, _ compute: () -> Float) -> Float {
+        guard hi - lo <= Self.maxSpan, lo < count else { return compute() }
+        let index = (hi - lo) * count + lo
+        if !values[index].isNaN { return values[index] }
+        let v = compute()
+        values[index] = v
+        return v
     }
 }
 
