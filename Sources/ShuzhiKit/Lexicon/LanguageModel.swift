@@ -25,6 +25,9 @@ public final class LanguageModel: @unchecked Sendable {
     /// Order 4 only (the general model).
     private let fourgrams: GramTable?
     private let unknownLogProb: Float
+    /// Whether every log-probability and back-off weight is ≤ 0 (the dequantisation tables run from their floors up
+    /// to 0), so that a sum of terms only falls as terms are added.
+    let neverPositive: Bool
     private let lexicon: Lexicon
     /// Dequantisation tables: byte → log10 value.
     private let probTable: [Float]
@@ -40,6 +43,7 @@ public final class LanguageModel: @unchecked Sendable {
         let probFloor = Float(LanguageModel.number(meta, "prob_floor") ?? -8)
         let backoffFloor = Float(LanguageModel.number(meta, "backoff_floor") ?? -4)
         unknownLogProb = Float(LanguageModel.number(meta, "unk") ?? -7)
+        neverPositive = probFloor <= 0 && backoffFloor <= 0 && unknownLogProb <= 0
         probTable = (0..<256).map { probFloor - probFloor * Float($0) / 255 }
         backoffTable = (0..<256).map { backoffFloor - backoffFloor * Float($0) / 255 }
         unigramProb = data.array("UNIP", of: UInt8.self)

@@ -24,7 +24,7 @@ public final class Lexicon: @unchecked Sendable {
         public let tag: String
         /// Person, place and organisation names and other proper nouns (jieba's nr/nrfg/nrt/ns/nt/nz).
         public var isName: Bool { Lexicon.isNameTag(tag) }
-        public var isIdiom: Bool { tag == "i" || tag == "l" }
+        public var isIdiom: Bool { Lexicon.isIdiomTag(tag) }
     }
 
     static let maxWordLength = 8
@@ -46,6 +46,7 @@ public final class Lexicon: @unchecked Sendable {
     private let dropped: FingerprintTable<UInt32>
     private let tags: [String]
     private let nameTags: [Bool]
+    private let idiomTags: [Bool]
     private let followers: PairBlocks
     private let precedents: PairBlocks
     private let nextOffsets: UnsafeBufferPointer<UInt32>
@@ -83,6 +84,7 @@ public final class Lexicon: @unchecked Sendable {
         precedents = PairBlocks(data.section("RPAI"), characters: charCosts.count)
         tags = data.text("TAGS").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         nameTags = tags.map(Lexicon.isNameTag)
+        idiomTags = tags.map(Lexicon.isIdiomTag)
     }
 
     /// The character's id (1…), or 0 when the lexicon does not know it.
@@ -197,6 +199,11 @@ public final class Lexicon: @unchecked Sendable {
     /// Whether a tag index (as `Word.Kind.known` carries it) names someone or something; the user's words (index -1)
     /// count as names, never to be corrected. Read per word by the typo rules, so decided once per tag.
     @inline(__always) func isName(tagIndex index: Int) -> Bool { index < 0 || (index < nameTags.count && nameTags[index]) }
+
+    static func isIdiomTag(_ tag: String) -> Bool { tag == "i" || tag == "l" }
+
+    /// Whether a tag index (as `entry(hash:)` gives it) marks an idiom or set phrase; decided once per tag.
+    @inline(__always) func isIdiom(tagIndex index: Int) -> Bool { index >= 0 && index < idiomTags.count && idiomTags[index] }
 
     /// Characters that complete four characters with position `blank` left out into an idiom.
     func idiomCompletions(_ four: [Unicode.Scalar], blank: Int, _ body: (Unicode.Scalar) -> Void) {

@@ -110,13 +110,15 @@ struct WordSlipFinder: Sendable {
                 for start in max(range.lowerBound, q - length + 1)...p where start + length <= range.upperBound {
                     let span = start..<start + length
                     guard span.allSatisfy({ ScalarClass.isHan(s[$0].value) }) else { continue }
-                    var swapped = Array(s[span])
-                    swapped.swapAt(p - start, q - start)
-                    guard let entry = lexicon.entry(swapped) else { continue }
+                    // The span as swapped, hashed in place (this runs for every character and span).
+                    var h = LexiconHash.seed
+                    for k in span { h = LexiconHash.step(h, (k == p ? s[q] : k == q ? s[p] : s[k]).value) }
+                    guard let entry = lexicon.entry(hash: LexiconHash.mix(h)) else { continue }
                     // Across a gap only a set phrase counts: 务真求实 → 求真务实, not any word.
-                    let limit = distance == 1 ? Self.swapWordCost : (entry.isIdiom ? Self.swapPhraseCost : -1)
+                    let limit = distance == 1 ? Self.swapWordCost : (lexicon.isIdiom(tagIndex: entry.tag) ? Self.swapPhraseCost : -1)
                     guard entry.cost <= limit, entry.cost < (best?.cost ?? .max),
-                          (lexicon.entry(s[span])?.cost ?? Lexicon.unknownCost) > entry.cost + Self.swapMargin else { continue }
+                          (lexicon.entry(hash: LexiconHash.text(s[span]))?.cost ?? Lexicon.unknownCost) > entry.cost + Self.swapMargin
+                    else { continue }
                     best = (entry.cost, span)
                 }
             }
@@ -203,12 +205,18 @@ struct WordSlipFinder: Sendable {
                        writtenFormal: inout WrittenLogProbs, writtenGeneral: inout WrittenLogProbs) -> Slip? {
         let pad = LanguageModel.padding
         let lo = edit.range.lowerBound - range.lowerBound + pad, hi = edit.range.upperBound - range.lowerBound + pad
-        let gainFormal = Double(gain(model, tokens, lo, hi, edit.replacement, written: &writtenFormal))
+        let w = weights.of(edit.kind)
+        // Most candidates fail the reach test below on the formal model alone; the model's terms are never positive,
+        // so the gain only falls as they are added, and the sum can stop once that test must fail (exactly: the same
+        // arithmetic on a larger gain already fails it).
+        let hopeless: ((Float) -> Bool)? = edit.kind == .redundant || Self.dumpFeatures ? nil : { partial in
+            w.languageModel * Double(partial) + w.generalModel * 0 + w.bias + w.reach < floorLogit
+        }
+        let gainFormal = Double(gain(model, tokens, lo, hi, edit.replacement, written: &writtenFormal, hopeless: hopeless))
         // The general model is a second opinion on a doubled word (it knows which words people do double: 0.79 →
         // 0.88 of the right candidates kept when fitted with it); on the other kinds it added nothing in official
         // prose, and it would double the time in everyday writing.
         let gainGeneral = edit.kind == .redundant ? Double(gain(general, tokens, lo, hi, edit.replacement, written: &writtenGeneral)) : 0
-        let w = weights.of(edit.kind)
         let models = w.languageModel * gainFormal + w.generalModel * gainGeneral + w.bias
         // Out of reach of the floor even with the largest segmentation gain and the commonest words: not worth
         // segmenting for.
@@ -248,7 +256,8 @@ struct WordSlipFinder: Sendable {
     /// become `replacement`, and the order − 1 tokens after it see a new history. The written side is the same for
     /// every candidate at a place (each insertion at one gap), so it is kept in `written`.
     private func gain(_ m: LanguageModel, _ t: [LanguageModel.Token], _ lo: Int, _ hi: Int,
-                      _ replacement: [Unicode.Scalar], written: inout WrittenLogProbs) -> Float {
+                      _ replacement: [Unicode.Scalar], written: inout WrittenLogProbs,
+                      hopeless: ((Float) -> Bool)? = nil) -> Float {
         let tail = min(hi + m.order - 1, t.count)
         let before = written.value(lo, hi) {
             var total: Float = 0
@@ -257,14 +266,20 @@ struct WordSlipFinder: Sendable {
         }
         var (a, b, c) = (t[lo - 3], t[lo - 2], t[lo - 1])
         var after: Float = 0
+        // Whether the sum may stop: it is hopeless, and the terms still to come can only lower it.
+        let mayStop = hopeless != nil && m.neverPositive
+        func add(_ term: Float) -> Bool {
+            after += term
+            return mayStop && hopeless?(after - before) == true
+        }
         for scalar in replacement {
             // Both models share the lexicon's token ids.
             let w = model.token(scalar)
-            after += m.logProb(a, b, c, w)
+            if add(m.logProb(a, b, c, w)) { return after - before }
             (a, b, c) = (b, c, w)
         }
         for k in hi..<tail {
-            after += m.logProb(a, b, c, t[k])
+            if add(m.logProb(a, b, c, t[k])) { return after - before }
             (a, b, c) = (b, c, t[k])
         }
         return after - before
