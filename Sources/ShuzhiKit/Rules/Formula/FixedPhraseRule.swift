@@ -40,22 +40,31 @@ public struct FixedPhraseRule: Rule {
         let knowledge = analysis.knowledge
         let lexicon = Lexicon.shared
         var out: [Diagnostic] = []
+        let starters = Self.starters(knowledge.index.phraseCores)
         for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
             let allowed = SortedRanges(knowledge.index.allowedSpans(s, paragraph.content))
             var t: [Unicode.Scalar] = [], map: [Int] = []
             for p in paragraph.content where !Self.isIgnored(s[p]) { t.append(s[p]); map.append(p) }
-            for (k, p) in knowledge.index.phraseCores {
+            // The positions where each phrase may start: its first character there, or its second one after. One
+            // pass over the paragraph through the phrases' first and second characters, instead of a pass a phrase.
+            let cores = knowledge.index.phraseCores
+            var starts = [[Int]](repeating: [], count: cores.count)
+            for i in t.indices {
+                if starters.first.mayHold(t[i]) { for c in starters.first[t[i]] { starts[c].append(i) } }
+                if i + 1 < t.count && starters.second.mayHold(t[i + 1]) {
+                    for c in starters.second[t[i + 1]] where starts[c].last != i { starts[c].append(i) }
+                }
+            }
+            for (c, (k, p)) in cores.enumerated() where !starts[c].isEmpty {
                 let entry = knowledge.phrases[k]
                 let n = p.count
                 guard t.count >= n - 2 else { continue }
                 var exact: [Range<Int>] = []
-                for i in 0...(t.count - min(n, t.count)) where t[i] == p[0] && i + n <= t.count && t[i..<i + n].elementsEqual(p) {
+                for i in starts[c] where t[i] == p[0] && i + n <= t.count && t[i..<i + n].elementsEqual(p) {
                     exact.append(i..<i + n)
                 }
-                var i = 0
-                while i < t.count {
-                    defer { i += 1 }
-                    guard t[i] == p[0] || (i + 1 < t.count && t[i + 1] == p[1]) else { continue }
+                var next = 0
+                for i in starts[c] where i >= next {
                     guard let found = Self.nearMiss(t, at: i, p, lexicon) else { continue }
                     let window = i..<i + found.length
                     guard !exact.contains(where: { $0.overlaps(window) }) else { continue }
@@ -63,11 +72,39 @@ public struct FixedPhraseRule: Rule {
                     guard !allowed.contains(span) else { continue }
                     out.append(description.diagnostic(span, "固定表述应为“\(entry.text)”（\(found.what)）" + entry.citation, replacements: [entry.text],
                                                       fix: .unsafe, severity: knowledge.severity(entry.status, .error)))
-                    i = window.upperBound - 1
+                    next = window.upperBound
                 }
             }
         }
         return out
+    }
+
+    /// The phrases (by index into `cores`) each character starts, and those whose second character it is.
+    static func starters(_ cores: [(phrase: Int, core: [Unicode.Scalar])]) -> (first: ScalarIndex, second: ScalarIndex) {
+        var first = ScalarIndex(), second = ScalarIndex()
+        for (c, (_, p)) in cores.enumerated() {
+            if let a = p.first { first.add(c, under: a) }
+            if p.count > 1 { second.add(c, under: p[1]) }
+        }
+        return (first, second)
+    }
+
+    /// Numbers filed under scalars, with a bit per BMP scalar in front so that a scalar holding nothing (nearly
+    /// every one) costs a bit test rather than a hash.
+    struct ScalarIndex {
+        private var lists: [Unicode.Scalar: [Int]] = [:]
+        private var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+
+        mutating func add(_ n: Int, under scalar: Unicode.Scalar) {
+            lists[scalar, default: []].append(n)
+            if scalar.value < 0x10000 { bits[Int(scalar.value) >> 6] |= 1 << UInt64(scalar.value & 63) }
+        }
+
+        @inline(__always) func mayHold(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value >= 0x10000 || bits[Int(scalar.value) >> 6] & (1 << UInt64(scalar.value & 63)) != 0
+        }
+
+        subscript(_ scalar: Unicode.Scalar) -> [Int] { lists[scalar] ?? [] }
     }
 
     /// Whether t at i is p with one slip; the slip's length in t and what it is.

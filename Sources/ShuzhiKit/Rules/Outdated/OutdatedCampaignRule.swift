@@ -34,14 +34,17 @@ public struct OutdatedCampaignRule: Rule {
         // A campaign may be announced up to two years before it starts (a plan for next year); after it ends it is history
         // unless the report says it is still under way.
         let stale = campaigns.filter { KnowledgeBase.day($0.end) < context.start || KnowledgeBase.day($0.start) - 20_000 > context.end }
+        // The full name first; an alias inside it (群众路线… in 党的群众路线…) is the same mention.
+        let names = stale.map { campaign in ([campaign.name] + (campaign.aliases ?? [])).map { Array($0.unicodeScalars) } }
+        // Most paragraphs name no campaign: one pass of a matcher over all names tells which to read closely.
+        let anyName = KeywordMatcher(stale.flatMap { [$0.name] + ($0.aliases ?? []) })
         var out: [Diagnostic] = []
         for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
             let range = paragraph.content
-            for campaign in stale {
-                // The full name first; an alias inside it (群众路线… in 党的群众路线…) is the same mention.
+            guard anyName.containsMatch(in: s, range) else { continue }
+            for (campaign, names) in zip(stale, names) {
                 var taken: [Range<Int>] = []
-                for name in [campaign.name] + (campaign.aliases ?? []) {
-                    let w = Array(name.unicodeScalars)
+                for w in names {
                     for i in Clause.occurrences(w, s, range) {
                         let span = i..<i + w.count
                         guard !taken.contains(where: { $0.overlaps(span) }) else { continue }
