@@ -107,51 +107,48 @@ public struct ReportStructure: Sendable {
         let named = named(s, heading: heading)
         if !named.isEmpty { return (named.map(\.0), evidence(named)) }
         // Shortcomings and plans are named in headings; in running text their words (问题, 今后) are everywhere.
-        // One pass over the body counts every word of the four parts; each word is counted on its own (学习 inside
-        // 理论学习 counts for both).
-        var counts = [Int](repeating: 0, count: Self.contentWords.keywords.count)
-        var length = 0
-        for range in body {
-            length += range.count
-            Self.contentWords.forEachMatch(in: s, range) { counts[$0.keyword] += 1 }
-        }
+        let counts = keywordCounts(s, body)
         var best: (Part, Int, [String])?
-        for (p, part) in Self.contentParts.enumerated() {
+        for part in [Part.study, .integrity, .law, .party] {
             var hits = 0, words: [String] = []
             for (k, word) in part.keywords.enumerated() {
-                let n = counts[Self.contentOffsets[p] + k]
+                let n = counts[keywordIndex(part, k)]
                 if n > 0 { hits += n; words.append(word) }
             }
             if hits >= 3 && hits > (best?.1 ?? 0) { best = (part, hits, words) }
         }
         // Content with no other clear topic is the work itself.
-        guard let best, best.1 * 400 >= length else { return ([.duty], "正文叙述工作，未见其他部分的关键词") }
+        guard let best, best.1 * 400 >= body.reduce(0, { $0 + $1.count }) else { return ([.duty], "正文叙述工作，未见其他部分的关键词") }
         return ([best.0], "正文含" + best.2.prefix(3).map { "“\($0)”" }.joined(separator: "") + "等 \(best.1) 处")
     }
 
-    /// The parts a section's content can show by its words, and their keywords in one matcher (part by part, in
-    /// keyword order, so that part p's k-th word is keyword contentOffsets[p] + k).
-    static let contentParts: [Part] = [.study, .integrity, .law, .party]
-    static let contentOffsets: [Int] = contentParts.indices.map { i in contentParts[..<i].reduce(0) { $0 + $1.keywords.count } }
-    static let contentWords = KeywordMatcher(contentParts.flatMap(\.keywords))
-
-    /// The parts a heading names, each with the word that names it.
+    /// Words that show shortcomings, or plans, in a paragraph's first 30 characters.
     static let shortcomingOpenings = KeywordMatcher(["不足", "差距", "短板", "存在的问题", "存在问题"])
     static let planOpenings = KeywordMatcher(["下一步", "下步", "今后", "明年", "打算"])
 
-    /// Every part's keywords in one matcher, part by part in `Part.allCases` order.
-    static let headingWords = KeywordMatcher(Part.allCases.flatMap(\.keywords))
+    /// Every part's keywords in one matcher, part by part in `Part.allCases` order (see `keywordIndex`).
+    static let partWords = KeywordMatcher(Part.allCases.flatMap(\.keywords))
+    private static let keywordOffsets: [Int] = Part.allCases.indices.map { i in
+        Part.allCases[..<i].reduce(0) { $0 + $1.keywords.count }
+    }
 
+    /// The index in `partWords` of the part's k-th keyword.
+    static func keywordIndex(_ part: Part, _ k: Int) -> Int { keywordOffsets[Part.allCases.firstIndex(of: part)!] + k }
+
+    /// How often each keyword of `partWords` occurs in the ranges, in one pass; each is counted on its own (学习
+    /// inside 理论学习 counts for both).
+    static func keywordCounts(_ s: [Unicode.Scalar], _ ranges: [Range<Int>]) -> [Int] {
+        var counts = [Int](repeating: 0, count: partWords.keywords.count)
+        for range in ranges { partWords.forEachMatch(in: s, range) { counts[$0.keyword] += 1 } }
+        return counts
+    }
+
+    /// The parts a heading names, each with the word that names it (the strongest it holds).
     static func named(_ s: [Unicode.Scalar], heading: Range<Int>) -> [(Part, String)] {
-        var found = [Bool](repeating: false, count: headingWords.keywords.count)
-        headingWords.forEachMatch(in: s, heading) { found[$0.keyword] = true }
+        let counts = keywordCounts(s, [heading])
         var named: [(Part, String)] = []
-        var offset = 0
         for part in Part.allCases {
-            let keywords = part.keywords
-            // The strongest keyword the heading holds.
-            if let k = keywords.indices.first(where: { found[offset + $0] }) { named.append((part, keywords[k])) }
-            offset += keywords.count
+            if let k = part.keywords.indices.first(where: { counts[keywordIndex(part, $0)] > 0 }) { named.append((part, part.keywords[k])) }
         }
         // A heading names at most its strongest parts: “工作” alone says 述职 only when nothing else is named.
         if named.count > 1 { named.removeAll { $0.0 == .duty && $0.1 == "工作" } }

@@ -38,10 +38,15 @@ final class FormulaIndex: Sendable {
     let knownNames: Set<String>
     /// The fixed phrases without their punctuation (as `formula.phrase` compares them), four characters or more.
     let phraseCores: [(phrase: Int, core: [Unicode.Scalar])]
+    /// The cores (by index into `phraseCores`) each character starts, and those whose second character it is.
+    let phraseStarters: (first: FixedPhraseRule.ScalarIndex, second: FixedPhraseRule.ScalarIndex)
+    /// Every campaign's name and aliases: most paragraphs name none, and one pass tells which to read closely.
+    let campaignNames: KeywordMatcher
     /// Members of outdated formula versions (四个全面 of 2014): the `outdated` family judges those lists.
     let outdatedMembers: Set<[Unicode.Scalar]>
 
-    init(formulas: [KnowledgeBase.Formula], forms: [KnowledgeBase.Form], changes: [KnowledgeBase.Change], phrases: [KnowledgeBase.Phrase]) {
+    init(formulas: [KnowledgeBase.Formula], forms: [KnowledgeBase.Form], changes: [KnowledgeBase.Change], phrases: [KnowledgeBase.Phrase],
+         campaigns: [KnowledgeBase.Campaign]) {
         var nameKeys: [String] = [], owners: [Int] = []
         var numbered: [NumberedName] = []
         var memberKeys: [String] = [], memberInfo: [MemberForm] = []
@@ -87,6 +92,8 @@ final class FormulaIndex: Sendable {
         knownNames = Set(formulas.flatMap { [$0.name] + ($0.aliases ?? []) } + forms.map(\.text) + changes.map(\.old))
         phraseCores = phrases.enumerated().map { ($0.offset, FixedPhraseRule.core(Array($0.element.text.unicodeScalars))) }
             .filter { $0.1.count >= 4 }
+        phraseStarters = FixedPhraseRule.starters(phraseCores)
+        campaignNames = KeywordMatcher(campaigns.flatMap { [$0.name] + ($0.aliases ?? []) })
         outdatedMembers = Set(changes.filter { $0.asFormula != nil }.flatMap {
             $0.old.split(separator: "、").map { Array($0.unicodeScalars) }
         })

@@ -140,8 +140,8 @@ public final class KnowledgeBase: Sendable {
         plans = files.flatMap { $0.plans ?? [] }.sorted { $0.first < $1.first }
         campaigns = files.flatMap { $0.campaigns ?? [] }
         changes = files.flatMap { $0.changes ?? [] }
-        derived = OnceValue { [formulas, forms, changes, phrases] in
-            FormulaIndex(formulas: formulas, forms: forms, changes: changes, phrases: phrases)
+        derived = OnceValue { [formulas, forms, changes, phrases, campaigns] in
+            FormulaIndex(formulas: formulas, forms: forms, changes: changes, phrases: phrases, campaigns: campaigns)
         }
     }
 

@@ -13,9 +13,16 @@ public enum TraditionalCharacters {
         let base = shuzhi_traditional_bytes(&count)!
         var dense = [UInt32](repeating: 0, count: block.count)
         var rest: [UInt32: UInt32] = [:]
-        // `traditional<TAB>simplified<LF>`, one scalar each, decoded straight from the UTF-8 bytes.
-        UTF8Lines(UnsafeBufferPointer(start: base, count: count)).forEachPair { from, to in
-            if block.contains(Int(from)) { dense[Int(from) - block.lowerBound] = to } else { rest[from] = to }
+        // `traditional<TAB>simplified<LF>`, one scalar each: decoded once, then read as scalars, with no string a line.
+        let t = Array(String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self).unicodeScalars)
+        var start = 0
+        while start < t.count {
+            let end = t[start...].firstIndex(of: "\n") ?? t.count
+            if end - start == 3 && t[start + 1] == "\t" {
+                let (from, to) = (t[start].value, t[start + 2].value)
+                if block.contains(Int(from)) { dense[Int(from) - block.lowerBound] = to } else { rest[from] = to }
+            }
+            start = end + 1
         }
         return (dense, rest)
     }()
@@ -41,33 +48,3 @@ public enum TraditionalCharacters {
     }
 }
 
-/// Lines of `a<TAB>b` where a and b are one scalar each, read from UTF-8 bytes without building strings.
-private struct UTF8Lines {
-    let bytes: UnsafeBufferPointer<UInt8>
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-
-    func forEachPair(_ body: (UInt32, UInt32) -> Void) {
-        var i = 0
-        while i < bytes.count {
-            let lineEnd = bytes[i...].firstIndex(of: 0x0A) ?? bytes.count
-            var j = i
-            if let a = scalar(&j, lineEnd), j < lineEnd, bytes[j] == 0x09 {
-                j += 1
-                if let b = scalar(&j, lineEnd), j == lineEnd { body(a, b) }
-            }
-            i = lineEnd + 1
-        }
-    }
-
-    /// Decodes one UTF-8 scalar at `i` (advancing past it), or nil on a malformed one.
-    private func scalar(_ i: inout Int, _ end: Int) -> UInt32? {
-        guard i < end else { return nil }
-        let lead = bytes[i]
-        let length = lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
-        guard length > 0, i + length <= end else { return nil }
-        var v = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> UInt32(length))
-        for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
-        i += length
-        return v
-    }
-}

@@ -40,7 +40,7 @@ public struct FixedPhraseRule: Rule {
         let knowledge = analysis.knowledge
         let lexicon = Lexicon.shared
         var out: [Diagnostic] = []
-        let starters = Self.starters(knowledge.index.phraseCores)
+        let starters = knowledge.index.phraseStarters
         for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
             let allowed = SortedRanges(knowledge.index.allowedSpans(s, paragraph.content))
             var t: [Unicode.Scalar] = [], map: [Int] = []

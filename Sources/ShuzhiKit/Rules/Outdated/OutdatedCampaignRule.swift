@@ -36,12 +36,10 @@ public struct OutdatedCampaignRule: Rule {
         let stale = campaigns.filter { KnowledgeBase.day($0.end) < context.start || KnowledgeBase.day($0.start) - 20_000 > context.end }
         // The full name first; an alias inside it (群众路线… in 党的群众路线…) is the same mention.
         let names = stale.map { campaign in ([campaign.name] + (campaign.aliases ?? [])).map { Array($0.unicodeScalars) } }
-        // Most paragraphs name no campaign: one pass of a matcher over all names tells which to read closely.
-        let anyName = KeywordMatcher(stale.flatMap { [$0.name] + ($0.aliases ?? []) })
         var out: [Diagnostic] = []
         for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
             let range = paragraph.content
-            guard anyName.containsMatch(in: s, range) else { continue }
+            guard analysis.knowledge.index.campaignNames.containsMatch(in: s, range) else { continue }
             for (campaign, names) in zip(stale, names) {
                 var taken: [Range<Int>] = []
                 for w in names {
