@@ -530,9 +530,12 @@ struct Score {
             if ScalarClass.isInlineSpace(v) { continue }
             visible += 1
             if ScalarClass.isHan(v) { han += 1 }
-            if "()[]{}!@#+;|$%^&*=~`<>".unicodeScalars.contains(where: { $0.value == v }) { symbols += 1 }
+            switch s[k] {
             // Symbols a report never writes among letters (a + or a bracket it may).
-            if "{}[]@|^~`".unicodeScalars.contains(where: { $0.value == v }) { rare += 1 }
+            case "{", "}", "[", "]", "@", "|", "^", "~", "`": symbols += 1; rare += 1
+            case "(", ")", "!", "#", "+", ";", "$", "%", "&", "*", "=", "<", ">": symbols += 1
+            default: break
+            }
         }
         // Short: a sentence split at a half-width ! leaves pieces of six or seven.
         return han <= 2 && visible >= 6 && symbols >= 3 && rare >= 1 && symbols * 4 >= visible
@@ -540,9 +543,8 @@ struct Score {
 
     static let addressees = KeywordScan(["各位", "同志", "领导", "代表", "委员", "朋友", "来宾", "们"])
 
-    private static func isToneVowel(_ v: UInt32) -> Bool {
-        "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".unicodeScalars.contains { $0.value == v }
-    }
+    private static func isToneVowel(_ v: UInt32) -> Bool { toneVowels.contains(v) }
+    private static let toneVowels = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".unicodeScalars.map(\.value))
 
     /// Long paragraphs dense with the vocabulary of a work report are content even when they mention a website.
     mutating func applyContentPenalty(_ s: [Unicode.Scalar], _ r: Range<Int>) {

@@ -24,6 +24,10 @@ final class FormulaIndex: Sendable {
     let names: KeywordMatcher
     let nameOwners: [Int]
     let numbered: [NumberedName]
+    /// The openings (numeral and classifier: 四个) of the numbered names without a prefix, and which names (by index
+    /// into `numbered`) each opens, so that a paragraph is scanned once for all of them.
+    let headOpenings: KeywordMatcher
+    let headOpeningNames: [[Int]]
     let heads: KeywordMatcher
     let memberForms: KeywordMatcher
     let memberFormInfo: [MemberForm]
@@ -82,6 +86,13 @@ final class FormulaIndex: Sendable {
         names = KeywordMatcher(nameKeys)
         nameOwners = owners
         self.numbered = numbered
+        var openings: [String] = [], openingNames: [[Int]] = []
+        for (k, name) in numbered.enumerated() where name.prefix.isEmpty {
+            let opening = String(String.UnicodeScalarView(name.numeral + [name.classifier]))
+            if let o = openings.firstIndex(of: opening) { openingNames[o].append(k) } else { openings.append(opening); openingNames.append([k]) }
+        }
+        headOpenings = KeywordMatcher(openings)
+        headOpeningNames = openingNames
         heads = KeywordMatcher(numbered.map { String(String.UnicodeScalarView($0.head)) })
         memberForms = KeywordMatcher(memberKeys)
         memberFormInfo = memberInfo

@@ -93,12 +93,15 @@ public struct FormulaNameRule: Rule {
     private func checkHeadNearMisses(_ s: [Unicode.Scalar], _ range: Range<Int>, _ knowledge: KnowledgeBase, _ knownNames: Set<String>,
                                      _ allowed: SortedRanges, _ out: inout [Diagnostic]) {
         let lexicon = Lexicon.shared
-        for name in knowledge.index.numbered where name.prefix.isEmpty {
+        let index = knowledge.index
+        // Where each name's opening stands, found for all names in one pass; then name by name, left to right.
+        var openedAt = [[Int]](repeating: [], count: index.numbered.count)
+        index.headOpenings.forEachMatch(in: s, range) { m in
+            for k in index.headOpeningNames[m.keyword] { openedAt[k].append(m.range.lowerBound) }
+        }
+        for (k, name) in index.numbered.enumerated() where !openedAt[k].isEmpty {
             let opening = name.numeral + [name.classifier]
-            var i = range.lowerBound
-            while i + opening.count + name.head.count <= range.upperBound {
-                defer { i += 1 }
-                guard s[i] == opening[0], s.matches(opening, at: i) else { continue }
+            for i in openedAt[k] where i + opening.count + name.head.count <= range.upperBound {
                 let headStart = i + opening.count
                 let span = i..<headStart + name.head.count
                 let written = Array(s[headStart..<span.upperBound])
