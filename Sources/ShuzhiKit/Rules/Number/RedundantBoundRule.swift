@@ -24,13 +24,20 @@ public struct RedundantBoundRule: Rule {
         ("不到", "左右", 12), ("不足", "左右", 12), ("近", "多", 8), ("将近", "余", 12), ("近", "余", 8),
     ]
 
+    /// The pairs' words as scalars, and a matcher of their opening words (keyword k is pair k's).
+    static let scalars = pairs.map { (open: Array($0.0.unicodeScalars), close: Array($0.1.unicodeScalars)) }
+    static let openings = KeywordMatcher(pairs.map(\.0))
+
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
         var out: [Diagnostic] = []
         for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
             let range = paragraph.content
-            for (open, close, distance) in Self.pairs {
-                let o = Array(open.unicodeScalars), c = Array(close.unicodeScalars)
+            // Which opening words the paragraph holds, in one pass; only their pairs are read closely.
+            var opens = [Bool](repeating: false, count: Self.pairs.count)
+            Self.openings.forEachMatch(in: s, range) { opens[$0.keyword] = true }
+            for (k, (open, close, distance)) in Self.pairs.enumerated() where opens[k] {
+                let o = Self.scalars[k].open, c = Self.scalars[k].close
                 for i in Clause.occurrences(o, s, range) {
                     // 最近30多天, 接近, 附近: not the 近 of an estimate.
                     if open == "近", i > range.lowerBound, "最接附靠临邻将贴".unicodeScalars.contains(s[i - 1]) { continue }

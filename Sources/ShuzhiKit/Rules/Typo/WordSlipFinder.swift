@@ -40,10 +40,6 @@ struct WordSlipFinder: Sendable {
     private func findings(_ s: [Unicode.Scalar], _ range: Range<Int>, _ words: ArraySlice<Word>, _ segmenter: Segmenter,
                           kinds: Set<Slip.Kind>, floor: Double, into out: inout [Slip]) {
         guard range.count >= 2 else { return }
-        let pad = LanguageModel.padding
-        var tokens = [LanguageModel.Token](repeating: LanguageModel.begin, count: range.count + pad + 1)
-        for p in range { tokens[p - range.lowerBound + pad] = model.token(s[p]) }
-        tokens[range.count + pad] = LanguageModel.end
         // Each collector proposes an edit at most once (see `appendNew`), so the candidates need no set to be unique.
         var candidates: [Edit] = []
         // Asked once per paragraph, not once per character: a kind hashes by its string raw value.
@@ -55,6 +51,10 @@ struct WordSlipFinder: Sendable {
             if redundant { collectDoubled(s, p, range, segmenter, into: &candidates) }
         }
         guard !candidates.isEmpty else { return }
+        let pad = LanguageModel.padding
+        var tokens = [LanguageModel.Token](repeating: LanguageModel.begin, count: range.count + pad + 1)
+        for p in range { tokens[p - range.lowerBound + pad] = model.token(s[p]) }
+        tokens[range.count + pad] = LanguageModel.end
         let floorLogit = TypoTuning.logit(floor)
         var writtenFormal = WrittenLogProbs(tokens.count), writtenGeneral = WrittenLogProbs(tokens.count)
         for edit in candidates {
@@ -163,7 +163,7 @@ struct WordSlipFinder: Sendable {
         for length in 1...4 {
             let end = p + 2 * length
             guard end <= range.upperBound else { return }
-            guard (0..<length).allSatisfy({ s[p + $0] == s[p + length + $0] && ScalarClass.isHan(s[p + $0].value) })
+            guard s[p] == s[p + length], (0..<length).allSatisfy({ s[p + $0] == s[p + length + $0] && ScalarClass.isHan(s[p + $0].value) })
             else { continue }
             let unit = Array(s[p..<p + length])
             if length == 1 && (FunctionWordContext.characters.contains(unit[0].value) || lexicon.entry(unit + unit) != nil) { continue }
