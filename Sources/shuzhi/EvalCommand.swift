@@ -31,6 +31,10 @@ struct TypoEvalOptions: ParsableArguments {
                 throw ValidationError("无法识别的权重“\(item)” / unknown weight, expected name=value")
             }
         }
+        // SHUZHI_TYPO_FEATURES=1: every scored candidate's evidence on standard error, for Scripts/fit-typo-weights.py.
+        if ProcessInfo.processInfo.environment["SHUZHI_TYPO_FEATURES"] != nil {
+            tuning.evidence = TypoEvidence { FileHandle.standardError.write(Data($0.utf8)) }
+        }
         var configuration = Configuration()
         configuration.typoThreshold = threshold
         configuration.typoTuning = tuning

@@ -89,7 +89,7 @@ public struct RepeatedPhraseRule: Rule {
                 }
             }
         }
-        let doubled = WordSlipFinder(weights: analysis.typoTuning.slips).findings(analysis, kinds: [.redundant],
+        let doubled = WordSlipFinder(weights: analysis.typoTuning.slips, evidence: analysis.typoTuning.evidence).findings(analysis, kinds: [.redundant],
                                                                                 floor: TypoFindings.floor)
         for slip in doubled {
             let phrase = s.string(slip.range)

@@ -28,9 +28,9 @@ struct CharacterTypoFinder: Sendable {
     private let general = LanguageModel.general
 
     init(tuning: TypoTuning = .standard) { self.tuning = tuning }
-    /// SHUZHI_TYPO_FEATURES=1 prints each scored candidate's evidence and, last, its confidence to standard error (FEAT
-    /// lines), for Scripts/fit-typo-weights.py and for reading why a correction was or was not made.
-    static let dumpFeatures = ProcessInfo.processInfo.environment["SHUZHI_TYPO_FEATURES"] != nil
+    /// Whether each scored candidate's evidence is written out (`TypoEvidence`): every candidate is then scored in
+    /// full, none cut short.
+    var dumpFeatures: Bool { tuning.evidence != nil }
 
     func findings(_ analysis: Analysis) -> [TypoFinding] {
         var out: [TypoFinding] = []
@@ -103,9 +103,7 @@ struct CharacterTypoFinder: Sendable {
         }
         let characters = Double(tokens.count - LanguageModel.padding - 1)
         let evidence = Double(generalLog - formalLog) - tuning.registerMargin * (characters + 1)
-        if Self.dumpFeatures {
-            FileHandle.standardError.write(Data("REGISTER\t\(evidence)\t\(characters)\n".utf8))
-        }
+        tuning.evidence?.write("REGISTER\t\(evidence)\t\(characters)\n")
         return evidence > tuning.registerPrior
     }
 
@@ -339,7 +337,7 @@ struct CharacterTypoFinder: Sendable {
         let writtenSegmentation = writtenSuffix[0]
         let k = p - wide.lowerBound
         let weights = everyday ? tuning.everyday : tuning.formal
-        let useGeneral = weights.generalModel != 0 || Self.dumpFeatures
+        let useGeneral = weights.generalModel != 0 || dumpFeatures
         let writtenFormal = localLogProb(model, tokens, i, last)
         let writtenGeneral = useGeneral ? localLogProb(general, tokens, i, last) : 0
         var best: TypoFinding?
@@ -381,9 +379,9 @@ struct CharacterTypoFinder: Sendable {
                 else { z += weights.similarSound }
             }
             let confidence = TypoTuning.logistic(z)
-            if Self.dumpFeatures {
+            if let evidence = tuning.evidence {
                 let line = "FEAT\t\(String(String.UnicodeScalarView(s[range])))\t\(p - range.lowerBound)\t\(candidate)\t\(gainFormal)\t\(gainSegmentation)\t\(rarity)\t\(kind.rawValue)\t\(writtenWord)\t\(lexicon.characterCost(written))\t\(lexicon.characterCost(candidate))\t\(alone ? 1 : 0)\t\(gainGeneral)\t\(everyday ? 1 : 0)\t\(confidence)\n"
-                FileHandle.standardError.write(Data(line.utf8))
+                evidence.write(line)
             }
             if confidence > (best?.confidence ?? 0) {
                 best = TypoFinding(position: p, replacement: candidate, confidence: confidence, kind: kind, word: word)

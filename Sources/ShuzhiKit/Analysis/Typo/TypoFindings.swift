@@ -56,7 +56,7 @@ struct TypoFindings: Sendable {
             }
             return confidence >= Self.floor ? f.with(confidence: confidence) : nil
         }
-        let slips = WordSlipFinder(weights: tuning.slips).findings(analysis, kinds: [.homophoneWord, .reorder, .missing],
+        let slips = WordSlipFinder(weights: tuning.slips, evidence: tuning.evidence).findings(analysis, kinds: [.homophoneWord, .reorder, .missing],
                                                                   floor: Self.floor).compactMap { slip -> Slip? in
             let confidence = Self.weighed(slip.confidence, written: s[slip.shown], meant: slip.meant(s), analysis)
             return confidence >= Self.floor ? slip.with(confidence: confidence) : nil

@@ -87,6 +87,8 @@ public struct TypoWeights: Sendable, Equatable {
 /// The typo finder's weights and the structural choices around them. `shuzhi eval csc --tune name=value` tries
 /// others (`everyday.name` for the everyday weights; a bare weight name sets the formal ones).
 public struct TypoTuning: Sendable, Equatable {
+    /// Where the finders write each candidate's evidence; nil (the default) in every ordinary run.
+    public var evidence: TypoEvidence?
     public var formal = TypoWeights.formal
     public var everyday = TypoWeights.everyday
     /// A paragraph is everyday writing when the general model explains it better than the formal one by more than
@@ -145,4 +147,17 @@ public struct TypoTuning: Sendable, Equatable {
         }
         return true
     }
+}
+
+/// Where the typo finders write each scored candidate's evidence and its confidence — FEAT lines (one character),
+/// SLIP lines (larger slips), REGISTER lines (a paragraph's register) — for Scripts/fit-typo-weights.py and for reading
+/// why a correction was or was not made. The core only calls `write`; the CLI decides where the lines go (`shuzhi
+/// eval` sends them to standard error when SHUZHI_TYPO_FEATURES is set), so the core reads no environment variable
+/// and writes to no stream. Two sinks are equal only when they are the same sink.
+public final class TypoEvidence: Sendable, Equatable {
+    let write: @Sendable (String) -> Void
+
+    public init(_ write: @escaping @Sendable (String) -> Void) { self.write = write }
+
+    public static func == (a: TypoEvidence, b: TypoEvidence) -> Bool { a === b }
 }

@@ -10,14 +10,18 @@ import Foundation
 /// prior for the kind of slip (`SlipWeights`). The logistic of that sum is the finding's confidence.
 struct WordSlipFinder: Sendable {
     let weights: SlipWeights
+    /// Where each candidate's evidence goes (SLIP lines), when it is wanted; every candidate is then judged in full.
+    let evidence: TypoEvidence?
     private let lexicon = Lexicon.shared
     private let model = LanguageModel.shared
     private let general = LanguageModel.general
 
-    init(weights: SlipWeights = .standard) { self.weights = weights }
+    init(weights: SlipWeights = .standard, evidence: TypoEvidence? = nil) {
+        self.weights = weights
+        self.evidence = evidence
+    }
 
-    /// SHUZHI_TYPO_FEATURES=1 prints each candidate's evidence (SLIP lines) for Scripts/fit-typo-weights.py.
-    static let dumpFeatures = CharacterTypoFinder.dumpFeatures
+    private var dumpFeatures: Bool { evidence != nil }
 
     /// The candidates of the given kinds in every paragraph at least `floor` sure, overlapping ones included (the
     /// caller keeps the surest of any overlap).
@@ -209,7 +213,7 @@ struct WordSlipFinder: Sendable {
         // Most candidates fail the reach test below on the formal model alone; the model's terms are never positive,
         // so the gain only falls as they are added, and the sum can stop once that test must fail (exactly: the same
         // arithmetic on a larger gain already fails it).
-        let hopeless: ((Float) -> Bool)? = edit.kind == .redundant || Self.dumpFeatures ? nil : { partial in
+        let hopeless: ((Float) -> Bool)? = edit.kind == .redundant || dumpFeatures ? nil : { partial in
             w.languageModel * Double(partial) + w.generalModel * 0 + w.bias + w.reach < floorLogit
         }
         let gainFormal = Double(gain(model, tokens, lo, hi, edit.replacement, written: &writtenFormal, hopeless: hopeless))
@@ -220,7 +224,7 @@ struct WordSlipFinder: Sendable {
         let models = w.languageModel * gainFormal + w.generalModel * gainGeneral + w.bias
         // Out of reach of the floor even with the largest segmentation gain and the commonest words: not worth
         // segmenting for.
-        if !Self.dumpFeatures && models + w.reach < floorLogit { return nil }
+        if !dumpFeatures && models + w.reach < floorLogit { return nil }
         // The segmentation of the Han run around the edit, four characters either side, with and without it.
         var a = edit.range.lowerBound, b = edit.range.upperBound
         while a > range.lowerBound && a > edit.range.lowerBound - 4 && ScalarClass.isHan(s[a - 1].value) { a -= 1 }
@@ -241,9 +245,9 @@ struct WordSlipFinder: Sendable {
         let z = models + w.segmentation * min(gainSegmentation, w.segmentationCap)
             + w.writtenWord * writtenWord + w.meantWord * meantWord
         let confidence = TypoTuning.logistic(z)
-        if Self.dumpFeatures {
+        if let evidence {
             let line = "SLIP\t\(s.string(range))\t\(edit.kind)\t\(edit.range.lowerBound - range.lowerBound)\t\(edit.range.upperBound - range.lowerBound)\t\(String(String.UnicodeScalarView(edit.replacement)))\t\(gainFormal)\t\(gainGeneral)\t\(gainSegmentation)\t\(writtenWord)\t\(meantWord)\t\(confidence)\n"
-            FileHandle.standardError.write(Data(line.utf8))
+            evidence.write(line)
         }
         return Slip(range: edit.range, replacement: edit.replacement, kind: edit.kind, shown: edit.shown,
                     confidence: confidence)
