@@ -3,14 +3,15 @@ import PackageDescription
 
 // ShuzhiKit is the core (ingest → analysis → rules → render/fix) and depends on nothing but the system zlib and its
 // own compiled data, so it builds in seconds. ShuzhiStore (the corpus: SQLite through sqlite-nio, which carries its own
-// SQLite, or a PostgreSQL server through postgres-nio) sits on top of it; ShuzhiServer (`shuzhi serve`, Hummingbird) on top
-// of both; the CLI adds swift-argument-parser.
+// SQLite, or a PostgreSQL server through postgres-nio) sits on top of it; ShuzhiService (the user operations) on top of
+// both; ShuzhiServer (`shuzhi serve`, Hummingbird) and the CLI (swift-argument-parser) on top of the service.
 let package = Package(
     name: "Shuzhi",
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "ShuzhiKit", targets: ["ShuzhiKit"]),
         .library(name: "ShuzhiStore", targets: ["ShuzhiStore"]),
+        .library(name: "ShuzhiService", targets: ["ShuzhiService"]),
         .library(name: "ShuzhiServer", targets: ["ShuzhiServer"]),
         .executable(name: "shuzhi", targets: ["shuzhi"]),
     ],
@@ -43,6 +44,9 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // One function per user operation (check, fix, annotate, format, outline, metrics, compare, review, corpus
+        // intake, the rule catalogue), on top of the core and the store: the CLI and the server only parse, call and render.
+        .target(name: "ShuzhiService", dependencies: ["ShuzhiKit", "ShuzhiStore"]),
         // The web page's files (page.html, app.js, app.css, openapi.json), linked into the binary by assets.S so that
         // `shuzhi serve` is one file and never needs anything from the network.
         .target(
@@ -55,6 +59,7 @@ let package = Package(
             dependencies: [
                 "ShuzhiKit",
                 "ShuzhiStore",
+                "ShuzhiService",
                 "CShuzhiWebAssets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -65,6 +70,7 @@ let package = Package(
             dependencies: [
                 "ShuzhiKit",
                 "ShuzhiStore",
+                "ShuzhiService",
                 "ShuzhiServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -84,7 +90,7 @@ let package = Package(
         .testTarget(
             name: "ShuzhiStoreTests",
             dependencies: [
-                "ShuzhiStore", "ShuzhiKit", "ShuzhiTestSupport",
+                "ShuzhiStore", "ShuzhiKit", "ShuzhiService", "ShuzhiTestSupport",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
@@ -92,7 +98,7 @@ let package = Package(
         .testTarget(
             name: "ShuzhiServerTests",
             dependencies: [
-                "ShuzhiServer", "ShuzhiKit", "ShuzhiStore", "ShuzhiTestSupport",
+                "ShuzhiServer", "ShuzhiKit", "ShuzhiStore", "ShuzhiService", "ShuzhiTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,5 +1,6 @@
 import Hummingbird
 import ShuzhiKit
+import ShuzhiService
 
 /// Every error the API answers with: the status, and a JSON body the page shows as it is.
 ///
@@ -32,6 +33,9 @@ struct APIError: HTTPResponseError, Sendable {
         self.init(error.kind == .tooLarge || error.kind == .decompressionLimit ? .contentTooLarge : .badRequest, error.kind.rawValue,
                   "\(error.file)：\(error.chinese)", "\(error.file): \(error.english)")
     }
+
+    /// An operation's refusal (a bad override, an output the input cannot give).
+    init(_ error: ServiceError) { self.init(.badRequest, "bad-request", error.chinese, error.english) }
 
     init(_ failure: ReportArchive.Failure) {
         self.init(failure.isSizeLimit ? .contentTooLarge : .badRequest, "bad-archive", "压缩包：\(failure.chinese)",

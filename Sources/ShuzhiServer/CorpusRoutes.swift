@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ShuzhiKit
+import ShuzhiService
 import ShuzhiStore
 
 /// The store of earlier reports and templates: list and filter, add, show, remove, statistics, and search by passage

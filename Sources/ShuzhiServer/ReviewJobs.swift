@@ -1,5 +1,6 @@
 import Foundation
 import ShuzhiKit
+import ShuzhiService
 import ShuzhiStore
 
 /// Batch reviews in progress and done. A batch of fifty reports takes seconds, so `POST /api/review` starts a job and
@@ -37,15 +38,15 @@ actor ReviewJobs {
 
     init(capacity: Int = 16) { self.capacity = capacity }
 
-    /// Starts a review of `uploads` and returns its id at once.
-    func start(_ uploads: [Upload], checker: Checker, ingest: IngestOptions, store: (any CorpusStore)?) -> String {
+    /// Starts a review of `inputs` and returns its id at once.
+    func start(_ inputs: [ReviewOperation.Input], store: (any CorpusStore)?) -> String {
         let id = (0..<2).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
-        jobs[id] = Job(state: .running(phase: "读取与检查", done: 0, total: uploads.count))
+        jobs[id] = Job(state: .running(phase: "读取与检查", done: 0, total: inputs.count))
         order.append(id)
         evict()
         jobs[id]?.task = Task {
             do {
-                let review = try await BatchReviewer.review(uploads, checker: checker, ingest: ingest, store: store) { phase, done, total in
+                let review = try await ReviewOperation.review(inputs, store: store) { phase, done, total in
                     await self.update(id, .running(phase: phase, done: done, total: total))
                 }
                 self.update(id, .finished(review))
@@ -87,48 +88,4 @@ actor ReviewJobs {
             jobs[oldest] = nil
         }
     }
-}
-
-/// One batch review, as `shuzhi review` does it: every report read and checked (on all cores), optionally checked
-/// against the store, then the batch compared with itself.
-enum BatchReviewer {
-    static func review(_ uploads: [Upload], checker: Checker, ingest: IngestOptions, store: (any CorpusStore)?,
-                       progress: @escaping @Sendable (String, Int, Int) async -> Void) async throws -> BatchReview {
-        let loaded = try await Concurrent.map(uploads, step: { await progress("读取", $0, uploads.count) }) { upload
-            -> Result<Document, IngestError> in
-            do throws(IngestError) {
-                return .success(try Ingest.documentWithSource(from: upload.bytes, name: upload.name, options: ingest).document)
-            } catch { return .failure(error) }
-        }
-        // The batch (and the store, when asked) is the reports' own dictionary: a term several write is no slip.
-        let batch = loaded.compactMap { try? $0.get().scalars }
-        var configuration = checker.configuration
-        configuration.sharedVocabulary = try await store?.vocabulary(with: batch) ?? BatchVocabulary(batch)
-        let sharing = Checker(configuration: configuration, rules: checker.rules)
-        let checked = try await Concurrent.map(loaded, step: { await progress("检查", $0, uploads.count) }) { document
-            -> Result<(report: ReviewedReport, text: ComparableText), IngestError> in
-            document.map { ReviewedReport.checked($0, by: sharing) }
-        }
-        let read = ReviewedReport.partition(zip(uploads, checked).map { ($0.name, $1) })
-        var reports = read.reports
-        let texts = read.texts
-        let failures = read.failures.map { (file: $0.file, message: "\($0.error.chinese) / \($0.error.english)") }
-        var scheme = FingerprintScheme.standard
-        var common = Set<UInt64>()
-        if let store {
-            let total = reports.count
-            guard let outcome = try await StoreReview.run(reports, texts, store: store, step: { await progress("对照语料库", $0, total) },
-                                                          shouldStop: { Task.isCancelled }) else { throw CancellationError() }
-            reports = outcome.reports
-            scheme = outcome.scheme
-            common = outcome.common
-        }
-        let index = BatchSimilarity.Index(texts, scheme: scheme, commonHashes: common)
-        let candidates = index.candidates
-        let comparisons = try await Concurrent.map(candidates.map { Pair(first: $0.0, second: $0.1) },
-                                                   step: { await progress("相互比对", $0, candidates.count) }) { index.compare($0.first, $0.second) }
-        return BatchReview(reports: reports, similarity: BatchSimilarity(index, comparisons: comparisons), failures: failures)
-    }
-
-    private struct Pair: Sendable { let first: Int; let second: Int }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import ShuzhiKit
+import ShuzhiService
 import ShuzhiStore
 
 /// The batch review: start a job with a batch of files or a zip, follow it, cancel it, fetch the result (JSON, CSV,
@@ -30,8 +31,14 @@ struct ReviewRoutes: Sendable {
     func start(_ request: Request) async throws -> Response {
         let (uploads, fields) = try await RequestReader(limits: settings.limits).batch(request)
         let corpus = DocumentRoutes.flag(request, "corpus") || ["1", "true", "on"].contains(fields["corpus"] ?? "")
-        let checker = try DocumentRoutes(settings: settings, store: store).checker(for: request)
-        let id = await jobs.start(uploads, checker: checker, ingest: settings.ingest, store: corpus ? store : nil)
+        let configuration = try DocumentRoutes(settings: settings, store: store).configuration(for: request)
+        let ingest = settings.ingest
+        let inputs = uploads.map { upload in
+            ReviewOperation.Input(name: upload.name, configuration: configuration) { () throws(IngestError) in
+                try Ingest.documentWithSource(from: upload.bytes, name: upload.name, options: ingest).document
+            }
+        }
+        let id = await jobs.start(inputs, store: corpus ? store : nil)
         if DocumentRoutes.flag(request, "wait") {
             while let (state, _) = await jobs.state(id), !state.isOver { try await Task.sleep(for: .milliseconds(50)) }
             return try await result(request, id: id)
@@ -108,6 +115,6 @@ struct ReviewRoutes: Sendable {
         }
         let report = review.reports[number - 1].check
         let analysis = Checker(configuration: settings.configuration).analyse(report.document)
-        return JSONResponse.make(DocumentRoutes.json(report, analysis, include: ["outline", "metrics"]))
+        return JSONResponse.make(CheckOperation.json(.init(report: report, analysis: analysis), include: ["outline", "metrics"]))
     }
 }

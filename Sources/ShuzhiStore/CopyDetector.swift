@@ -207,10 +207,13 @@ public struct CopyDetector: Sendable {
 extension CopyDetector {
     /// A checked report against the store — `check --corpus`, `POST /api/check?corpus=1` and `review --corpus` all
     /// call this: its findings with the copied passages merged in, in text order, and the summary.
+    /// The similarity findings are settled by `configuration` (a rule it turns off is left out, a severity it sets
+    /// applies), as the checker settles its own.
     public func check(_ document: Document, findings: [Diagnostic], in store: any CorpusStore, author: String? = nil,
+                      configuration: Configuration = Configuration(),
                       storeDocuments: Int? = nil) async throws -> (diagnostics: [Diagnostic], summary: SimilaritySummary) {
         let comparison = try await compare(document.scalars, in: store, author: author, name: document.name)
-        let merged = (findings + comparison.diagnostics).sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
+        let merged = (findings + configuration.settled(comparison.diagnostics)).sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
         let documents: Int
         if let storeDocuments { documents = storeDocuments } else { documents = try await store.documentCount() }
         return (merged, comparison.summary(storeDocuments: documents))
@@ -226,6 +229,9 @@ extension CorpusComparison {
                           sources: sources.count, storeDocuments: storeDocuments)
     }
 
+    static let copied = CopiedPassageRule().description
+    static let ownWords = OwnWordsRule().description
+
     /// One finding per copied passage (`similarity.copied`, a warning) and per passage of the author's own earlier
     /// wording (`similarity.own-words`, for information); shared wording is only counted in the summary.
     public var diagnostics: [Diagnostic] {
@@ -236,8 +242,8 @@ extension CorpusComparison {
                 let source = PassageSource(documentID: match.document.id, title: title, range: p.source, length: p.length, boilerplate: p.boilerplate)
                 if match.sameText {
                     // One finding for the whole text, anchored on its first line.
-                    out.append(Diagnostic(rule: match.ownEarlierReport ? "similarity.own-words" : "similarity.copied",
-                                          severity: match.ownEarlierReport ? .info : .warning, range: firstLine,
+                    let rule = match.ownEarlierReport ? Self.ownWords : Self.copied
+                    out.append(Diagnostic(rule: rule.id, severity: rule.severity, range: firstLine,
                                           message: match.ownEarlierReport ? "全文与本人的《\(title)》（#\(match.document.id)）相同：年年一样"
                                                                           : "全文与语料库中《\(title)》（#\(match.document.id)）为同一文本，疑似抄袭", source: source))
                     continue
@@ -245,10 +251,10 @@ extension CorpusComparison {
                 let edited = p.length - p.matched
                 let how = edited > 0 ? "，改动约 \(edited) 字" : "，逐字相同"
                 if p.verdict == .copied {
-                    out.append(Diagnostic(rule: "similarity.copied", severity: .warning, range: p.query,
+                    out.append(Diagnostic(rule: Self.copied.id, severity: Self.copied.severity, range: p.query,
                                           message: "这段 \(p.length) 字与语料库中《\(title)》（#\(match.document.id)）相同\(how)，疑似抄袭", source: source))
                 } else {
-                    out.append(Diagnostic(rule: "similarity.own-words", severity: .info, range: p.query,
+                    out.append(Diagnostic(rule: Self.ownWords.id, severity: Self.ownWords.severity, range: p.query,
                                           message: "这段 \(p.length) 字沿用本人的《\(title)》（#\(match.document.id)）\(how)", source: source))
                 }
             }

@@ -66,29 +66,37 @@ struct Progress {
     }
 }
 
-/// Work on every item on all cores, in chunks so that progress shows and Ctrl-C is noticed between them; the
-/// results in the items' order, or nil when interrupted.
-enum Parallel {
-    static func map<Item: Sendable, Value: Sendable>(_ items: [Item], label: String, _ body: @Sendable (Item) -> Value) -> [Value]? {
-        let results = Mutex<[Int: Value]>([:])
-        var progress = Progress(total: items.count, label: label)
-        let chunk = max(1, ProcessInfo.processInfo.activeProcessorCount * 2)
-        var start = 0
-        while start < items.count {
-            if Interrupt.isRequested {
-                progress.finish()
-                return nil
+/// A long operation's phases on a terminal's standard error (`读取 12/50 …`, then the next phase on a new line);
+/// nothing when standard error is a pipe or a file. Called from the operation's tasks, so its state is locked.
+final class PhaseProgress: Sendable {
+    private struct State {
+        var phase = ""
+        var started = Date()
+        var shown = false
+    }
+
+    private let state = Mutex(State())
+    private let enabled = isatty(STDERR_FILENO) == 1
+
+    func show(_ phase: String, _ done: Int, _ total: Int) {
+        guard enabled else { return }
+        state.withLock { s in
+            if s.phase != phase {
+                if s.shown { FileHandle.standardError.write(Data("\n".utf8)) }
+                s = State(phase: phase, started: Date(), shown: false)
             }
-            let end = min(items.count, start + chunk)
-            let base = start
-            DispatchQueue.concurrentPerform(iterations: end - base) { n in
-                let value = body(items[base + n])
-                results.withLock { $0[base + n] = value }
-            }
-            for _ in start..<end { progress.step() }
-            start = end
+            let elapsed = Date().timeIntervalSince(s.started)
+            let rate = elapsed > 0 ? Double(done) / elapsed : 0
+            let left = rate > 0 ? Double(total - done) / rate : 0
+            FileHandle.standardError.write(Data(String(format: "\r%@ %d/%d  %.1f 份/秒  剩余约 %.0f 秒 ", phase, done, total, rate, left).utf8))
+            s.shown = true
         }
-        progress.finish()
-        return results.withLock { r in items.indices.map { r[$0]! } }
+    }
+
+    func finish() {
+        state.withLock { s in
+            if s.shown { FileHandle.standardError.write(Data("\n".utf8)) }
+            s.shown = false
+        }
     }
 }

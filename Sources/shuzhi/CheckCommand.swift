@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShuzhiKit
+import ShuzhiService
 import ShuzhiStore
 
 struct CheckCommand: ParsableCommand {
@@ -48,7 +49,7 @@ struct CheckCommand: ParsableCommand {
             } catch { loaded.append((path, .failure(error), clock.now - started)) }
         }
         let batch = loaded.compactMap { try? $0.read.get().0.scalars }
-        let shared = try sharedVocabulary(batch)
+        let shared = try store.with(opening: corpus) { try await CheckOperation.vocabulary(for: batch, store: $0) }
         for (path, read, took) in loaded {
             var configuration: Configuration
             do { configuration = try rules.configuration(for: path, cache: &configs) }
@@ -56,24 +57,14 @@ struct CheckCommand: ParsableCommand {
             configuration.sharedVocabulary = shared
             do {
                 let (document, source) = try read.get()
-                let read = clock.now
-                let checker = Checker(configuration: configuration)
-                let analysis = checker.analyse(document)
-                let analysed = clock.now
-                var ruleTimes: [(String, Duration)] = []
-                var diagnostics = checker.check(analysis, timing: timings ? { ruleTimes.append(($0, $1)) } : nil)
-                var similarity: SimilaritySummary?
-                if corpus {
-                    let author = self.author, findings = diagnostics
-                    (diagnostics, similarity) = try store.with { store in
-                        try await CopyDetector().check(document, findings: findings, in: store, author: author)
-                    }
+                let (author, timed, settings) = (self.author, timings, configuration)
+                let outcome = try store.with(opening: corpus) { store in
+                    try await CheckOperation.check(document, configuration: settings, store: store, author: author, timed: timed)
                 }
-                let checked = clock.now
-                let report = CheckReport(document: document, diagnostics: diagnostics, reportYear: analysis.reportYear, similarity: similarity)
-                if timings {
-                    Timings.report(path: path, characters: document.scalars.count, ingest: took, analysis: analysed - read,
-                                   rules: checked - analysed, perRule: ruleTimes)
+                let report = outcome.report
+                if let t = outcome.timings {
+                    Timings.report(path: path, characters: document.scalars.count, ingest: took, analysis: t.analysis,
+                                   rules: t.rules, perRule: t.steps.map { ($0.name, $0.took) })
                 }
                 if let annotate { try writeAnnotated(document, source: source, report.diagnostics, path: path, to: annotate) }
                 reports.append(report)
@@ -105,23 +96,17 @@ struct CheckCommand: ParsableCommand {
 extension CheckCommand {
     /// `--annotate`: the input's package with every finding as a comment, written atomically (or not at all).
     func writeAnnotated(_ document: Document, source: [UInt8], _ diagnostics: [Diagnostic], path: String, to output: String) throws {
-        guard document.format == .docx else {
-            Terminal.error("错误：--annotate 需要 .docx 输入，\(path) 不是 Word 文档\nerror: --annotate needs a .docx input")
+        do {
+            let file = try AnnotateOperation.annotate(document, source: source, diagnostics: diagnostics)
+            try AtomicFile.write(file.bytes, to: output)
+        } catch let error as ServiceError {
+            Terminal.error("\(path)：\(error.description)")
             throw ExitCode(2)
-        }
-        let annotated = try DocxAnnotator.annotate(source, document: document, notes: diagnostics.map(DocxAnnotator.Note.init))
-        do { try AtomicFile.write(annotated, to: output) } catch let f as InputFailure {
+        } catch let f as InputFailure {
             Terminal.error(f.message)
             throw ExitCode(2)
         }
         Terminal.error("已写出 \(output)：\(diagnostics.count) 条批注 / \(diagnostics.count) comments")
-    }
-
-    /// The words the documents of this run share with each other and, with --corpus, with the store's reports;
-    /// none for a single file checked on its own.
-    func sharedVocabulary(_ batch: [[Unicode.Scalar]]) throws -> BatchVocabulary? {
-        if corpus { return try store.with { try await $0.vocabulary(with: batch) } }
-        return batch.count > 1 ? BatchVocabulary(batch) : nil
     }
 }
 

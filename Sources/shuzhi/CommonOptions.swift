@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShuzhiKit
+import ShuzhiService
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, sarif
@@ -81,35 +82,9 @@ struct RuleOptions: ParsableArguments {
             let folder = path == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
             if let found = Configuration.find(from: folder.isEmpty ? "." : folder) { base = try cached(found, &cache) }
         }
-        for id in split(disable) {
-            try validate(id)
-            base.disabled.insert(id)
-        }
-        for id in split(enable) {
-            try validate(id)
-            base.enabled.insert(id)
-        }
-        let selected = split(select)
-        if !selected.isEmpty {
-            for id in selected { try validate(id) }
-            base.selected = Set(selected)
-        }
-        if let typoThreshold {
-            guard (0...1).contains(typoThreshold) else {
-                throw ValidationError("--typo-threshold 应在 0 到 1 之间 / must be between 0 and 1")
-            }
-            base.typoThreshold = typoThreshold
-        }
-        if let year {
-            guard Configuration.reportYears.contains(year) else { throw ValidationError("--year 应为 1949 到 2100 之间的年份 / must be a year") }
-            base.year = year
-        }
-        if !knowledge.isEmpty {
-            base.knowledgeFiles += knowledge
-            do { base.knowledge = try KnowledgeBase.extended(with: base.knowledgeFiles) }
-            catch { throw InputFailure(message: error.description) }
-        }
-        return base
+        let overrides = Overrides(typoThreshold: typoThreshold, year: year, disabled: split(disable), enabled: split(enable),
+                                  selected: split(select), knowledgeFiles: knowledge)
+        do { return try overrides.applied(to: base) } catch { throw InputFailure(message: error.description) }
     }
 
     private func cached(_ path: String, _ cache: inout [String: Configuration]) throws -> Configuration {
@@ -125,12 +100,6 @@ struct RuleOptions: ParsableArguments {
 
     private func split(_ values: [String]) -> [String] {
         values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
-    }
-
-    private func validate(_ id: String) throws {
-        guard Self.known.contains(where: { $0.id == id || $0.family == id }) else {
-            throw ValidationError("未知规则“\(id)”（shuzhi rules 列出全部规则）/ unknown rule \(id)")
-        }
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShuzhiKit
+import ShuzhiService
 import ShuzhiStore
 
 /// `shuzhi compare A B`: the passages two documents share, side by side, with the copied share of each.
@@ -33,8 +34,7 @@ struct CompareCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let (da, db) = documents
-        let comparison = corpus ? try store.with { store in try await PairComparison.compare(da.scalars, db.scalars, store: store) }
-            : try AsyncBridge.run { try await PairComparison.compare(da.scalars, db.scalars) }
+        let comparison = try store.with(opening: corpus) { try await CompareOperation.compare(da.scalars, db.scalars, store: $0) }
         switch format {
         case .json: Terminal.write(ComparisonRenderer.json(comparison, a: da, b: db))
         default: Terminal.write(ComparisonRenderer.text(comparison, a: da, b: db, showSharedWording: all))

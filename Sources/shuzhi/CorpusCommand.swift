@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShuzhiKit
+import ShuzhiService
 import ShuzhiStore
 
 /// `shuzhi corpus add|list|show|remove|stats`: the store of earlier reports and templates that copying is checked against.
@@ -24,6 +25,11 @@ struct StoreOptions: ParsableArguments {
         let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
         return (base as NSString).appendingPathComponent("shuzhi/corpus.sqlite")
+    }
+
+    /// `body` with the store when `open` (as `with` gives it), else with none.
+    func with<T: Sendable>(opening open: Bool, _ body: @escaping @Sendable ((any CorpusStore)?) async throws -> T) throws -> T {
+        open ? try with { try await body($0) } : try AsyncBridge.run { try await body(nil) }
     }
 
     /// Opens the store for `body` and closes it after; a store that cannot be opened is an input error (exit 2).

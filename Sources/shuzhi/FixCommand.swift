@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShuzhiKit
+import ShuzhiService
 
 struct FixCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,35 +48,34 @@ struct FixCommand: ParsableCommand {
                     throw InputFailure(message: "错误：\(path)：.docx 暂不支持 --in-place，请用 -o 写出文本文件。\nerror: \(path): --in-place is not supported for .docx; write a text file with -o.")
                 }
                 let destination = inPlace ? path : (output ?? Self.defaultOutput(for: path, docx: document.format == .docx))
-                if destination.lowercased().hasSuffix(".docx") && !diff {
-                    guard document.format == .docx else {
-                        throw InputFailure(message: "错误：\(path) 不是 Word 文档，fix 不能写出 .docx（排版成 Word 请用 shuzhi format）\nerror: \(path) is not a .docx; fix cannot write one")
-                    }
-                    if Self.sameFile(destination, path) {
-                        throw InputFailure(message: "错误：输出文件与输入文件相同（\(path)）\nerror: the output is the input file")
-                    }
-                    let (left, errors) = try fixWord(document, source: source, checker: Checker(configuration: configuration), to: destination)
-                    remainingErrors = remainingErrors || errors
-                    Terminal.error("\(path)：\(accept ? "已修复" : "已标出修订") \(left.fixed) 处 → \(destination)；另有 \(left.commented) 处写成批注 / \(left.fixed) fixed, \(left.commented) commented")
-                    continue
+                let word = destination.lowercased().hasSuffix(".docx") && !diff
+                if word && !(document.format == .docx) {
+                    throw InputFailure(message: "错误：\(path) 不是 Word 文档，fix 不能写出 .docx（排版成 Word 请用 shuzhi format）\nerror: \(path) is not a .docx; fix cannot write one")
                 }
-                let result = Fixer.fixAll(document, checker: Checker(configuration: configuration), includeUnsafe: unsafe)
-                remainingErrors = remainingErrors || result.remaining.contains { $0.severity == .error }
-                let bytes = encode(result.document, original: document)
-                if diff {
-                    Terminal.write(UnifiedDiff.diff(document.text, result.document.text, oldName: path, newName: path + "（修复后 / fixed）"))
+                if (word || !inPlace) && destination != "-" && Self.sameFile(destination, path) {
+                    throw InputFailure(message: word ? "错误：输出文件与输入文件相同（\(path)）\nerror: the output is the input file"
+                        : "错误：输出文件与输入文件相同（\(path)）；要改写原文件请用 --in-place。\nerror: the output is the input file; use --in-place to overwrite it.")
+                }
+                let outcome: FixOperation.Outcome
+                do {
+                    outcome = try FixOperation.fix(document, source: source, configuration: configuration,
+                                                   output: word ? (accept ? .accepted : .tracked) : .text, unsafe: unsafe)
+                } catch { throw InputFailure(message: "\(path)：\(error.description)") }
+                remainingErrors = remainingErrors || outcome.errorsLeft
+                if diff, let fixed = outcome.text {
+                    Terminal.write(UnifiedDiff.diff(document.text, String(String.UnicodeScalarView(fixed)), oldName: path, newName: path + "（修复后 / fixed）"))
                     continue
                 }
                 if destination == "-" {
-                    FileHandle.standardOutput.write(Data(bytes))
+                    FileHandle.standardOutput.write(Data(outcome.file.bytes))
                 } else {
-                    if !inPlace && Self.sameFile(destination, path) {
-                        throw InputFailure(message: "错误：输出文件与输入文件相同（\(path)）；要改写原文件请用 --in-place。\nerror: the output is the input file; use --in-place to overwrite it.")
-                    }
-                    try AtomicFile.write(bytes, to: destination)
+                    try AtomicFile.write(outcome.file.bytes, to: destination)
                 }
-                let left = result.remaining.count
-                Terminal.error("\(path)：已修复 \(result.applied) 处\(destination == "-" ? "" : " → \(destination)")；另有 \(left) 处需人工处理（shuzhi check 查看）/ fixed \(result.applied), \(left) left")
+                if word {
+                    Terminal.error("\(path)：\(accept ? "已修复" : "已标出修订") \(outcome.fixed) 处 → \(destination)；另有 \(outcome.left) 处写成批注 / \(outcome.fixed) fixed, \(outcome.left) commented")
+                } else {
+                    Terminal.error("\(path)：已修复 \(outcome.fixed) 处\(destination == "-" ? "" : " → \(destination)")；另有 \(outcome.left) 处需人工处理（shuzhi check 查看）/ fixed \(outcome.fixed), \(outcome.left) left")
+                }
             } catch let error as IngestError {
                 Terminal.error(error.description)
                 failed = true
@@ -88,33 +88,8 @@ struct FixCommand: ParsableCommand {
         if remainingErrors { throw ExitCode(1) }
     }
 
-    /// Text files keep their encoding, byte-order mark and line endings; .docx input is written as UTF-8 text.
-    private func encode(_ fixed: Document, original: Document) -> [UInt8] {
-        switch original.format {
-        case .text(let encoding, let bom): return ShuzhiKit.encode(fixed.scalars, as: encoding, byteOrderMark: bom)
-        case .docx: return Array(fixed.text.utf8)
-        }
-    }
-
     static func defaultOutput(for path: String, docx: Bool = false) -> String {
-        if path == "-" { return "-" }
-        let ns = path as NSString
-        let ext = ns.pathExtension.lowercased()
-        let stem = (ext == "txt" || ext == "docx" || ext == "text") ? ns.deletingPathExtension : path
-        return stem + (docx ? ".fixed.docx" : ".fixed.txt")
-    }
-
-    /// A .docx fixed into a .docx: one round of fixes as revisions (or made, with --accept), the rest as comments.
-    /// Returns how many were fixed and commented, and whether an error-level finding is left.
-    private func fixWord(_ document: Document, source: [UInt8], checker: Checker, to destination: String) throws
-        -> ((fixed: Int, commented: Int), Bool) {
-        let diagnostics = checker.check(document)
-        let (out, fixed) = try DocxAnnotator.fix(source, document: document, diagnostics: diagnostics, includeUnsafe: unsafe,
-                                                 revising: accept ? .accepted : .tracked)
-        try AtomicFile.write(out, to: destination)
-        let left = diagnostics.count - fixed.count
-        let fixedErrors = fixed.count { $0.severity == .error }
-        return ((fixed.count, left), diagnostics.count { $0.severity == .error } > fixedErrors)
+        path == "-" ? "-" : OutputName.derived(from: path, suffix: docx ? ".fixed.docx" : ".fixed.txt")
     }
 
     static func sameFile(_ a: String, _ b: String) -> Bool {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShuzhiKit
+import ShuzhiService
 
 /// `shuzhi format`: a report (.txt or .docx) laid out per GB/T 9704-2012 as a new .docx.
 struct FormatCommand: ParsableCommand {
@@ -31,12 +32,13 @@ struct FormatCommand: ParsableCommand {
             Terminal.error(error.description)
             throw ExitCode(2)
         }
-        let destination = output ?? ((file as NSString).deletingPathExtension + ".formatted.docx")
+        let formatted = FormatOperation.format(document, configuration: Configuration())
+        let destination = output ?? (file == "-" ? "-.formatted.docx" : OutputName.derived(from: file, suffix: ".formatted.docx"))
         if FixCommand.sameFile(destination, file) {
             Terminal.error("错误：输出文件与输入文件相同（\(file)）\nerror: the output is the input file")
             throw ExitCode(2)
         }
-        do { try AtomicFile.write(DocxFormatter.format(Analysis(document)), to: destination) } catch let f as InputFailure {
+        do { try AtomicFile.write(formatted.bytes, to: destination) } catch let f as InputFailure {
             Terminal.error(f.message)
             throw ExitCode(2)
         }

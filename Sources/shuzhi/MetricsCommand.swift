@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShuzhiKit
+import ShuzhiService
 
 struct MetricsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,16 +22,14 @@ struct MetricsCommand: ParsableCommand {
     func run() throws {
         var csvHeaderWritten = false
         try PerFile.run(files, try input.ingestOptions(), json: format == .json) { path, document in
-            let analysis = Analysis(document)
-            let results = StatedResults.extract(analysis)
-            let substance = Substance(analysis, results: results)
+            let metrics = MetricsOperation.metrics(document, configuration: Configuration())
             switch format {
             case .table:
-                Terminal.write((files.count > 1 ? "== \(path) ==\n" : "") + MetricsRenderer.table(results, substance, document))
+                Terminal.write((files.count > 1 ? "== \(path) ==\n" : "") + MetricsRenderer.table(metrics.results, metrics.substance, document))
             case .json:
-                return MetricsRenderer.json(results, substance, document)
+                return MetricsOperation.json(metrics)
             case .csv:
-                var text = MetricsRenderer.csv(results, document)
+                var text = MetricsRenderer.csv(metrics.results, document)
                 // One header for several files.
                 if csvHeaderWritten, let firstLineEnd = text.range(of: "\r\n") { text = String(text[firstLineEnd.upperBound...]) }
                 csvHeaderWritten = true

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShuzhiKit
+import ShuzhiService
 
 struct OutlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +22,9 @@ struct OutlineCommand: ParsableCommand {
 
     func run() throws {
         try PerFile.run(files, try input.ingestOptions(), json: format == .json) { path, document in
-            let analysis = Analysis(document, year: year)
+            var configuration = Configuration()
+            configuration.year = year
+            let analysis = OutlineOperation.outline(document, configuration: configuration)
             if format == .json { return OutlineRenderer.json(analysis) }
             Terminal.write((files.count > 1 ? "== \(path) ==\n" : "") + OutlineRenderer.text(analysis))
             return nil

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShuzhiKit
+import ShuzhiService
 import ShuzhiStore
 
 /// `shuzhi review`: a reviewer's batch — each report's findings, parts, results and copy ratios, and which reports
@@ -53,45 +54,30 @@ struct ReviewCommand: ParsableCommand {
         let options = try input.ingestOptions()
         Interrupt.install()
 
-        // Each report read, analysed and checked, on all cores.
         var configs: [String: Configuration] = [:]
-        var jobs: [(path: String, configuration: Configuration)] = []
+        var inputs: [ReviewOperation.Input] = []
         for path in files {
-            do { jobs.append((path, try rules.configuration(for: path, cache: &configs))) }
-            catch let f as InputFailure { Terminal.error(f.message); throw ExitCode(2) }
+            do {
+                inputs.append(ReviewOperation.Input(name: path, configuration: try rules.configuration(for: path, cache: &configs)) {
+                    () throws(IngestError) in try Ingest.load(path: path, options: options)
+                })
+            } catch let f as InputFailure { Terminal.error(f.message); throw ExitCode(2) }
         }
-        guard let loaded = Parallel.map(jobs, label: "读取", { job -> Result<Document, IngestError> in
-            do throws(IngestError) { return .success(try Ingest.load(path: job.path, options: options)) } catch { return .failure(error) }
-        }) else { return try interrupted() }
-        // The batch (and, with --corpus, the store) is the reports' own dictionary: a term several of them write is
-        // not taken for a slip.
-        let batch = loaded.compactMap { try? $0.get().scalars }
-        let shared = corpus ? try store.with { try await $0.vocabulary(with: batch) } : BatchVocabulary(batch)
-        guard let checked = Parallel.map(Array(zip(jobs, loaded)), label: "检查", { job, document -> Result<(report: ReviewedReport, text: ComparableText), IngestError> in
-            var configuration = job.configuration
-            configuration.sharedVocabulary = shared
-            return document.map { ReviewedReport.checked($0, by: Checker(configuration: configuration)) }
-        }) else { return try interrupted() }
-        let read = ReviewedReport.partition(zip(jobs, checked).map { ($0.path, $1) })
-        var reports = read.reports
-        let texts = read.texts
-        for f in read.failures { Terminal.error(f.error.description) }
-        let failures = read.failures.map { (file: $0.file, message: $0.error.description) }
-
-        // Against the store: each report's own copy ratio, and which wording is common there.
-        var scheme = FingerprintScheme.standard
-        var common = Set<UInt64>()
-        if corpus {
-            guard let found = try againstStore(reports, texts) else { return try interrupted() }
-            reports = found.reports
-            scheme = found.scheme
-            common = found.common
+        let progress = PhaseProgress()
+        let review: BatchReview
+        let inputsToReview = inputs
+        do {
+            review = try store.with(opening: corpus) { store in
+                try await ReviewOperation.review(inputsToReview, store: store, progress: { progress.show($0, $1, $2) },
+                                                 shouldStop: { Interrupt.isRequested })
+            }
+            progress.finish()
+        } catch is CancellationError {
+            progress.finish()
+            return try interrupted()
         }
-
-        // The batch against itself: fingerprints at once, then each candidate pair aligned, two at a time.
-        let index = BatchSimilarity.Index(texts, scheme: scheme, commonHashes: common)
-        guard let comparisons = Self.compareAll(index) else { return try interrupted() }
-        let review = BatchReview(reports: reports, similarity: BatchSimilarity(index, comparisons: comparisons), failures: failures)
+        for f in review.failures { Terminal.error("错误：\(f.file)：\(f.message)") }
+        let (reports, failures) = (review.reports, review.failures)
 
         let rendered: String
         switch format {
@@ -113,20 +99,5 @@ struct ReviewCommand: ParsableCommand {
     func interrupted() throws {
         Terminal.error("\n已中断，未写出审阅结果 / interrupted; nothing was written")
         throw ExitCode(130)
-    }
-
-    /// Every candidate pair aligned on all cores, with progress; nil when interrupted.
-    static func compareAll(_ index: BatchSimilarity.Index) -> [BatchSimilarity.Comparison]? {
-        Parallel.map(index.candidates, label: "比对") { index.compare($0.0, $0.1) }
-    }
-
-    /// Each report checked against the store, with progress; nil when interrupted.
-    func againstStore(_ reports: [ReviewedReport], _ texts: [ComparableText]) throws -> StoreReview.Outcome? {
-        try store.with { store in
-            var progress = Progress(total: reports.count, label: "对照语料库")
-            let outcome = try await StoreReview.run(reports, texts, store: store, step: { _ in progress.step() }, shouldStop: { Interrupt.isRequested })
-            progress.finish()
-            return outcome
-        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ShuzhiKit
+import ShuzhiService
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,11 +23,7 @@ struct RulesCommand: ParsableCommand {
                 Terminal.write("\(r.id.padding(toLength: width + 2, withPad: " ", startingAt: 0))\(r.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))\(r.summary) \(fix)\n")
             }
         case .json:
-            let list: [JSONValue] = rules.map { r in
-                .object([("id", .string(r.id)), ("family", .string(r.family)), ("severity", .string(r.severity.rawValue)),
-                         ("fix", .string(r.fix?.rawValue ?? "none")), ("enabledByDefault", .bool(r.isEnabledByDefault)), ("summary", .string(r.summary)), ("rationale", .string(r.rationale))])
-            }
-            Terminal.write(JSONValue.array(list))
+            Terminal.write(RuleCatalogue.json)
         case .markdown:
             Terminal.write(RulesDocumentation.markdown())
         }

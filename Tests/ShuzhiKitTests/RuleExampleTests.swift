@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ShuzhiKit
 
@@ -94,5 +95,28 @@ import Testing
             }
         }
         #expect(checked > 50)
+    }
+}
+
+/// The registry knows every rule: a rule type declared anywhere in the sources and missing from `RuleRegistry.all` or
+/// `RuleRegistry.corpus` would never run, be listed or be documented.
+@Suite struct RuleRegistryTests {
+    @Test func everyRuleTypeInTheSourcesIsRegistered() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources")
+        var declared = Set<String>()
+        let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+        for case let file as URL in files where file.pathExtension == "swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: /struct (\w+): (?:Rule|CorpusRule)\b/) { declared.insert(String(match.1)) }
+        }
+        let registered = Set(RuleRegistry.all.map { String(describing: type(of: $0)) }
+                             + RuleRegistry.corpus.map { String(describing: type(of: $0)) })
+        #expect(declared.count > 40, "the scan found the rule declarations")
+        #expect(declared.subtracting(registered).isEmpty, "not registered: \(declared.subtracting(registered).sorted())")
+        #expect(registered.subtracting(declared).isEmpty)
+        let ids = RuleRegistry.descriptions.map(\.id)
+        #expect(Set(ids).count == ids.count, "rule ids are unique")
+        #expect(ids.allSatisfy { RuleFamily(id: $0) != nil }, "every rule belongs to a known family")
     }
 }

@@ -3,6 +3,7 @@ import Testing
 import ShuzhiKit
 import ShuzhiTestSupport
 @testable import ShuzhiStore
+import ShuzhiService
 
 /// Copy detection through a real store: a passage taken from one stored report is found with its source and
 /// offsets; wording four stored reports share is shared wording; the author's own report is own words.
@@ -90,7 +91,7 @@ import ShuzhiTestSupport
 
 /// `compare` with a store (the CLI's `compare --corpus`, the server's `/api/compare?corpus=1`): wording common in the
 /// store is shared wording — also in a store made with an older fingerprint scheme, whose own scheme must be used.
-@Suite struct PairComparisonTests {
+@Suite struct CompareOperationTests {
     @Test func anOldSchemeStoreStillTellsCommonWording() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -105,10 +106,46 @@ import ShuzhiTestSupport
         }
         let a = Array((CopyDetectorTests.prose(700, seed: 50) + "\n" + common).unicodeScalars)
         let b = Array((CopyDetectorTests.prose(700, seed: 51) + "\n" + common).unicodeScalars)
-        let alone = try await PairComparison.compare(a, b)
+        let alone = try await CompareOperation.compare(a, b)
         #expect(alone.passages.count == 1 && alone.passages.first?.verdict == .copied)
-        let withStore = try await PairComparison.compare(a, b, store: store)
+        let withStore = try await CompareOperation.compare(a, b, store: store)
         #expect(withStore.passages.count == 1 && withStore.passages.first?.verdict == .sharedWording)
+        try await store.close()
+    }
+}
+
+/// The similarity rules' own examples, checked against a real store holding each rule's `stored` text: a triggering
+/// example is flagged by its rule exactly at its marks, a non-triggering one not at all; and a configuration that
+/// turns the rule off or re-levels it is obeyed as it is for every other rule.
+@Suite struct CorpusRuleExampleTests {
+    @Test(arguments: RuleRegistry.corpus.map(\.description.id))
+    func examplesAgainstAStore(id: String) async throws {
+        let rule = try #require(RuleRegistry.corpus.first { $0.description.id == id })
+        let store = try await CorpusStores.open(try await Backend.sqlite.newLocation())
+        _ = try await store.add(text: Array(rule.stored.unicodeScalars),
+                                metadata: DocumentMetadata(title: "往年报告", author: "甲", source: "往年报告.txt"))
+        let author = rule.storedIsOwn ? "甲" : "乙"
+        func flagged(_ text: String, _ configuration: Configuration = Configuration()) async throws -> [Diagnostic] {
+            try await CopyDetector().check(Document(text: text), findings: [], in: store, author: author, configuration: configuration)
+                .diagnostics.filter { $0.rule.hasPrefix("similarity.") }
+        }
+        #expect(!rule.description.triggering.isEmpty)
+        for example in rule.description.triggering {
+            let (text, spans) = example.parsed
+            let found = try await flagged(text)
+            #expect(found.map(\.rule) == spans.map { _ in id }, "\(id): \(found.map(\.rule))")
+            #expect(found.map(\.range) == spans, "\(id): \(found.map(\.range)) ≠ \(spans)")
+            #expect(found.allSatisfy { $0.severity == rule.description.severity })
+            var off = Configuration()
+            off.disabled = [id]
+            #expect(try await flagged(text, off).isEmpty, "\(id) disabled")
+            var relevelled = Configuration()
+            relevelled.severities = [id: .error]
+            #expect(try await flagged(text, relevelled).allSatisfy { $0.severity == .error })
+        }
+        for text in rule.description.nonTriggering {
+            #expect(try await flagged(text).isEmpty, "\(id): \(text)")
+        }
         try await store.close()
     }
 }

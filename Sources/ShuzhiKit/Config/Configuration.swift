@@ -61,6 +61,18 @@ public struct Configuration: Sendable {
         return rule.isEnabledByDefault || enabled.contains(id) || enabled.contains(family)
     }
 
+    /// Findings made outside the checker (copying found against a store, `RuleRegistry.corpus`): those of a rule this
+    /// configuration turns off left out, the rest re-levelled as configured.
+    public func settled(_ findings: [Diagnostic]) -> [Diagnostic] {
+        findings.compactMap { finding in
+            guard let rule = RuleRegistry.descriptions.first(where: { $0.id == finding.rule }) else { return finding }
+            guard isEnabled(rule) else { return nil }
+            var settled = finding
+            if let severity = severity(for: finding.rule) { settled.severity = severity }
+            return settled
+        }
+    }
+
     public func severity(for id: String) -> Severity? {
         severities[id] ?? severities[String(id.prefix { $0 != "." })]
     }

@@ -17,7 +17,11 @@ public enum RuleRegistry {
         MissingPartRule(), PartOrderRule(),
     ]
 
-    public static var descriptions: [RuleDescription] { all.map(\.description) }
+    /// The rules whose findings come from comparing with a corpus store (`CorpusRule`): made by the store's
+    /// `CopyDetector`, listed and configured like the others.
+    public static let corpus: [any CorpusRule] = [CopiedPassageRule(), OwnWordsRule()]
+
+    public static var descriptions: [RuleDescription] { all.map(\.description) + corpus.map(\.description) }
 
     public static func rule(_ id: String) -> (any Rule)? { all.first { $0.description.id == id } }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ShuzhiKit
+import ShuzhiStore
 
 /// Adding a document to the store — `corpus add` and `POST /api/corpus` both call this: its title is its first line
 /// (else the file name), its year the one it reports on unless given, its source the file name; the same text twice

@@ -1,4 +1,5 @@
 import ShuzhiKit
+import ShuzhiStore
 
 /// A batch review against the store (`review --corpus`, and the review page with the store): each report checked
 /// against it (its findings and summary added), and the batch's fingerprints common there, which the batch comparison
@@ -11,14 +12,16 @@ public enum StoreReview {
     }
 
     /// nil when `shouldStop` said so between two reports; `step` is called after each with the number done.
-    public static func run(_ reports: [ReviewedReport], _ texts: [ComparableText], store: any CorpusStore,
+    /// `configurations[i]` settles report i's similarity findings.
+    public static func run(_ reports: [ReviewedReport], _ texts: [ComparableText], configurations: [Configuration], store: any CorpusStore,
                            step: (Int) async -> Void, shouldStop: () -> Bool) async throws -> Outcome? {
         var out: [ReviewedReport] = []
         let documents = try await store.documentCount()
         let detector = CopyDetector()
-        for r in reports {
+        for (r, configuration) in zip(reports, configurations) {
             if shouldStop() { return nil }
-            let (diagnostics, summary) = try await detector.check(r.check.document, findings: r.check.diagnostics, in: store, storeDocuments: documents)
+            let (diagnostics, summary) = try await detector.check(r.check.document, findings: r.check.diagnostics, in: store,
+                                                                  configuration: configuration, storeDocuments: documents)
             let check = CheckReport(document: r.check.document, diagnostics: diagnostics, reportYear: r.check.reportYear, similarity: summary)
             out.append(ReviewedReport(check: check, genre: r.genre, present: r.present, results: r.results, substance: r.substance))
             await step(out.count)

@@ -1,10 +1,10 @@
 import Foundation
 
-enum Concurrent {
+public enum Concurrent {
     /// `transform` over `items` on up to `width` tasks at once, results in input order. `step` runs after each item
     /// (progress); cancelling the calling task stops it between items with `CancellationError`.
-    static func map<T: Sendable, R: Sendable>(_ items: [T], width: Int = ProcessInfo.processInfo.activeProcessorCount,
-                                              step: (Int) async -> Void = { _ in },
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], width: Int = ProcessInfo.processInfo.activeProcessorCount,
+                                              step: (Int) async throws -> Void = { _ in },
                                               _ transform: @escaping @Sendable (T) throws -> R) async throws -> [R] {
         var results = [R?](repeating: nil, count: items.count)
         try await withThrowingTaskGroup(of: (Int, R).self) { group in
@@ -23,7 +23,7 @@ enum Concurrent {
             while let (i, r) = try await group.next() {
                 results[i] = r
                 done += 1
-                await step(done)
+                try await step(done)
                 try Task.checkCancellation()
                 if next < items.count { launch() }
             }
