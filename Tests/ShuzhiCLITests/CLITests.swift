@@ -591,6 +591,7 @@ extension CLI {
         let committed = try String(contentsOf: CLI.root.appendingPathComponent("docs/rules.md"), encoding: .utf8)
         #expect(generated == committed, "docs/rules.md is stale: run `swift run shuzhi rules --format markdown > docs/rules.md`")
         let list = try #require(try CLI.run(["rules", "--format", "json"]).json() as? [[String: Any]])
-        #expect(list.count >= 26)
+        #expect(list.count == RuleRegistry.descriptions.count)
+        #expect(list.compactMap { $0["id"] as? String } == RuleRegistry.descriptions.map(\.id))
     }
 }

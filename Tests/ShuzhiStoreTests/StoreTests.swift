@@ -57,7 +57,11 @@ import PostgresNIO
     @Test(arguments: Backend.available) func looksFingerprintsUp(_ backend: Backend) async throws {
         let store = try await CorpusStores.open(try await backend.newLocation())
         let scalars = Array(Self.report.unicodeScalars)
-        guard case .added(let id) = try await store.add(text: scalars, metadata: DocumentMetadata(title: "a")) else { return }
+        let added = try await store.add(text: scalars, metadata: DocumentMetadata(title: "a"))
+        guard case .added(let id) = added else {
+            Issue.record("a new report was not added: \(added)")
+            return
+        }
         let prints = Winnowing.fingerprints(ComparableText(scalars))
         let found = try await store.occurrences(of: prints.map(\.hash))
         #expect(Set(found.map { "\($0.hash)@\($0.position)" }) == Set(prints.map { "\($0.hash)@\($0.position)" }))
