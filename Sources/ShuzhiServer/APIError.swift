@@ -19,8 +19,15 @@ struct APIError: HTTPResponseError, Sendable {
     }
 
     var json: JSONValue {
-        .object([("error", .object([("status", .int(Int(status.code))), ("kind", .string(kind)), ("message", .string(message)),
-                                    ("messageEnglish", .string(english))]))])
+        .object([
+            (
+                "error",
+                .object([
+                    ("status", .int(Int(status.code))), ("kind", .string(kind)), ("message", .string(message)),
+                    ("messageEnglish", .string(english)),
+                ])
+            )
+        ])
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -30,16 +37,18 @@ struct APIError: HTTPResponseError, Sendable {
     /// A file that could not be read: too large is 413, anything else about the content is 400 (422 would say the
     /// request was well-formed, but to the writer it is simply a file Shuzhi cannot take).
     init(_ error: IngestError) {
-        self.init(error.kind == .tooLarge || error.kind == .decompressionLimit ? .contentTooLarge : .badRequest, error.kind.rawValue,
-                  "\(error.file)：\(error.chinese)", "\(error.file): \(error.english)")
+        self.init(
+            error.kind == .tooLarge || error.kind == .decompressionLimit ? .contentTooLarge : .badRequest, error.kind.rawValue,
+            "\(error.file)：\(error.chinese)", "\(error.file): \(error.english)")
     }
 
     /// An operation's refusal (a bad override, an output the input cannot give).
     init(_ error: ServiceError) { self.init(.badRequest, "bad-request", error.chinese, error.english) }
 
     init(_ failure: ReportArchive.Failure) {
-        self.init(failure.isSizeLimit ? .contentTooLarge : .badRequest, "bad-archive", "压缩包：\(failure.chinese)",
-                  "archive: \(failure)")
+        self.init(
+            failure.isSizeLimit ? .contentTooLarge : .badRequest, "bad-archive", "压缩包：\(failure.chinese)",
+            "archive: \(failure)")
     }
 
     static func badRequest(_ message: String, _ english: String) -> APIError { .init(.badRequest, "bad-request", message, english) }
@@ -66,15 +75,19 @@ enum JSONResponse {
 
     /// `attachment` with an ASCII fallback and the real (often Chinese) name per RFC 6266/5987.
     static func contentDisposition(_ name: String) -> String {
-        let ascii = String(name.unicodeScalars.map { s -> Character in
-            let c = Character(s)
-            return s.isASCII && (c.isLetter || c.isNumber || "-._".contains(c)) ? c : "_"
-        })
+        let ascii = String(
+            name.unicodeScalars.map { s -> Character in
+                let c = Character(s)
+                return s.isASCII && (c.isLetter || c.isNumber || "-._".contains(c)) ? c : "_"
+            })
         var encoded = ""
         for byte in name.utf8 {
             let c = Character(Unicode.Scalar(byte))
-            if byte < 0x80, c.isLetter || c.isNumber || "-._~".contains(c) { encoded.append(c) }
-            else { encoded += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true) }
+            if byte < 0x80, c.isLetter || c.isNumber || "-._~".contains(c) {
+                encoded.append(c)
+            } else {
+                encoded += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
         }
         return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }

@@ -19,7 +19,8 @@ struct AccessControl: RouterMiddleware {
     let loopbackOnly: Bool
 
     static let cookieName = "shuzhi_token"
-    static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    static let contentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
         + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -30,8 +31,9 @@ struct AccessControl: RouterMiddleware {
             response = try Self.jsonError(error, request: request, context: context)
         } catch {
             context.logger.error("请求失败 / request failed: \(error)")
-            response = JSONResponse.make(APIError(.internalServerError, "internal", "服务器内部错误", "internal server error").json,
-                                         status: .internalServerError)
+            response = JSONResponse.make(
+                APIError(.internalServerError, "internal", "服务器内部错误", "internal server error").json,
+                status: .internalServerError)
         }
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
@@ -45,7 +47,8 @@ struct AccessControl: RouterMiddleware {
             throw APIError(.misdirectedRequest, "bad-host", "只接受本机地址（localhost、127.0.0.1）的访问", "only loopback host names are served")
         }
         if request.method != .get && request.method != .head, let origin = request.headers[.origin],
-           !Self.sameOrigin(origin, authority: request.head.authority) {
+            !Self.sameOrigin(origin, authority: request.head.authority)
+        {
             throw APIError(.forbidden, "cross-origin", "拒绝来自其他网站的请求", "requests from other sites are refused")
         }
         guard let token, !token.isEmpty else { return try await next(request, context) }
@@ -75,8 +78,11 @@ struct AccessControl: RouterMiddleware {
 
     static func isLoopbackAuthority(_ authority: String) -> Bool {
         var host = Substring(authority)
-        if host.hasPrefix("["), let close = host.firstIndex(of: "]") { host = host[host.index(after: host.startIndex)..<close] }
-        else if let colon = host.lastIndex(of: ":") { host = host[..<colon] }
+        if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
+            host = host[host.index(after: host.startIndex)..<close]
+        } else if let colon = host.lastIndex(of: ":") {
+            host = host[..<colon]
+        }
         return ServerSettings.isLoopback(String(host))
     }
 

@@ -54,16 +54,19 @@ struct CorpusRoutes: Sendable {
     /// Files (multipart `files`, zips unpacked) with the fields `kind`, `author`, `year`, `tags` (comma-separated).
     func add(_ request: Request) async throws -> Response {
         let (uploads, fields) = try await RequestReader(limits: settings.limits).batch(request)
-        let kind = try fields["kind"].map { value -> DocumentKind in
-            guard let k = DocumentKind(rawValue: value) else {
-                throw APIError.badRequest("kind 应为 report、template 或 other", "kind must be report, template or other")
-            }
-            return k
-        } ?? .report
+        let kind =
+            try fields["kind"].map { value -> DocumentKind in
+                guard let k = DocumentKind(rawValue: value) else {
+                    throw APIError.badRequest("kind 应为 report、template 或 other", "kind must be report, template or other")
+                }
+                return k
+            } ?? .report
         let author = fields["author"].flatMap { $0.isEmpty ? nil : $0 }
         var year: Int?
         if let y = fields["year"], !y.isEmpty {
-            guard let v = Int(y), Configuration.reportYears.contains(v) else { throw APIError.badRequest("year 应为年份", "year must be a year") }
+            guard let v = Int(y), Configuration.reportYears.contains(v) else {
+                throw APIError.badRequest("year 应为年份", "year must be a year")
+            }
             year = v
         }
         let tags = (fields["tags"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -71,16 +74,22 @@ struct CorpusRoutes: Sendable {
         var changed = false
         for upload in uploads {
             let document: Document
-            do throws(IngestError) { document = try Ingest.documentWithSource(from: upload.bytes, name: upload.name, options: settings.ingest).document }
-            catch {
+            do throws(IngestError) {
+                document = try Ingest.documentWithSource(from: upload.bytes, name: upload.name, options: settings.ingest).document
+            } catch {
                 results.append(.object([("file", .string(upload.name)), ("error", APIError(error).json)]))
                 continue
             }
-            let (outcome, metadata) = try await CorpusIntake.add(document, file: upload.name, author: author, year: year, kind: kind, tags: tags, to: store)
+            let (outcome, metadata) = try await CorpusIntake.add(
+                document, file: upload.name, author: author, year: year, kind: kind, tags: tags, to: store)
             switch outcome {
             case .added(let id):
                 changed = true
-                results.append(.object([("file", .string(upload.name)), ("id", .int(Int(id))), ("outcome", .string("added")), ("title", .string(metadata.title))]))
+                results.append(
+                    .object([
+                        ("file", .string(upload.name)), ("id", .int(Int(id))), ("outcome", .string("added")),
+                        ("title", .string(metadata.title)),
+                    ]))
             case .duplicate(let id):
                 results.append(.object([("file", .string(upload.name)), ("id", .int(Int(id))), ("outcome", .string("duplicate"))]))
             }
@@ -96,29 +105,42 @@ struct CorpusRoutes: Sendable {
 
     func statistics() async throws -> Response {
         let s = try await store.statistics()
-        return JSONResponse.make(.object([
-            ("store", .string(CorpusStores.display(settings.storeLocation))), ("documents", .int(s.documents)), ("characters", .int(s.characters)),
-            ("byKind", .object(DocumentKind.allCases.map { ($0.rawValue, .int(s.byKind[$0] ?? 0)) })), ("bytes", .int(s.bytes)),
-        ]))
+        return JSONResponse.make(
+            .object([
+                ("store", .string(CorpusStores.display(settings.storeLocation))), ("documents", .int(s.documents)),
+                ("characters", .int(s.characters)),
+                ("byKind", .object(DocumentKind.allCases.map { ($0.rawValue, .int(s.byKind[$0] ?? 0)) })), ("bytes", .int(s.bytes)),
+            ]))
     }
 
     /// The stored documents a text shares passages with, most copied first, each with its passages.
     func search(_ request: Request) async throws -> Response {
         let upload = try await RequestReader(limits: settings.limits).document(request)
         let document = try DocumentRoutes(settings: settings, store: store).load(upload).document
-        let comparison = try await CopyDetector().compare(document.scalars, in: store, author: request.uri.queryParameters["author"].map(String.init),
-                                                           name: document.name)
+        let comparison = try await CopyDetector().compare(
+            document.scalars, in: store, author: request.uri.queryParameters["author"].map(String.init),
+            name: document.name)
         let sources: [JSONValue] = comparison.sources.sorted { $0.copiedShare > $1.copiedShare }.map { s in
             Self.json(s.document).adding([
                 ("copiedShare", .double(ComparisonRenderer.rounded(s.copiedShare))), ("ownEarlierReport", .bool(s.ownEarlierReport)),
                 ("sameText", .bool(s.sameText)),
-                ("passages", .array(s.passages.map { p in
-                    .object([("verdict", .string(p.verdict.rawValue)), ("start", .int(p.query.lowerBound)), ("end", .int(p.query.upperBound)),
-                             ("text", .string(document.string(p.query)))])
-                })),
+                (
+                    "passages",
+                    .array(
+                        s.passages.map { p in
+                            .object([
+                                ("verdict", .string(p.verdict.rawValue)), ("start", .int(p.query.lowerBound)),
+                                ("end", .int(p.query.upperBound)),
+                                ("text", .string(document.string(p.query))),
+                            ])
+                        })
+                ),
             ])
         }
-        return JSONResponse.make(.object([("summary", comparison.summary(storeDocuments: try await store.documentCount()).json),
-                                          ("sources", .array(sources))]))
+        return JSONResponse.make(
+            .object([
+                ("summary", comparison.summary(storeDocuments: try await store.documentCount()).json),
+                ("sources", .array(sources)),
+            ]))
     }
 }

@@ -68,8 +68,9 @@ struct DocumentRoutes: Sendable {
             // The store's reports are the organisation's dictionary: a term they write is not taken for a slip.
             configuration.sharedVocabulary = try await vocabulary.vocabulary(for: document.scalars, in: store)
         }
-        let outcome = try await CheckOperation.check(document, configuration: configuration, store: corpus ? store : nil,
-                                                     author: request.uri.queryParameters["author"].map(String.init))
+        let outcome = try await CheckOperation.check(
+            document, configuration: configuration, store: corpus ? store : nil,
+            author: request.uri.queryParameters["author"].map(String.init))
         let include = Set((request.uri.queryParameters["include"] ?? "").split(separator: ",").map(String.init))
         return JSONResponse.make(CheckOperation.json(outcome, include: include))
     }
@@ -102,8 +103,9 @@ struct DocumentRoutes: Sendable {
             output = chosen
         }
         let outcome = try serviced {
-            try FixOperation.fix(document, source: source, configuration: try configuration(for: request), output: output,
-                                 unsafe: Self.flag(request, "unsafe"), choices: Self.choices(request))
+            try FixOperation.fix(
+                document, source: source, configuration: try configuration(for: request), output: output,
+                unsafe: Self.flag(request, "unsafe"), choices: Self.choices(request))
         }
         let type = outcome.text == nil ? Self.docxType : "text/plain; charset=\(Self.charset(document.format))"
         return JSONResponse.bytes(outcome.file.bytes, contentType: type, download: outcome.file.name)
@@ -114,8 +116,9 @@ struct DocumentRoutes: Sendable {
         let (document, source) = try load(try await reader.document(request))
         let configuration = try configuration(for: request)
         let file = try serviced {
-            try AnnotateOperation.annotate(document, source: source,
-                                           diagnostics: Self.choices(request).applied(to: Checker(configuration: configuration).check(document)))
+            try AnnotateOperation.annotate(
+                document, source: source,
+                diagnostics: Self.choices(request).applied(to: Checker(configuration: configuration).check(document)))
         }
         return JSONResponse.bytes(file.bytes, contentType: Self.docxType, download: file.name)
     }
@@ -151,8 +154,9 @@ struct DocumentRoutes: Sendable {
             }
         }
         guard let a = uploads["a"], let b = uploads["b"] else {
-            throw APIError.badRequest("比对需要两份文档：表单字段 a 和 b，或 JSON {\"a\": {\"text\": …}, \"b\": {\"text\": …}}",
-                                      "compare needs two documents, a and b")
+            throw APIError.badRequest(
+                "比对需要两份文档：表单字段 a 和 b，或 JSON {\"a\": {\"text\": …}, \"b\": {\"text\": …}}",
+                "compare needs two documents, a and b")
         }
         let da = try load(a).document, db = try load(b).document
         let comparison = try await CompareOperation.compare(da.scalars, db.scalars, store: Self.flag(request, "corpus") ? store : nil)

@@ -39,7 +39,9 @@ struct Multipart {
             if p + 2 <= body.count, body[p] == 0x2D, body[p + 1] == 0x2D { break }
             guard p + 2 <= body.count, body[p] == 0x0D, body[p + 1] == 0x0A else { throw .malformed("bad delimiter line") }
             p += 2
-            guard let headerEnd = Bytes.firstIndex(of: Array("\r\n\r\n".utf8), in: body, from: p) else { throw .malformed("part without headers") }
+            guard let headerEnd = Bytes.firstIndex(of: Array("\r\n\r\n".utf8), in: body, from: p) else {
+                throw .malformed("part without headers")
+            }
             let headers = String(decoding: body[p..<headerEnd], as: UTF8.self)
             let contentStart = headerEnd + 4
             guard let next = Bytes.firstIndex(of: separator, in: body, from: contentStart) else { throw .malformed("unterminated part") }

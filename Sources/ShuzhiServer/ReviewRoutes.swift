@@ -43,9 +43,12 @@ struct ReviewRoutes: Sendable {
             while let (state, _) = await jobs.state(id), !state.isOver { try await Task.sleep(for: .milliseconds(50)) }
             return try await result(request, id: id)
         }
-        return JSONResponse.make(.object([("id", .string(id)), ("files", .int(uploads.count)),
-                                          ("status", .string("/api/review/\(id)")), ("events", .string("/api/review/\(id)/events"))]),
-                                 status: .accepted)
+        return JSONResponse.make(
+            .object([
+                ("id", .string(id)), ("files", .int(uploads.count)),
+                ("status", .string("/api/review/\(id)")), ("events", .string("/api/review/\(id)/events")),
+            ]),
+            status: .accepted)
     }
 
     /// The job's state as JSON; when done, `?format=csv|html` downloads the review as `shuzhi review -o` writes it.
@@ -53,10 +56,13 @@ struct ReviewRoutes: Sendable {
         guard let (state, _) = await jobs.state(id) else { throw Self.noSuchJob }
         if case .finished(let review) = state, let format = request.uri.queryParameters["format"] {
             switch format {
-            case "csv": return JSONResponse.bytes(Array(ReviewRenderer.csv(review).utf8), contentType: "text/csv; charset=utf-8", download: "审阅结果.csv")
+            case "csv":
+                return JSONResponse.bytes(
+                    Array(ReviewRenderer.csv(review).utf8), contentType: "text/csv; charset=utf-8", download: "审阅结果.csv")
             case "html":
-                return JSONResponse.bytes(Array(ReviewRenderer.html(review, generator: "Shuzhi \(ShuzhiServer.version)").utf8),
-                                          contentType: "text/html; charset=utf-8", download: "审阅结果.html")
+                return JSONResponse.bytes(
+                    Array(ReviewRenderer.html(review, generator: "Shuzhi \(ShuzhiServer.version)").utf8),
+                    contentType: "text/html; charset=utf-8", download: "审阅结果.html")
             case "json": break
             default: throw APIError.badRequest("format 应为 json、csv 或 html", "format must be json, csv or html")
             }

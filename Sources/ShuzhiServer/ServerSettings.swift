@@ -13,9 +13,11 @@ public struct ServerSettings: Sendable {
     public var ingest: IngestOptions
     public var limits: UploadLimits
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, storeLocation: String,
-                configuration: Configuration = Configuration(), ingest: IngestOptions = IngestOptions(),
-                limits: UploadLimits = UploadLimits()) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, token: String? = nil, storeLocation: String,
+        configuration: Configuration = Configuration(), ingest: IngestOptions = IngestOptions(),
+        limits: UploadLimits = UploadLimits()
+    ) {
         self.host = host
         self.port = port
         self.token = token
@@ -56,8 +58,10 @@ public struct UploadLimits: Sendable {
     /// The files in a batch, and what a zip may inflate to.
     public var batch: ReportArchive.Limits
 
-    public init(maximumDocumentBytes: Int = IngestOptions.defaultMaximumBytes, maximumBatchBytes: Int = 256 * 1_048_576,
-                batch: ReportArchive.Limits = .init(maximumFiles: 500)) {
+    public init(
+        maximumDocumentBytes: Int = IngestOptions.defaultMaximumBytes, maximumBatchBytes: Int = 256 * 1_048_576,
+        batch: ReportArchive.Limits = .init(maximumFiles: 500)
+    ) {
         self.maximumDocumentBytes = maximumDocumentBytes
         self.maximumBatchBytes = maximumBatchBytes
         self.batch = batch
@@ -74,13 +78,14 @@ public enum ServerSetupError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .tokenRequired(let host):
             return """
-            错误：监听 \(host) 会让其他机器也能访问，必须设置访问令牌：--token 或环境变量 SHUZHI_TOKEN
-            error: listening on \(host) lets other machines connect; set an access token with --token or SHUZHI_TOKEN
-            """
+                错误：监听 \(host) 会让其他机器也能访问，必须设置访问令牌：--token 或环境变量 SHUZHI_TOKEN
+                error: listening on \(host) lets other machines connect; set an access token with --token or SHUZHI_TOKEN
+                """
         case .weakToken:
             return "错误：访问令牌至少 12 个字符 / error: the access token must have at least 12 characters"
         case .badTokenCharacters:
-            return "错误：访问令牌只能由字母、数字和常见符号组成（不含空格、引号、逗号、分号、反斜杠）/ error: the token must be printable ASCII without spaces, quotes, commas, semicolons or backslashes"
+            return
+                "错误：访问令牌只能由字母、数字和常见符号组成（不含空格、引号、逗号、分号、反斜杠）/ error: the token must be printable ASCII without spaces, quotes, commas, semicolons or backslashes"
         case .badPort(let p):
             return "错误：端口 \(p) 无效，应为 0–65535 / error: port \(p) is not 0–65535"
         }

@@ -21,8 +21,10 @@ public enum ShuzhiServer {
     }
 
     /// The application for a store that is already open; tests drive it without a socket.
-    public static func application(_ settings: ServerSettings, store: any CorpusStore,
-                                   onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    public static func application(
+        _ settings: ServerSettings, store: any CorpusStore,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
         var logger = Logger(label: "shuzhi")
         logger.logLevel = .warning
         return Application(

@@ -70,8 +70,11 @@ struct RequestReader {
             for part in try Self.multipart(body, boundary: boundary).parts {
                 if part.filename == nil { fields[part.name] = part.text; continue }
                 let name = Self.clean(part.filename) ?? "上传的文件"
-                if name.lowercased().hasSuffix(".zip") { uploads += try unzip(part.bytes) }
-                else { uploads.append(try limited(Upload(name: name, bytes: part.bytes))) }
+                if name.lowercased().hasSuffix(".zip") {
+                    uploads += try unzip(part.bytes)
+                } else {
+                    uploads.append(try limited(Upload(name: name, bytes: part.bytes)))
+                }
             }
         } else if !body.isEmpty {
             uploads = try unzip(body)
@@ -79,7 +82,9 @@ struct RequestReader {
         guard !uploads.isEmpty else {
             throw APIError.badRequest("没有收到报告文件（.txt、.docx、.doc、.wps 或其 zip 压缩包）", "no report files in the request")
         }
-        guard uploads.count <= limits.batch.maximumFiles else { throw APIError(ReportArchive.Failure.tooManyFiles(found: uploads.count, limit: limits.batch.maximumFiles)) }
+        guard uploads.count <= limits.batch.maximumFiles else {
+            throw APIError(ReportArchive.Failure.tooManyFiles(found: uploads.count, limit: limits.batch.maximumFiles))
+        }
         return (uploads, fields)
     }
 

@@ -33,7 +33,8 @@ enum WebAssets {
                 return response
             }
             var response = Response(status: .seeOther, headers: [.location: "/"])
-            response.setCookie(Cookie(name: AccessControl.cookieName, value: token, path: "/", secure: false, httpOnly: true, sameSite: .strict))
+            response.setCookie(
+                Cookie(name: AccessControl.cookieName, value: token, path: "/", secure: false, httpOnly: true, sameSite: .strict))
             return response
         }
     }

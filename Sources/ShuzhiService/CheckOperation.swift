@@ -26,8 +26,10 @@ public enum CheckOperation {
         public let steps: [(name: String, took: Duration)]
     }
 
-    public static func check(_ document: Document, configuration: Configuration, store: (any CorpusStore)? = nil,
-                             author: String? = nil, timed: Bool = false) async throws -> Outcome {
+    public static func check(
+        _ document: Document, configuration: Configuration, store: (any CorpusStore)? = nil,
+        author: String? = nil, timed: Bool = false
+    ) async throws -> Outcome {
         let clock = ContinuousClock()
         let started = clock.now
         let checker = Checker(configuration: configuration)
@@ -37,13 +39,15 @@ public enum CheckOperation {
         var diagnostics = checker.check(analysis, timing: timed ? { steps.append(($0, $1)) } : nil)
         var similarity: SimilaritySummary?
         if let store {
-            (diagnostics, similarity) = try await CopyDetector().check(document, findings: diagnostics, in: store, author: author,
-                                                                           configuration: configuration)
+            (diagnostics, similarity) = try await CopyDetector().check(
+                document, findings: diagnostics, in: store, author: author,
+                configuration: configuration)
         }
         let checked = clock.now
         let report = CheckReport(document: document, diagnostics: diagnostics, reportYear: analysis.reportYear, similarity: similarity)
-        return Outcome(report: report, analysis: analysis,
-                       timings: timed ? Timings(analysis: analysed - started, rules: checked - analysed, steps: steps) : nil)
+        return Outcome(
+            report: report, analysis: analysis,
+            timings: timed ? Timings(analysis: analysed - started, rules: checked - analysed, steps: steps) : nil)
     }
 
     /// The words the documents checked together share, for `Configuration.sharedVocabulary`: with a store, its

@@ -6,7 +6,8 @@ import ShuzhiStore
 /// fingerprinted with the store's own scheme (an older store keeps the scheme it was made with, and fingerprints of
 /// another scheme would never match its own).
 public enum CompareOperation {
-    public static func compare(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], store: (any CorpusStore)? = nil) async throws -> TextComparison {
+    public static func compare(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], store: (any CorpusStore)? = nil) async throws -> TextComparison
+    {
         let query = ComparableText(a)
         let scheme = store?.scheme ?? .standard
         let prints = Winnowing.fingerprints(query, scheme: scheme)

@@ -3,9 +3,11 @@ import Foundation
 public enum Concurrent {
     /// `transform` over `items` on up to `width` tasks at once, results in input order. `step` runs after each item
     /// (progress); cancelling the calling task stops it between items with `CancellationError`.
-    public static func map<T: Sendable, R: Sendable>(_ items: [T], width: Int = ProcessInfo.processInfo.activeProcessorCount,
-                                              step: (Int) async throws -> Void = { _ in },
-                                              _ transform: @escaping @Sendable (T) throws -> R) async throws -> [R] {
+    public static func map<T: Sendable, R: Sendable>(
+        _ items: [T], width: Int = ProcessInfo.processInfo.activeProcessorCount,
+        step: (Int) async throws -> Void = { _ in },
+        _ transform: @escaping @Sendable (T) throws -> R
+    ) async throws -> [R] {
         var results = [R?](repeating: nil, count: items.count)
         try await withThrowingTaskGroup(of: (Int, R).self) { group in
             var next = 0

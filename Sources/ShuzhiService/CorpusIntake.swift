@@ -6,10 +6,13 @@ import ShuzhiStore
 /// (else the file name), its year the one it reports on unless given, its source the file name; the same text twice
 /// is stored once.
 public enum CorpusIntake {
-    public static func add(_ document: Document, file: String, author: String?, year: Int?, kind: DocumentKind, tags: [String],
-                           to store: any CorpusStore) async throws -> (outcome: AddOutcome, metadata: DocumentMetadata) {
-        let metadata = DocumentMetadata(title: document.firstLine(limit: 60) ?? (file as NSString).lastPathComponent, author: author,
-                                        year: year ?? Analysis(document).reportYear.year, kind: kind, tags: tags, source: file)
+    public static func add(
+        _ document: Document, file: String, author: String?, year: Int?, kind: DocumentKind, tags: [String],
+        to store: any CorpusStore
+    ) async throws -> (outcome: AddOutcome, metadata: DocumentMetadata) {
+        let metadata = DocumentMetadata(
+            title: document.firstLine(limit: 60) ?? (file as NSString).lastPathComponent, author: author,
+            year: year ?? Analysis(document).reportYear.year, kind: kind, tags: tags, source: file)
         return (try await store.add(text: document.scalars, metadata: metadata), metadata)
     }
 }

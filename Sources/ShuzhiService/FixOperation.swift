@@ -14,8 +14,9 @@ public enum OutputName {
 
     public static func derived(from name: String, suffix: String) -> String {
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex,
-              !name[dot...].contains("/"), name[name.index(before: dot)] != "/",
-              inputExtensions.contains(name[name.index(after: dot)...].lowercased()) else { return name + suffix }
+            !name[dot...].contains("/"), name[name.index(before: dot)] != "/",
+            inputExtensions.contains(name[name.index(after: dot)...].lowercased())
+        else { return name + suffix }
         return String(name[..<dot]) + suffix
     }
 }
@@ -49,8 +50,9 @@ public enum FixOperation {
         public func applied(to diagnostics: [Diagnostic]) -> [Diagnostic] {
             diagnostics.filter { !ignore.contains($0.key) }.map { d in
                 guard accept.contains(d.key), let fix = d.fix, fix.applicability == .unsafe else { return d }
-                return Diagnostic(rule: d.rule, severity: d.severity, range: d.range, message: d.message,
-                                  replacements: d.replacements, fix: Fix(.safe, fix.edits), confidence: d.confidence, source: d.source)
+                return Diagnostic(
+                    rule: d.rule, severity: d.severity, range: d.range, message: d.message,
+                    replacements: d.replacements, fix: Fix(.safe, fix.edits), confidence: d.confidence, source: d.source)
             }
         }
     }
@@ -71,8 +73,10 @@ public enum FixOperation {
 
     /// Without choices, text is fixed in rounds until nothing changes (a fix can uncover another); with them, exactly
     /// the chosen fixes are made. Word gets one round.
-    public static func fix(_ document: Document, source: [UInt8], configuration: Configuration, output: Output? = nil,
-                           unsafe: Bool = false, choices: Choices = Choices()) throws(ServiceError) -> Outcome {
+    public static func fix(
+        _ document: Document, source: [UInt8], configuration: Configuration, output: Output? = nil,
+        unsafe: Bool = false, choices: Choices = Choices()
+    ) throws(ServiceError) -> Outcome {
         let checker = Checker(configuration: configuration)
         let output = output ?? defaultOutput(for: document)
         switch output {
@@ -81,12 +85,14 @@ public enum FixOperation {
             let diagnostics = choices.applied(to: checker.check(document))
             let (bytes, fixed): ([UInt8], [Diagnostic])
             do {
-                (bytes, fixed) = try DocxAnnotator.fix(source, document: document, diagnostics: diagnostics, includeUnsafe: unsafe,
-                                                       revising: output == .accepted ? .accepted : .tracked)
+                (bytes, fixed) = try DocxAnnotator.fix(
+                    source, document: document, diagnostics: diagnostics, includeUnsafe: unsafe,
+                    revising: output == .accepted ? .accepted : .tracked)
             } catch { throw ServiceError(error) }
             let errors = diagnostics.count { $0.severity == .error } - fixed.count { $0.severity == .error }
-            return Outcome(file: WordFile(bytes: bytes, name: OutputName.derived(from: document.name, suffix: ".fixed.docx")),
-                           text: nil, fixed: fixed.count, left: diagnostics.count - fixed.count, errorsLeft: errors > 0)
+            return Outcome(
+                file: WordFile(bytes: bytes, name: OutputName.derived(from: document.name, suffix: ".fixed.docx")),
+                text: nil, fixed: fixed.count, left: diagnostics.count - fixed.count, errorsLeft: errors > 0)
         case .text:
             let fixed: [Unicode.Scalar], applied: Int, remaining: [Diagnostic]
             if choices.isEmpty {
@@ -98,10 +104,14 @@ public enum FixOperation {
                 remaining = checker.check(Document(name: document.name, format: document.format, scalars: fixed))
             }
             let bytes: [UInt8]
-            if case .text(let encoding, let bom) = document.format { bytes = encode(fixed, as: encoding, byteOrderMark: bom) }
-            else { bytes = Array(String(String.UnicodeScalarView(fixed)).utf8) }
-            return Outcome(file: WordFile(bytes: bytes, name: OutputName.derived(from: document.name, suffix: ".fixed.txt")),
-                           text: fixed, fixed: applied, left: remaining.count, errorsLeft: remaining.contains { $0.severity == .error })
+            if case .text(let encoding, let bom) = document.format {
+                bytes = encode(fixed, as: encoding, byteOrderMark: bom)
+            } else {
+                bytes = Array(String(String.UnicodeScalarView(fixed)).utf8)
+            }
+            return Outcome(
+                file: WordFile(bytes: bytes, name: OutputName.derived(from: document.name, suffix: ".fixed.txt")),
+                text: fixed, fixed: applied, left: remaining.count, errorsLeft: remaining.contains { $0.severity == .error })
         }
     }
 

@@ -12,8 +12,10 @@ public struct Overrides: Sendable, Equatable {
     /// Extra knowledge files (knowledge.json's format).
     public var knowledgeFiles: [String] = []
 
-    public init(typoThreshold: Double? = nil, year: Int? = nil, disabled: [String] = [], enabled: [String] = [],
-                selected: [String] = [], knowledgeFiles: [String] = []) {
+    public init(
+        typoThreshold: Double? = nil, year: Int? = nil, disabled: [String] = [], enabled: [String] = [],
+        selected: [String] = [], knowledgeFiles: [String] = []
+    ) {
         self.typoThreshold = typoThreshold
         self.year = year
         self.disabled = disabled
@@ -68,10 +70,12 @@ public struct Overrides: Sendable, Equatable {
         return configuration
     }
 
-    static let thresholdError = ServiceError("错别字置信度阈值（--typo-threshold / typoThreshold）应为 0 到 1 之间的数",
-                                             "the typo threshold (--typo-threshold / typoThreshold) must be between 0 and 1")
-    static let yearError = ServiceError("报告年度（--year / year）应为 1949 到 2100 之间的年份",
-                                        "the report year (--year / year) must be a year between 1949 and 2100")
+    static let thresholdError = ServiceError(
+        "错别字置信度阈值（--typo-threshold / typoThreshold）应为 0 到 1 之间的数",
+        "the typo threshold (--typo-threshold / typoThreshold) must be between 0 and 1")
+    static let yearError = ServiceError(
+        "报告年度（--year / year）应为 1949 到 2100 之间的年份",
+        "the report year (--year / year) must be a year between 1949 and 2100")
 
     static func validateRule(_ id: String) throws(ServiceError) {
         guard RuleRegistry.descriptions.contains(where: { $0.id == id || $0.family == id }) else {

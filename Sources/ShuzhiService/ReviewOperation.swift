@@ -24,20 +24,24 @@ public enum ReviewOperation {
 
     /// Cancelling the calling task (or `shouldStop` answering true between two items) stops the review with
     /// `CancellationError`.
-    public static func review(_ inputs: [Input], store: (any CorpusStore)? = nil, progress: @escaping Progress = { _, _, _ in },
-                              shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> BatchReview {
+    public static func review(
+        _ inputs: [Input], store: (any CorpusStore)? = nil, progress: @escaping Progress = { _, _, _ in },
+        shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) async throws -> BatchReview {
         @Sendable func step(_ phase: String, _ done: Int, _ total: Int) async throws {
             await progress(phase, done, total)
             if shouldStop() { throw CancellationError() }
         }
-        let loaded = try await Concurrent.map(inputs, step: { try await step("读取", $0, inputs.count) }) { input -> Result<Document, IngestError> in
+        let loaded = try await Concurrent.map(inputs, step: { try await step("读取", $0, inputs.count) }) {
+            input -> Result<Document, IngestError> in
             do throws(IngestError) { return .success(try input.read()) } catch { return .failure(error) }
         }
         let batch = loaded.compactMap { try? $0.get().scalars }
         let shared = try await store?.vocabulary(with: batch) ?? BatchVocabulary(batch)
         let jobs = zip(inputs, loaded).map { Job(configuration: $0.configuration, document: $1) }
-        let checked = try await Concurrent.map(jobs, step: { try await step("检查", $0, inputs.count) }) { job
-            -> Result<(report: ReviewedReport, text: ComparableText), IngestError> in
+        let checked = try await Concurrent.map(jobs, step: { try await step("检查", $0, inputs.count) }) {
+            job
+                -> Result<(report: ReviewedReport, text: ComparableText), IngestError> in
             var configuration = job.configuration
             configuration.sharedVocabulary = shared
             return job.document.map { ReviewedReport.checked($0, by: Checker(configuration: configuration)) }
@@ -52,16 +56,21 @@ public enum ReviewOperation {
             let total = reports.count
             // The configurations of the reports read, in the order `partition` keeps them.
             let configurations = zip(inputs, checked).compactMap { input, result in (try? result.get()).map { _ in input.configuration } }
-            guard let outcome = try await StoreReview.run(reports, texts, configurations: configurations, store: store, step: { await progress("对照语料库", $0, total) },
-                                                          shouldStop: { Task.isCancelled || shouldStop() }) else { throw CancellationError() }
+            guard
+                let outcome = try await StoreReview.run(
+                    reports, texts, configurations: configurations, store: store, step: { await progress("对照语料库", $0, total) },
+                    shouldStop: { Task.isCancelled || shouldStop() })
+            else { throw CancellationError() }
             reports = outcome.reports
             scheme = outcome.scheme
             common = outcome.common
         }
         let index = BatchSimilarity.Index(texts, scheme: scheme, commonHashes: common)
         let candidates = index.candidates
-        let comparisons = try await Concurrent.map(candidates.map { Pair(first: $0.0, second: $0.1) },
-                                                   step: { try await step("相互比对", $0, candidates.count) }) { index.compare($0.first, $0.second) }
+        let comparisons = try await Concurrent.map(
+            candidates.map { Pair(first: $0.0, second: $0.1) },
+            step: { try await step("相互比对", $0, candidates.count) }
+        ) { index.compare($0.first, $0.second) }
         return BatchReview(reports: reports, similarity: BatchSimilarity(index, comparisons: comparisons), failures: failures)
     }
 

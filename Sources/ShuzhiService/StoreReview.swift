@@ -13,16 +13,20 @@ public enum StoreReview {
 
     /// nil when `shouldStop` said so between two reports; `step` is called after each with the number done.
     /// `configurations[i]` settles report i's similarity findings.
-    public static func run(_ reports: [ReviewedReport], _ texts: [ComparableText], configurations: [Configuration], store: any CorpusStore,
-                           step: (Int) async -> Void, shouldStop: () -> Bool) async throws -> Outcome? {
+    public static func run(
+        _ reports: [ReviewedReport], _ texts: [ComparableText], configurations: [Configuration], store: any CorpusStore,
+        step: (Int) async -> Void, shouldStop: () -> Bool
+    ) async throws -> Outcome? {
         var out: [ReviewedReport] = []
         let documents = try await store.documentCount()
         let detector = CopyDetector()
         for (r, configuration) in zip(reports, configurations) {
             if shouldStop() { return nil }
-            let (diagnostics, summary) = try await detector.check(r.check.document, findings: r.check.diagnostics, in: store,
-                                                                  configuration: configuration, storeDocuments: documents)
-            let check = CheckReport(document: r.check.document, diagnostics: diagnostics, reportYear: r.check.reportYear, similarity: summary)
+            let (diagnostics, summary) = try await detector.check(
+                r.check.document, findings: r.check.diagnostics, in: store,
+                configuration: configuration, storeDocuments: documents)
+            let check = CheckReport(
+                document: r.check.document, diagnostics: diagnostics, reportYear: r.check.reportYear, similarity: summary)
             out.append(ReviewedReport(check: check, genre: r.genre, present: r.present, results: r.results, substance: r.substance))
             await step(out.count)
         }

@@ -34,17 +34,21 @@ public enum MetricsOperation {
 /// `format` — `shuzhi format` and `POST /api/format`: the report laid out per GB/T 9704 as a new Word document.
 public enum FormatOperation {
     public static func format(_ document: Document, configuration: Configuration) -> WordFile {
-        WordFile(bytes: DocxFormatter.format(OutlineOperation.outline(document, configuration: configuration)),
-                 name: OutputName.derived(from: document.name, suffix: ".formatted.docx"))
+        WordFile(
+            bytes: DocxFormatter.format(OutlineOperation.outline(document, configuration: configuration)),
+            name: OutputName.derived(from: document.name, suffix: ".formatted.docx"))
     }
 }
 
 /// `rules` — `shuzhi rules --format json` and `GET /api/rules`: every rule with its family, severity and fix.
 public enum RuleCatalogue {
-    public static let json: JSONValue = .array(RuleRegistry.descriptions.map { r in
-        .object([("id", .string(r.id)), ("family", .string(r.family)), ("familyName", .string(RuleFamily.chineseName(r.family))),
-                 ("severity", .string(r.severity.rawValue)), ("fix", .string(r.fix?.rawValue ?? "none")),
-                 ("enabledByDefault", .bool(r.isEnabledByDefault)), ("summary", .string(r.summary)),
-                 ("rationale", .string(r.rationale))])
-    })
+    public static let json: JSONValue = .array(
+        RuleRegistry.descriptions.map { r in
+            .object([
+                ("id", .string(r.id)), ("family", .string(r.family)), ("familyName", .string(RuleFamily.chineseName(r.family))),
+                ("severity", .string(r.severity.rawValue)), ("fix", .string(r.fix?.rawValue ?? "none")),
+                ("enabledByDefault", .bool(r.isEnabledByDefault)), ("summary", .string(r.summary)),
+                ("rationale", .string(r.rationale)),
+            ])
+        })
 }

@@ -45,8 +45,10 @@ public struct CopyDetector: Sendable {
     /// Rare fingerprints a document must share with the text to be aligned at all.
     public var minimumSharedFingerprints: Int
 
-    public init(policy: CopyPolicy = CopyPolicy(), parameters: PassageAligner.Parameters = PassageAligner.Parameters(),
-                maxCandidates: Int = 30, minimumSharedFingerprints: Int = 2) {
+    public init(
+        policy: CopyPolicy = CopyPolicy(), parameters: PassageAligner.Parameters = PassageAligner.Parameters(),
+        maxCandidates: Int = 30, minimumSharedFingerprints: Int = 2
+    ) {
         self.policy = policy
         self.parameters = parameters
         self.maxCandidates = maxCandidates
@@ -58,8 +60,10 @@ public struct CopyDetector: Sendable {
     /// document with the same text and the same file name is this report checked again after adding it, and is left
     /// out; with another name (or none) it is the same text handed in twice, 100 % copied. `excluding` leaves
     /// documents out.
-    public func compare(_ text: [Unicode.Scalar], in store: any CorpusStore, author: String? = nil, name: String? = nil,
-                        excluding: Set<Int64> = []) async throws -> CorpusComparison {
+    public func compare(
+        _ text: [Unicode.Scalar], in store: any CorpusStore, author: String? = nil, name: String? = nil,
+        excluding: Set<Int64> = []
+    ) async throws -> CorpusComparison {
         let query = ComparableText(text)
         let prints = Winnowing.fingerprints(query, scheme: store.scheme)
         let digest = query.digest
@@ -116,7 +120,8 @@ public struct CopyDetector: Sendable {
         func otherDocuments(_ range: Range<Int>, besides id: Int64) -> Int {
             aligned.filter { other in
                 other.document.id != id
-                    && TextComparison.covered(other.passages.map { $0.query.clamped(to: range) }) >= Int((Double(range.count) * holdingShare).rounded(.up))
+                    && TextComparison.covered(other.passages.map { $0.query.clamped(to: range) })
+                        >= Int((Double(range.count) * holdingShare).rounded(.up))
             }.count
         }
         var sources: [SourceMatch] = []
@@ -128,8 +133,9 @@ public struct CopyDetector: Sendable {
                 policy.maximumBoilerplate = 1
                 policy.maximumOtherDocuments = .max
             }
-            let comparison = TextComparison(query: query, source: source, aligned: passages, policy: policy, queryFingerprints: prints,
-                                            boilerplate: boilerplate, otherDocuments: { otherDocuments($0, besides: document.id) })
+            let comparison = TextComparison(
+                query: query, source: source, aligned: passages, policy: policy, queryFingerprints: prints,
+                boilerplate: boilerplate, otherDocuments: { otherDocuments($0, besides: document.id) })
             // The same author's other reports (any year: a series reuses its own wording both ways).
             let own = isOwn(document)
             var shared = comparison.passages
@@ -143,16 +149,23 @@ public struct CopyDetector: Sendable {
                 case .sharedWording: wordingRanges.append(a.query)
                 }
             }
-            sources.append(SourceMatch(document: document, passages: shared, copiedShare: comparison.queryCopied, ownEarlierReport: own, sameText: false))
+            sources.append(
+                SourceMatch(
+                    document: document, passages: shared, copiedShare: comparison.queryCopied, ownEarlierReport: own, sameText: false))
         }
         if let document = identical {
             let own = isOwn(document)
             let whole = 0..<text.count
             let length = try await store.text(of: document.id)?.unicodeScalars.count ?? 0
-            sources.append(SourceMatch(document: document,
-                                       passages: [SharedPassage(query: whole, source: 0..<length, length: query.count, matched: query.count,
-                                                                boilerplate: 0, verdict: own ? .ownWords : .copied)],
-                                       copiedShare: 1, ownEarlierReport: own, sameText: true))
+            sources.append(
+                SourceMatch(
+                    document: document,
+                    passages: [
+                        SharedPassage(
+                            query: whole, source: 0..<length, length: query.count, matched: query.count,
+                            boilerplate: 0, verdict: own ? .ownWords : .copied)
+                    ],
+                    copiedShare: 1, ownEarlierReport: own, sameText: true))
             // The shares are counted over the comparable characters.
             copiedRanges.append(0..<query.count)
             if !own { copiedOther.append(0..<query.count) }
@@ -162,11 +175,12 @@ public struct CopyDetector: Sendable {
         let commonGrams = prints.filter { boilerplate.contains($0.hash) }.map { Int($0.position)..<(Int($0.position) + k) }
         let n = Double(max(1, query.count))
         sources.sort { ($0.copiedShare, $0.sameText ? 1 : 0, $0.passages.count) > ($1.copiedShare, $1.sameText ? 1 : 0, $1.passages.count) }
-        return CorpusComparison(characters: query.count, sources: sources,
-                                copiedShare: Double(TextComparison.covered(copiedRanges)) / n,
-                                copiedShareExcludingOwn: Double(TextComparison.covered(copiedOther)) / n,
-                                sharedWordingShare: Double(TextComparison.covered(wordingRanges + commonGrams)) / n,
-                                firstLine: Self.firstLine(text))
+        return CorpusComparison(
+            characters: query.count, sources: sources,
+            copiedShare: Double(TextComparison.covered(copiedRanges)) / n,
+            copiedShareExcludingOwn: Double(TextComparison.covered(copiedOther)) / n,
+            sharedWordingShare: Double(TextComparison.covered(wordingRanges + commonGrams)) / n,
+            firstLine: Self.firstLine(text))
     }
 
     /// Two file names of the same file: the stored one may carry the folder it was added from.
@@ -209,11 +223,15 @@ extension CopyDetector {
     /// call this: its findings with the copied passages merged in, in text order, and the summary.
     /// The similarity findings are settled by `configuration` (a rule it turns off is left out, a severity it sets
     /// applies), as the checker settles its own.
-    public func check(_ document: Document, findings: [Diagnostic], in store: any CorpusStore, author: String? = nil,
-                      configuration: Configuration = Configuration(),
-                      storeDocuments: Int? = nil) async throws -> (diagnostics: [Diagnostic], summary: SimilaritySummary) {
+    public func check(
+        _ document: Document, findings: [Diagnostic], in store: any CorpusStore, author: String? = nil,
+        configuration: Configuration = Configuration(),
+        storeDocuments: Int? = nil
+    ) async throws -> (diagnostics: [Diagnostic], summary: SimilaritySummary) {
         let comparison = try await compare(document.scalars, in: store, author: author, name: document.name)
-        let merged = (findings + configuration.settled(comparison.diagnostics)).sorted { ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule) }
+        let merged = (findings + configuration.settled(comparison.diagnostics)).sorted {
+            ($0.range.lowerBound, $0.rule) < ($1.range.lowerBound, $1.rule)
+        }
         let documents: Int
         if let storeDocuments { documents = storeDocuments } else { documents = try await store.documentCount() }
         return (merged, comparison.summary(storeDocuments: documents))
@@ -223,10 +241,14 @@ extension CopyDetector {
 extension CorpusComparison {
     /// The summary line of `check --corpus`.
     public func summary(storeDocuments: Int) -> SimilaritySummary {
-        SimilaritySummary(copiedShare: copiedShare, copiedShareExcludingOwn: copiedShareExcludingOwn, sharedWordingShare: sharedWordingShare,
-                          largestSource: largestSource.map { LargestSource(title: $0.document.metadata.title, id: $0.document.id,
-                                                                           share: $0.copiedShare, relation: $0.relation) },
-                          sources: sources.count, storeDocuments: storeDocuments)
+        SimilaritySummary(
+            copiedShare: copiedShare, copiedShareExcludingOwn: copiedShareExcludingOwn, sharedWordingShare: sharedWordingShare,
+            largestSource: largestSource.map {
+                LargestSource(
+                    title: $0.document.metadata.title, id: $0.document.id,
+                    share: $0.copiedShare, relation: $0.relation)
+            },
+            sources: sources.count, storeDocuments: storeDocuments)
     }
 
     static let copied = CopiedPassageRule().description
@@ -239,23 +261,31 @@ extension CorpusComparison {
         for match in sources {
             let title = match.document.metadata.title
             for p in match.passages where p.verdict != .sharedWording {
-                let source = PassageSource(documentID: match.document.id, title: title, range: p.source, length: p.length, boilerplate: p.boilerplate)
+                let source = PassageSource(
+                    documentID: match.document.id, title: title, range: p.source, length: p.length, boilerplate: p.boilerplate)
                 if match.sameText {
                     // One finding for the whole text, anchored on its first line.
                     let rule = match.ownEarlierReport ? Self.ownWords : Self.copied
-                    out.append(Diagnostic(rule: rule.id, severity: rule.severity, range: firstLine,
-                                          message: match.ownEarlierReport ? "全文与本人的《\(title)》（#\(match.document.id)）相同：年年一样"
-                                                                          : "全文与语料库中《\(title)》（#\(match.document.id)）为同一文本，疑似抄袭", source: source))
+                    out.append(
+                        Diagnostic(
+                            rule: rule.id, severity: rule.severity, range: firstLine,
+                            message: match.ownEarlierReport
+                                ? "全文与本人的《\(title)》（#\(match.document.id)）相同：年年一样"
+                                : "全文与语料库中《\(title)》（#\(match.document.id)）为同一文本，疑似抄袭", source: source))
                     continue
                 }
                 let edited = p.length - p.matched
                 let how = edited > 0 ? "，改动约 \(edited) 字" : "，逐字相同"
                 if p.verdict == .copied {
-                    out.append(Diagnostic(rule: Self.copied.id, severity: Self.copied.severity, range: p.query,
-                                          message: "这段 \(p.length) 字与语料库中《\(title)》（#\(match.document.id)）相同\(how)，疑似抄袭", source: source))
+                    out.append(
+                        Diagnostic(
+                            rule: Self.copied.id, severity: Self.copied.severity, range: p.query,
+                            message: "这段 \(p.length) 字与语料库中《\(title)》（#\(match.document.id)）相同\(how)，疑似抄袭", source: source))
                 } else {
-                    out.append(Diagnostic(rule: Self.ownWords.id, severity: Self.ownWords.severity, range: p.query,
-                                          message: "这段 \(p.length) 字沿用本人的《\(title)》（#\(match.document.id)）\(how)", source: source))
+                    out.append(
+                        Diagnostic(
+                            rule: Self.ownWords.id, severity: Self.ownWords.severity, range: p.query,
+                            message: "这段 \(p.length) 字沿用本人的《\(title)》（#\(match.document.id)）\(how)", source: source))
                 }
             }
         }

@@ -15,7 +15,9 @@ public struct DocumentMetadata: Sendable, Equatable {
     /// The file it came from, as given.
     public var source: String?
 
-    public init(title: String, author: String? = nil, year: Int? = nil, kind: DocumentKind = .report, tags: [String] = [], source: String? = nil) {
+    public init(
+        title: String, author: String? = nil, year: Int? = nil, kind: DocumentKind = .report, tags: [String] = [], source: String? = nil
+    ) {
         self.title = title
         self.author = author
         self.year = year
@@ -39,10 +41,13 @@ public struct StoredDocument: Sendable, Equatable {
 
 extension StoredDocument {
     /// A row of `documents`, as both stores read it (tags are stored one per line).
-    init(id: Int64, digest: String, title: String, author: String?, year: Int?, kind: String, tags: String, source: String?,
-         characters: Int, fingerprints: Int, addedAt: String) {
-        let metadata = DocumentMetadata(title: title, author: author, year: year, kind: DocumentKind(rawValue: kind) ?? .other,
-                                        tags: tags.isEmpty ? [] : tags.components(separatedBy: "\n"), source: source)
+    init(
+        id: Int64, digest: String, title: String, author: String?, year: Int?, kind: String, tags: String, source: String?,
+        characters: Int, fingerprints: Int, addedAt: String
+    ) {
+        let metadata = DocumentMetadata(
+            title: title, author: author, year: year, kind: DocumentKind(rawValue: kind) ?? .other,
+            tags: tags.isEmpty ? [] : tags.components(separatedBy: "\n"), source: source)
         self.init(id: id, metadata: metadata, characters: characters, fingerprints: fingerprints, digest: digest, addedAt: addedAt)
     }
 }

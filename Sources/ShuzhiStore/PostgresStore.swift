@@ -121,7 +121,8 @@ public actor PostgresStore: CorpusStore {
         let fingerprints = Winnowing.fingerprints(comparable, scheme: scheme)
         return try await transaction {
             // ON CONFLICT: another client adding the same text at the same moment gets `duplicate`, not an error.
-            let inserted = try await run("""
+            let inserted = try await run(
+                """
                 INSERT INTO documents (digest, title, author, year, kind, tags, source, characters, fingerprint_count, added_at, body)
                 VALUES (\(digest), \(metadata.title), \(metadata.author), \(metadata.year), \(metadata.kind.rawValue),
                         \(metadata.tags.joined(separator: "\n")), \(metadata.source), \(comparable.count), \(fingerprints.count),
@@ -135,7 +136,8 @@ public actor PostgresStore: CorpusStore {
             // All fingerprints in one statement: two arrays unnested into rows.
             let hashes = fingerprints.map { Int64(bitPattern: $0.hash) }
             let positions = fingerprints.map(\.position)
-            try await run("""
+            try await run(
+                """
                 INSERT INTO fingerprints (hash, document_id, position)
                 SELECT h, \(id), p FROM unnest(\(hashes)::bigint[], \(positions)::integer[]) AS t(h, p)
                 """)
@@ -148,8 +150,9 @@ public actor PostgresStore: CorpusStore {
     private static func document(_ row: PostgresRow) throws -> StoredDocument {
         let (id, digest, title, author, year, kind, tags, source, characters, count, addedAt) = try row.decode(
             (Int64, String, String, String?, Int?, String, String, String?, Int, Int, String).self)
-        return StoredDocument(id: id, digest: digest, title: title, author: author, year: year, kind: kind, tags: tags,
-                              source: source, characters: characters, fingerprints: count, addedAt: addedAt)
+        return StoredDocument(
+            id: id, digest: digest, title: title, author: author, year: year, kind: kind, tags: tags,
+            source: source, characters: characters, fingerprints: count, addedAt: addedAt)
     }
 
     public func documents() async throws -> [StoredDocument] {
@@ -186,7 +189,9 @@ public actor PostgresStore: CorpusStore {
             (stats.fingerprints, stats.distinctHashes) = try row.decode((Int, Int).self)
         }
         stats.schemaVersion = try await schemaVersion()
-        stats.bytes = try await run("SELECT (pg_total_relation_size('documents') + pg_total_relation_size('fingerprints'))::bigint").first?.decode(Int.self) ?? 0
+        stats.bytes =
+            try await run("SELECT (pg_total_relation_size('documents') + pg_total_relation_size('fingerprints'))::bigint").first?.decode(
+                Int.self) ?? 0
         return stats
     }
 
@@ -201,7 +206,9 @@ public actor PostgresStore: CorpusStore {
     public func documentFrequencies(of hashes: [UInt64]) async throws -> [UInt64: Int] {
         let keys = Array(Set(hashes)).map { Int64(bitPattern: $0) }
         var out: [UInt64: Int] = [:]
-        for row in try await run("SELECT hash, COUNT(DISTINCT document_id) FROM fingerprints WHERE hash = ANY(\(keys)::bigint[]) GROUP BY hash") {
+        for row in try await run(
+            "SELECT hash, COUNT(DISTINCT document_id) FROM fingerprints WHERE hash = ANY(\(keys)::bigint[]) GROUP BY hash")
+        {
             let (hash, n) = try row.decode((Int64, Int).self)
             out[UInt64(bitPattern: hash)] = n
         }
@@ -218,7 +225,9 @@ public actor PostgresStore: CorpusStore {
 
     public func verify() async throws -> [String] {
         var problems: [String] = []
-        if let n = try await run(PostgresQuery(unsafeSQL: Verification.orphans)).first?.decode(Int.self), let problem = Verification.orphanProblem(n) {
+        if let n = try await run(PostgresQuery(unsafeSQL: Verification.orphans)).first?.decode(Int.self),
+            let problem = Verification.orphanProblem(n)
+        {
             problems.append(problem)
         }
         for row in try await run(PostgresQuery(unsafeSQL: Verification.incomplete)) {
@@ -251,7 +260,9 @@ struct PostgresTarget {
         let query = Dictionary((parts.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
         let user = parts.user.flatMap { $0.removingPercentEncoding } ?? environment["PGUSER"] ?? environment["USER"] ?? "postgres"
         let password = parts.password.flatMap { $0.removingPercentEncoding } ?? environment["PGPASSWORD"]
-        let database = String(parts.path.drop(while: { $0 == "/" })).removingPercentEncoding.flatMap { $0.isEmpty ? nil : $0 } ?? environment["PGDATABASE"] ?? user
+        let database =
+            String(parts.path.drop(while: { $0 == "/" })).removingPercentEncoding.flatMap { $0.isEmpty ? nil : $0 } ?? environment[
+                "PGDATABASE"] ?? user
         let port = parts.port ?? environment["PGPORT"].flatMap { Int($0) } ?? 5432
         let host = parts.host.flatMap { $0.isEmpty ? nil : $0 } ?? query["host"] ?? environment["PGHOST"] ?? "/var/run/postgresql"
         if host.hasPrefix("/") {

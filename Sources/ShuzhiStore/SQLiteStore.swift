@@ -49,7 +49,8 @@ public actor SQLiteStore: CorpusStore {
             guard found <= Schema.version else { throw StoreError.schemaTooNew(found: found, known: Schema.version) }
             for n in (found + 1)..<(Schema.version + 1) {
                 for statement in Schema.migration(n, dialect: .sqlite) { _ = try await connection.query(statement) }
-                _ = try await connection.query("INSERT INTO shuzhi_schema (version, applied_at) VALUES (?, ?)", [.integer(n), .text(Self.now())])
+                _ = try await connection.query(
+                    "INSERT INTO shuzhi_schema (version, applied_at) VALUES (?, ?)", [.integer(n), .text(Self.now())])
             }
             var settings: [String: String] = [:]
             for row in try await connection.query("SELECT name, value FROM shuzhi_settings") {
@@ -61,7 +62,8 @@ public actor SQLiteStore: CorpusStore {
             result = kept
             if record {
                 for (name, value) in [("k", kept.k), ("w", kept.w)] {
-                    _ = try await connection.query("INSERT INTO shuzhi_settings (name, value) VALUES (?, ?)", [.text(name), .text(String(value))])
+                    _ = try await connection.query(
+                        "INSERT INTO shuzhi_settings (name, value) VALUES (?, ?)", [.text(name), .text(String(value))])
                 }
             }
         }
@@ -73,8 +75,10 @@ public actor SQLiteStore: CorpusStore {
         try await connection.query("SELECT MAX(version) AS v FROM shuzhi_schema").first?.column("v")?.integer ?? 0
     }
 
-    private static func transaction(_ connection: SQLiteConnection, isolation: isolated (any Actor)? = #isolation,
-                                    _ body: () async throws -> Void) async throws {
+    private static func transaction(
+        _ connection: SQLiteConnection, isolation: isolated (any Actor)? = #isolation,
+        _ body: () async throws -> Void
+    ) async throws {
         // BEGIN IMMEDIATE, retried while another connection holds the write lock.
         try await retryingWhileBusy(connection) { _ = try await connection.query("BEGIN IMMEDIATE") }
         do {
@@ -91,13 +95,17 @@ public actor SQLiteStore: CorpusStore {
     }
 
     /// Runs `body` again while SQLite answers "busy", for up to ten seconds, sleeping without holding a thread.
-    private static func retryingWhileBusy(_ connection: SQLiteConnection, isolation: isolated (any Actor)? = #isolation,
-                                          _ body: () async throws -> Void) async throws {
+    private static func retryingWhileBusy(
+        _ connection: SQLiteConnection, isolation: isolated (any Actor)? = #isolation,
+        _ body: () async throws -> Void
+    ) async throws {
         var waited = 0
         while true {
             do {
                 return try await body()
-            } catch let error as SQLiteError where [.busy, .busyInRecovery, .busyInSnapshot, .busyTimeout, .locked].contains(error.reason) && waited < 10_000 {
+            } catch let error as SQLiteError
+                where [.busy, .busyInRecovery, .busyInSnapshot, .busyTimeout, .locked].contains(error.reason) && waited < 10_000
+            {
                 try await Task.sleep(for: .milliseconds(10))
                 waited += 10
             }
@@ -114,7 +122,9 @@ public actor SQLiteStore: CorpusStore {
         var existing: Int64?
         // The digest is looked up inside the write transaction, so two processes adding the same text cannot both store it.
         try await transaction {
-            if let found = try await connection.query("SELECT id FROM documents WHERE digest = ?", [.text(digest)]).first?.column("id")?.integer {
+            if let found = try await connection.query("SELECT id FROM documents WHERE digest = ?", [.text(digest)]).first?.column("id")?
+                .integer
+            {
                 existing = Int64(found)
                 return
             }
@@ -123,16 +133,21 @@ public actor SQLiteStore: CorpusStore {
                 INSERT INTO documents (digest, title, author, year, kind, tags, source, characters, fingerprint_count, added_at, body)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                [.text(digest), .text(metadata.title), metadata.author.map { .text($0) } ?? .null, metadata.year.map { .integer($0) } ?? .null,
-                 .text(metadata.kind.rawValue), .text(metadata.tags.joined(separator: "\n")), metadata.source.map { .text($0) } ?? .null,
-                 .integer(comparable.count), .integer(fingerprints.count), .text(Self.now()), .text(text.string(0..<text.count))])
+                [
+                    .text(digest), .text(metadata.title), metadata.author.map { .text($0) } ?? .null,
+                    metadata.year.map { .integer($0) } ?? .null,
+                    .text(metadata.kind.rawValue), .text(metadata.tags.joined(separator: "\n")), metadata.source.map { .text($0) } ?? .null,
+                    .integer(comparable.count), .integer(fingerprints.count), .text(Self.now()), .text(text.string(0..<text.count)),
+                ])
             id = Int64(try await connection.lastAutoincrementID())
             // Many rows per statement: one round trip per thousand fingerprints, not per fingerprint.
             let batch = 1000
             var start = 0
             while start < fingerprints.count {
                 let part = fingerprints[start..<min(start + batch, fingerprints.count)]
-                let sql = "INSERT INTO fingerprints (hash, document_id, position) VALUES " + Array(repeating: "(?, ?, ?)", count: part.count).joined(separator: ", ")
+                let sql =
+                    "INSERT INTO fingerprints (hash, document_id, position) VALUES "
+                    + Array(repeating: "(?, ?, ?)", count: part.count).joined(separator: ", ")
                 var binds: [SQLiteData] = []
                 binds.reserveCapacity(part.count * 3)
                 for f in part { binds += [.integer(Int(Int64(bitPattern: f.hash))), .integer(Int(id)), .integer(Int(f.position))] }
@@ -148,10 +163,11 @@ public actor SQLiteStore: CorpusStore {
 
     private static func document(_ row: SQLiteRow) -> StoredDocument? {
         guard let id = row.column("id")?.integer, let title = row.column("title")?.string else { return nil }
-        return StoredDocument(id: Int64(id), digest: row.column("digest")?.string ?? "", title: title, author: row.column("author")?.string,
-                              year: row.column("year")?.integer, kind: row.column("kind")?.string ?? "", tags: row.column("tags")?.string ?? "",
-                              source: row.column("source")?.string, characters: row.column("characters")?.integer ?? 0,
-                              fingerprints: row.column("fingerprint_count")?.integer ?? 0, addedAt: row.column("added_at")?.string ?? "")
+        return StoredDocument(
+            id: Int64(id), digest: row.column("digest")?.string ?? "", title: title, author: row.column("author")?.string,
+            year: row.column("year")?.integer, kind: row.column("kind")?.string ?? "", tags: row.column("tags")?.string ?? "",
+            source: row.column("source")?.string, characters: row.column("characters")?.integer ?? 0,
+            fingerprints: row.column("fingerprint_count")?.integer ?? 0, addedAt: row.column("added_at")?.string ?? "")
     }
 
     public func documents() async throws -> [StoredDocument] {
@@ -178,7 +194,8 @@ public actor SQLiteStore: CorpusStore {
 
     public func statistics() async throws -> StoreStatistics {
         var stats = StoreStatistics()
-        for row in try await connection.query("SELECT kind, COUNT(*) AS n, COALESCE(SUM(characters), 0) AS c FROM documents GROUP BY kind") {
+        for row in try await connection.query("SELECT kind, COUNT(*) AS n, COALESCE(SUM(characters), 0) AS c FROM documents GROUP BY kind")
+        {
             let n = row.column("n")?.integer ?? 0
             stats.documents += n
             stats.characters += row.column("c")?.integer ?? 0
@@ -194,7 +211,8 @@ public actor SQLiteStore: CorpusStore {
     }
 
     public func documentID(digest: String) async throws -> Int64? {
-        try await connection.query("SELECT id FROM documents WHERE digest = ?", [.text(digest)]).first?.column("id")?.integer.map(Int64.init)
+        try await connection.query("SELECT id FROM documents WHERE digest = ?", [.text(digest)]).first?.column("id")?.integer.map(
+            Int64.init)
     }
 
     public func documentCount() async throws -> Int {
@@ -204,7 +222,9 @@ public actor SQLiteStore: CorpusStore {
     public func documentFrequencies(of hashes: [UInt64]) async throws -> [UInt64: Int] {
         var out: [UInt64: Int] = [:]
         for part in Self.chunks(Array(Set(hashes)), 900) {
-            let sql = "SELECT hash, COUNT(DISTINCT document_id) AS n FROM fingerprints WHERE hash IN (" + Self.marks(part.count) + ") GROUP BY hash"
+            let sql =
+                "SELECT hash, COUNT(DISTINCT document_id) AS n FROM fingerprints WHERE hash IN (" + Self.marks(part.count)
+                + ") GROUP BY hash"
             for row in try await connection.query(sql, part.map { .integer(Int(Int64(bitPattern: $0))) }) {
                 if let h = row.column("hash")?.integer { out[UInt64(bitPattern: Int64(h))] = row.column("n")?.integer ?? 0 }
             }
@@ -217,7 +237,9 @@ public actor SQLiteStore: CorpusStore {
         for part in Self.chunks(Array(Set(hashes)), 900) {
             let sql = "SELECT hash, document_id, position FROM fingerprints WHERE hash IN (" + Self.marks(part.count) + ")"
             for row in try await connection.query(sql, part.map { .integer(Int(Int64(bitPattern: $0))) }) {
-                guard let h = row.column("hash")?.integer, let d = row.column("document_id")?.integer, let p = row.column("position")?.integer else { continue }
+                guard let h = row.column("hash")?.integer, let d = row.column("document_id")?.integer,
+                    let p = row.column("position")?.integer
+                else { continue }
                 out.append((UInt64(bitPattern: Int64(h)), Int64(d), Int32(p)))
             }
         }
@@ -229,7 +251,9 @@ public actor SQLiteStore: CorpusStore {
         for row in try await connection.query("PRAGMA integrity_check") {
             if let message = row.columns.first?.data.string, message != "ok" { problems.append("SQLite：\(message)") }
         }
-        if let n = try await connection.query(Verification.orphans).first?.columns.first?.data.integer, let problem = Verification.orphanProblem(n) {
+        if let n = try await connection.query(Verification.orphans).first?.columns.first?.data.integer,
+            let problem = Verification.orphanProblem(n)
+        {
             problems.append(problem)
         }
         for row in try await connection.query(Verification.incomplete) {

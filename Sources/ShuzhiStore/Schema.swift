@@ -52,8 +52,10 @@ extension Schema {
 
     /// The scheme a store uses: the one its `settings` (name → value) record; else, in a new store, the one asked
     /// for; else (a store from schema 1, made before settings) `firstScheme`. `record` says it must be written down.
-    static func scheme(settings: [String: String], requested: FingerprintScheme, isolation: isolated (any Actor)? = #isolation,
-                       isEmpty: () async throws -> Bool) async rethrows -> (scheme: FingerprintScheme, record: Bool) {
+    static func scheme(
+        settings: [String: String], requested: FingerprintScheme, isolation: isolated (any Actor)? = #isolation,
+        isEmpty: () async throws -> Bool
+    ) async rethrows -> (scheme: FingerprintScheme, record: Bool) {
         if let k = settings["k"].flatMap({ Int($0) }), let w = settings["w"].flatMap({ Int($0) }), k > 0, w > 0 {
             return (FingerprintScheme(k: k, w: w), false)
         }

@@ -17,7 +17,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "在标准错误输出各阶段和各规则耗时 / print the time of each phase and rule on standard error") var timings = false
     @Flag(help: "对照语料库查找抄袭 / check for copying against the store") var corpus = false
     @Option(help: "作者或单位：其本人报告算沿用而非抄袭 / author or unit whose own reports are reuse, not copying") var author: String?
-    @Option(help: ArgumentHelp("把问题写成批注，另存为 Word 文档（仅 .docx 输入）/ write the findings as Word comments into a copy of the .docx", valueName: "out.docx"))
+    @Option(
+        help: ArgumentHelp(
+            "把问题写成批注，另存为 Word 文档（仅 .docx 输入）/ write the findings as Word comments into a copy of the .docx", valueName: "out.docx"))
     var annotate: String?
     @OptionGroup var input: InputOptions
     @OptionGroup var rules: RuleOptions
@@ -52,8 +54,9 @@ struct CheckCommand: ParsableCommand {
         let shared = try store.with(opening: corpus) { try await CheckOperation.vocabulary(for: batch, store: $0) }
         for (path, read, took) in loaded {
             var configuration: Configuration
-            do { configuration = try rules.configuration(for: path, cache: &configs) }
-            catch let f as InputFailure { Terminal.error(f.message); throw ExitCode(2) }
+            do { configuration = try rules.configuration(for: path, cache: &configs) } catch let f as InputFailure {
+                Terminal.error(f.message); throw ExitCode(2)
+            }
             configuration.sharedVocabulary = shared
             do {
                 let (document, source) = try read.get()
@@ -63,8 +66,9 @@ struct CheckCommand: ParsableCommand {
                 }
                 let report = outcome.report
                 if let t = outcome.timings {
-                    Timings.report(path: path, characters: document.scalars.count, ingest: took, analysis: t.analysis,
-                                   rules: t.rules, perRule: t.steps.map { ($0.name, $0.took) })
+                    Timings.report(
+                        path: path, characters: document.scalars.count, ingest: took, analysis: t.analysis,
+                        rules: t.rules, perRule: t.steps.map { ($0.name, $0.took) })
                 }
                 if let annotate { try writeAnnotated(document, source: source, report.diagnostics, path: path, to: annotate) }
                 reports.append(report)
@@ -81,7 +85,8 @@ struct CheckCommand: ParsableCommand {
             if files.count > 1 {
                 let total = reports.reduce(0) { $0 + $1.diagnostics.count }
                 let errors = reports.reduce(0) { $0 + $1.errorCount }
-                Terminal.write("合计 \(reports.count) 个文件、\(total) 处问题，其中错误 \(errors) 处" + (failures.isEmpty ? "" : "；\(failures.count) 个文件无法读取") + "\n")
+                Terminal.write(
+                    "合计 \(reports.count) 个文件、\(total) 处问题，其中错误 \(errors) 处" + (failures.isEmpty ? "" : "；\(failures.count) 个文件无法读取") + "\n")
             }
         case .json:
             Terminal.write(files.count == 1 ? entries[0] : .array(entries))
@@ -113,17 +118,22 @@ extension CheckCommand {
 /// `--timings`: where the time of one check went, printed on standard error. The steps of the analysis made on first
 /// use (timed as `analysis.…` before the rules run) count to the analysis, not to the rules.
 enum Timings {
-    static func report(path: String, characters: Int, ingest: Duration, analysis: Duration, rules: Duration, perRule: [(String, Duration)]) {
+    static func report(path: String, characters: Int, ingest: Duration, analysis: Duration, rules: Duration, perRule: [(String, Duration)])
+    {
         func ms(_ d: Duration) -> String {
             let v = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
             return String(format: "%.2f ms", v)
         }
         let steps = perRule.filter { $0.0.hasPrefix("analysis.") }, ruleTimes = perRule.filter { !$0.0.hasPrefix("analysis.") }
         let lazy = steps.reduce(Duration.zero) { $0 + $1.1 }
-        func row(_ entry: (String, Duration)) -> String { "    \(entry.0.padding(toLength: 30, withPad: " ", startingAt: 0)) \(ms(entry.1))" }
-        var lines = ["\(path)：\(characters) 字符 / characters",
-                     "  读取与解码 / ingest    \(ms(ingest))",
-                     "  分析 / analysis        \(ms(analysis + lazy))"]
+        func row(_ entry: (String, Duration)) -> String {
+            "    \(entry.0.padding(toLength: 30, withPad: " ", startingAt: 0)) \(ms(entry.1))"
+        }
+        var lines = [
+            "\(path)：\(characters) 字符 / characters",
+            "  读取与解码 / ingest    \(ms(ingest))",
+            "  分析 / analysis        \(ms(analysis + lazy))",
+        ]
         lines += steps.map(row)
         lines.append("  规则 / rules           \(ms(rules - lazy))")
         lines += ruleTimes.sorted(by: { $0.1 > $1.1 }).map(row)

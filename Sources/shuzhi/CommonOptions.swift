@@ -61,8 +61,9 @@ struct RuleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("只运行这些规则或规则族 / run only these rules or families", valueName: "ids"))
     var select: [String] = []
 
-    @Option(name: .customLong("typo-threshold"),
-            help: ArgumentHelp("错别字置信度阈值 0–1，越高越少误报（默认 0.8）/ report typo findings at least this sure", valueName: "p"))
+    @Option(
+        name: .customLong("typo-threshold"),
+        help: ArgumentHelp("错别字置信度阈值 0–1，越高越少误报（默认 0.8）/ report typo findings at least this sure", valueName: "p"))
     var typoThreshold: Double?
 
     @Option(help: ArgumentHelp("报告所述年度（默认从正文推断）/ the year the report speaks for (default: inferred)", valueName: "year"))
@@ -82,8 +83,9 @@ struct RuleOptions: ParsableArguments {
             let folder = path == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
             if let found = Configuration.find(from: folder.isEmpty ? "." : folder) { base = try cached(found, &cache) }
         }
-        let overrides = Overrides(typoThreshold: typoThreshold, year: year, disabled: split(disable), enabled: split(enable),
-                                  selected: split(select), knowledgeFiles: knowledge)
+        let overrides = Overrides(
+            typoThreshold: typoThreshold, year: year, disabled: split(disable), enabled: split(enable),
+            selected: split(select), knowledgeFiles: knowledge)
         do { return try overrides.applied(to: base) } catch { throw InputFailure(message: error.description) }
     }
 

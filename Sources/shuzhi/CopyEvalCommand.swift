@@ -38,7 +38,8 @@ struct CopyEvalCommand: ParsableCommand {
             for file in files {
                 let document = try Ingest.load(path: dir.appendingPathComponent(file).path, options: IngestOptions())
                 // Each series has one author: the State Council, and one district government.
-                reports.append(.init(name: "\(series)/\(file.replacingOccurrences(of: ".txt", with: ""))", text: document.scalars, author: series))
+                reports.append(
+                    .init(name: "\(series)/\(file.replacingOccurrences(of: ".txt", with: ""))", text: document.scalars, author: series))
             }
         }
         guard reports.count >= 2 else {
@@ -78,8 +79,9 @@ struct CopyEvalCommand: ParsableCommand {
             var ids: [String: Int64] = [:]
             let addStart = clock.now
             for source in reportList + lawList {
-                let meta = DocumentMetadata(title: source.name, author: source.author.isEmpty ? nil : source.author,
-                                            kind: source.author.isEmpty ? .other : .report, source: source.name)
+                let meta = DocumentMetadata(
+                    title: source.name, author: source.author.isEmpty ? nil : source.author,
+                    kind: source.author.isEmpty ? .other : .report, source: source.name)
                 switch try await store.add(text: source.text, metadata: meta) {
                 case .added(let id), .duplicate(let id): ids[source.name] = id
                 }
@@ -87,8 +89,10 @@ struct CopyEvalCommand: ParsableCommand {
             try await store.optimize()
             let added = clock.now - addStart
             let stats = try await store.statistics()
-            out += "文档 / documents \(stats.documents) (reports \(reportList.count), laws \(lawList.count)), characters \(stats.characters), "
-            out += "fingerprints \(stats.fingerprints), size \(String(format: "%.1f", Double(stats.bytes) / 1_048_576)) MB, add \(Self.seconds(added))\n"
+            out +=
+                "文档 / documents \(stats.documents) (reports \(reportList.count), laws \(lawList.count)), characters \(stats.characters), "
+            out +=
+                "fingerprints \(stats.fingerprints), size \(String(format: "%.1f", Double(stats.bytes) / 1_048_576)) MB, add \(Self.seconds(added))\n"
 
             var times: [Double] = []
             let authors = Dictionary(uniqueKeysWithValues: reportList.map { ($0.name, $0.author) })
@@ -98,7 +102,9 @@ struct CopyEvalCommand: ParsableCommand {
                 times.append(Self.milliseconds(clock.now - started))
                 return result.sources.flatMap { match in
                     match.passages.filter { $0.verdict == .copied }.map {
-                        PlagiarismMeasures.Passage(suspicious: name, suspiciousRange: $0.query, source: match.document.metadata.source ?? "", sourceRange: $0.source)
+                        PlagiarismMeasures.Passage(
+                            suspicious: name, suspiciousRange: $0.query, source: match.document.metadata.source ?? "",
+                            sourceRange: $0.source)
                     }
                 }
             }
@@ -109,8 +115,9 @@ struct CopyEvalCommand: ParsableCommand {
                     detections += try await detect(document.text, excluding: document.host, as: document.name)
                 }
                 let s = PlagiarismMeasures.score(cases: cases, detections: detections)
-                out += String(format: "%@: cases %d, detections %d, precision %.3f, recall %.3f, granularity %.3f, plagdet %.3f\n",
-                              obfuscation.rawValue, s.cases, s.detections, s.precision, s.recall, s.granularity, s.plagdet)
+                out += String(
+                    format: "%@: cases %d, detections %d, precision %.3f, recall %.3f, granularity %.3f, plagdet %.3f\n",
+                    obfuscation.rawValue, s.cases, s.detections, s.precision, s.recall, s.granularity, s.plagdet)
                 if verbose { out += Self.misses(cases: cases, detections: detections, suspicious: suspicious) }
             }
             // Natural pairs: the reports as they are. Everything called copied here is a false alarm.
@@ -124,10 +131,15 @@ struct CopyEvalCommand: ParsableCommand {
                             ownWords += 1
                             ownCharacters += p.length
                         } else if p.verdict == .copied {
-                            natural.append(.init(suspicious: report.name, suspiciousRange: p.query, source: match.document.metadata.source ?? "", sourceRange: p.source))
+                            natural.append(
+                                .init(
+                                    suspicious: report.name, suspiciousRange: p.query, source: match.document.metadata.source ?? "",
+                                    sourceRange: p.source))
                             pairs["\(report.name) ← \(match.document.metadata.source ?? "")", default: 0] += p.length
                             if verbose {
-                                out += String(format: "  natural %@ ← %@ length %d matched %d boilerplate %.2f others %d: ", report.name, match.document.metadata.source ?? "", p.length, p.matched, p.boilerplate, p.otherDocuments)
+                                out += String(
+                                    format: "  natural %@ ← %@ length %d matched %d boilerplate %.2f others %d: ", report.name,
+                                    match.document.metadata.source ?? "", p.length, p.matched, p.boilerplate, p.otherDocuments)
                                 out += String(report.text.string(p.query).replacingOccurrences(of: "\n", with: " ").prefix(50)) + "\n"
                             }
                         } else {
@@ -136,9 +148,13 @@ struct CopyEvalCommand: ParsableCommand {
                     }
                 }
             }
-            out += "natural pairs: \(reportList.count) reports unchanged, shared-wording passages \(sharedWording), own-words passages \(ownWords)"
-            out += " (characters \(ownCharacters)), copied passages \(natural.count) (characters \(natural.reduce(0) { $0 + $1.suspiciousRange.count }))\n"
-            for (pair, n) in pairs.sorted(by: { $0.value > $1.value }).prefix(verbose ? 50 : 5) { out += "  \(pair): \(n) characters called copied\n" }
+            out +=
+                "natural pairs: \(reportList.count) reports unchanged, shared-wording passages \(sharedWording), own-words passages \(ownWords)"
+            out +=
+                " (characters \(ownCharacters)), copied passages \(natural.count) (characters \(natural.reduce(0) { $0 + $1.suspiciousRange.count }))\n"
+            for (pair, n) in pairs.sorted(by: { $0.value > $1.value }).prefix(verbose ? 50 : 5) {
+                out += "  \(pair): \(n) characters called copied\n"
+            }
             out += Self.percentiles("query time over \(times.count) benchmark checks", times)
             // The issue's measure: checking a 5,000-character report. Every 5,000-character stretch of the verbatim
             // benchmark reports, every 2,500 characters, with its host's original left out.
@@ -147,8 +163,9 @@ struct CopyEvalCommand: ParsableCommand {
                 var start = 0
                 while start + Self.queryLength <= document.text.count {
                     let started = clock.now
-                    _ = try await detector.compare(Array(document.text[start..<(start + Self.queryLength)]), in: store,
-                                                   author: authors[document.host], excluding: [ids[document.host] ?? -1])
+                    _ = try await detector.compare(
+                        Array(document.text[start..<(start + Self.queryLength)]), in: store,
+                        author: authors[document.host], excluding: [ids[document.host] ?? -1])
                     fiveThousand.append(Self.milliseconds(clock.now - started))
                     start += Self.queryLength / 2
                 }
@@ -168,22 +185,28 @@ struct CopyEvalCommand: ParsableCommand {
         return String(format: "%@: p50 %.1f ms, p99 %.1f ms\n", label, v[v.count / 2], v[min(v.count - 1, v.count * 99 / 100)])
     }
 
-    static func misses(cases: [PlagiarismMeasures.Passage], detections: [PlagiarismMeasures.Passage], suspicious: [CopyBenchmark.Suspicious]) -> String {
+    static func misses(
+        cases: [PlagiarismMeasures.Passage], detections: [PlagiarismMeasures.Passage], suspicious: [CopyBenchmark.Suspicious]
+    ) -> String {
         var out = ""
         let texts = Dictionary(uniqueKeysWithValues: suspicious.map { ($0.name, $0.text) })
         for c in cases where !detections.contains(where: { $0.detects(c) }) {
             let text = texts[c.suspicious] ?? []
-            out += "  missed \(c.suspicious) \(c.suspiciousRange) ← \(c.source) \(c.sourceRange): \(text.string(c.suspiciousRange.clamped(to: 0..<text.count)).prefix(60))\n"
+            out +=
+                "  missed \(c.suspicious) \(c.suspiciousRange) ← \(c.source) \(c.sourceRange): \(text.string(c.suspiciousRange.clamped(to: 0..<text.count)).prefix(60))\n"
         }
         for d in detections where !cases.contains(where: { d.detects($0) }) {
             let text = texts[d.suspicious] ?? []
-            out += "  false \(d.suspicious) \(d.suspiciousRange) ← \(d.source) \(d.sourceRange): \(text.string(d.suspiciousRange.clamped(to: 0..<text.count)).prefix(60))\n"
+            out +=
+                "  false \(d.suspicious) \(d.suspiciousRange) ← \(d.source) \(d.sourceRange): \(text.string(d.suspiciousRange.clamped(to: 0..<text.count)).prefix(60))\n"
         }
         return out
     }
 
     /// The benchmark as files another tool can read: every document, and the cases as JSON lines.
-    static func export(_ sources: [CopyBenchmark.Source], _ benchmark: [(CopyBenchmark.Obfuscation, [CopyBenchmark.Suspicious])], to folder: String) throws {
+    static func export(
+        _ sources: [CopyBenchmark.Source], _ benchmark: [(CopyBenchmark.Obfuscation, [CopyBenchmark.Suspicious])], to folder: String
+    ) throws {
         let root = URL(fileURLWithPath: folder)
         func write(_ name: String, _ text: [Unicode.Scalar], under dir: String) throws {
             let url = root.appendingPathComponent(dir).appendingPathComponent(name.replacingOccurrences(of: "/", with: "_") + ".txt")
@@ -197,9 +220,11 @@ struct CopyEvalCommand: ParsableCommand {
                 try write(document.name, document.text, under: "suspicious")
                 for c in document.cases {
                     let fields: JSONValue = .object([
-                        ("obfuscation", .string(obfuscation.rawValue)), ("suspicious", .string(c.suspicious)), ("host", .string(document.host)),
+                        ("obfuscation", .string(obfuscation.rawValue)), ("suspicious", .string(c.suspicious)),
+                        ("host", .string(document.host)),
                         ("suspicious_start", .int(c.suspiciousRange.lowerBound)), ("suspicious_end", .int(c.suspiciousRange.upperBound)),
-                        ("source", .string(c.source)), ("source_start", .int(c.sourceRange.lowerBound)), ("source_end", .int(c.sourceRange.upperBound)),
+                        ("source", .string(c.source)), ("source_start", .int(c.sourceRange.lowerBound)),
+                        ("source_end", .int(c.sourceRange.upperBound)),
                     ])
                     lines.append(fields.serialized(pretty: false))
                 }

@@ -15,14 +15,18 @@ struct CorpusCommand: ParsableCommand {
 
 /// Where the store is: `--store`, else $SHUZHI_STORE, else the user's data folder.
 struct StoreOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("语料库：SQLite 文件（默认 ~/.local/share/shuzhi/corpus.sqlite，或环境变量 SHUZHI_STORE）或 postgres://用户@主机/库 / a SQLite file or a postgres:// URL", valueName: "path|url"))
+    @Option(
+        help: ArgumentHelp(
+            "语料库：SQLite 文件（默认 ~/.local/share/shuzhi/corpus.sqlite，或环境变量 SHUZHI_STORE）或 postgres://用户@主机/库 / a SQLite file or a postgres:// URL",
+            valueName: "path|url"))
     var store: String?
 
     var path: String {
         if let store { return store }
         let env = ProcessInfo.processInfo.environment
         if let s = env["SHUZHI_STORE"], !s.isEmpty { return s }
-        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let base =
+            env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
         return (base as NSString).appendingPathComponent("shuzhi/corpus.sqlite")
     }
@@ -90,7 +94,8 @@ struct CorpusAdd: ParsableCommand {
                     progress.step()
                     continue
                 }
-                let (outcome, m) = try await CorpusIntake.add(document, file: file, author: author, year: year, kind: kind, tags: tag, to: store)
+                let (outcome, m) = try await CorpusIntake.add(
+                    document, file: file, author: author, year: year, kind: kind, tags: tag, to: store)
                 switch outcome {
                 // Written at once (not buffered): a line per document as it is stored, also into a pipe or a log.
                 case .added(let id): Terminal.write("已加入 #\(id)  \(m.title)  (\(file))\n")

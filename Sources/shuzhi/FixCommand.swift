@@ -8,12 +8,12 @@ struct FixCommand: ParsableCommand {
         commandName: "fix",
         abstract: "应用安全修复，写出新文件 / Apply safe fixes and write a new file.",
         discussion: """
-        默认写到 NAME.fixed.txt（Word 文档写到 NAME.fixed.docx：修改为修订，可在 Word/WPS 中逐条接受或拒绝，其余问题为批注；
-        --accept 直接改），不改动原文件；--in-place 才覆盖原文件（仅文本文件）。“-”从标准输入读、向标准输出写。
-        By default writes NAME.fixed.txt (a .docx gives NAME.fixed.docx: fixes as tracked changes to accept or reject in
-        Word, other findings as comments; --accept makes the changes directly) and leaves the input alone; --in-place
-        overwrites it (text files only).
-        """
+            默认写到 NAME.fixed.txt（Word 文档写到 NAME.fixed.docx：修改为修订，可在 Word/WPS 中逐条接受或拒绝，其余问题为批注；
+            --accept 直接改），不改动原文件；--in-place 才覆盖原文件（仅文本文件）。“-”从标准输入读、向标准输出写。
+            By default writes NAME.fixed.txt (a .docx gives NAME.fixed.docx: fixes as tracked changes to accept or reject in
+            Word, other findings as comments; --accept makes the changes directly) and leaves the input alone; --in-place
+            overwrites it (text files only).
+            """
     )
 
     @Argument(help: "要修复的文件 / files to fix") var files: [String]
@@ -45,25 +45,37 @@ struct FixCommand: ParsableCommand {
                 let configuration = try rules.configuration(for: path, cache: &configs)
                 let (document, source) = try Ingest.loadWithSource(path: path, options: options)
                 if inPlace && document.format == .docx {
-                    throw InputFailure(message: "错误：\(path)：.docx 暂不支持 --in-place，请用 -o 写出文本文件。\nerror: \(path): --in-place is not supported for .docx; write a text file with -o.")
+                    throw InputFailure(
+                        message:
+                            "错误：\(path)：.docx 暂不支持 --in-place，请用 -o 写出文本文件。\nerror: \(path): --in-place is not supported for .docx; write a text file with -o."
+                    )
                 }
                 let destination = inPlace ? path : (output ?? Self.defaultOutput(for: path, docx: document.format == .docx))
                 let word = destination.lowercased().hasSuffix(".docx") && !diff
                 if word && !(document.format == .docx) {
-                    throw InputFailure(message: "错误：\(path) 不是 Word 文档，fix 不能写出 .docx（排版成 Word 请用 shuzhi format）\nerror: \(path) is not a .docx; fix cannot write one")
+                    throw InputFailure(
+                        message:
+                            "错误：\(path) 不是 Word 文档，fix 不能写出 .docx（排版成 Word 请用 shuzhi format）\nerror: \(path) is not a .docx; fix cannot write one"
+                    )
                 }
                 if (word || !inPlace) && destination != "-" && Self.sameFile(destination, path) {
-                    throw InputFailure(message: word ? "错误：输出文件与输入文件相同（\(path)）\nerror: the output is the input file"
-                        : "错误：输出文件与输入文件相同（\(path)）；要改写原文件请用 --in-place。\nerror: the output is the input file; use --in-place to overwrite it.")
+                    throw InputFailure(
+                        message: word
+                            ? "错误：输出文件与输入文件相同（\(path)）\nerror: the output is the input file"
+                            : "错误：输出文件与输入文件相同（\(path)）；要改写原文件请用 --in-place。\nerror: the output is the input file; use --in-place to overwrite it."
+                    )
                 }
                 let outcome: FixOperation.Outcome
                 do {
-                    outcome = try FixOperation.fix(document, source: source, configuration: configuration,
-                                                   output: word ? (accept ? .accepted : .tracked) : .text, unsafe: unsafe)
+                    outcome = try FixOperation.fix(
+                        document, source: source, configuration: configuration,
+                        output: word ? (accept ? .accepted : .tracked) : .text, unsafe: unsafe)
                 } catch { throw InputFailure(message: "\(path)：\(error.description)") }
                 remainingErrors = remainingErrors || outcome.errorsLeft
                 if diff, let fixed = outcome.text {
-                    Terminal.write(UnifiedDiff.diff(document.text, String(String.UnicodeScalarView(fixed)), oldName: path, newName: path + "（修复后 / fixed）"))
+                    Terminal.write(
+                        UnifiedDiff.diff(
+                            document.text, String(String.UnicodeScalarView(fixed)), oldName: path, newName: path + "（修复后 / fixed）"))
                     continue
                 }
                 if destination == "-" {
@@ -72,9 +84,13 @@ struct FixCommand: ParsableCommand {
                     try AtomicFile.write(outcome.file.bytes, to: destination)
                 }
                 if word {
-                    Terminal.error("\(path)：\(accept ? "已修复" : "已标出修订") \(outcome.fixed) 处 → \(destination)；另有 \(outcome.left) 处写成批注 / \(outcome.fixed) fixed, \(outcome.left) commented")
+                    Terminal.error(
+                        "\(path)：\(accept ? "已修复" : "已标出修订") \(outcome.fixed) 处 → \(destination)；另有 \(outcome.left) 处写成批注 / \(outcome.fixed) fixed, \(outcome.left) commented"
+                    )
                 } else {
-                    Terminal.error("\(path)：已修复 \(outcome.fixed) 处\(destination == "-" ? "" : " → \(destination)")；另有 \(outcome.left) 处需人工处理（shuzhi check 查看）/ fixed \(outcome.fixed), \(outcome.left) left")
+                    Terminal.error(
+                        "\(path)：已修复 \(outcome.fixed) 处\(destination == "-" ? "" : " → \(destination)")；另有 \(outcome.left) 处需人工处理（shuzhi check 查看）/ fixed \(outcome.fixed), \(outcome.left) left"
+                    )
                 }
             } catch let error as IngestError {
                 Terminal.error(error.description)
@@ -93,6 +109,7 @@ struct FixCommand: ParsableCommand {
     }
 
     static func sameFile(_ a: String, _ b: String) -> Bool {
-        URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath() == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath()
+        URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath()
+            == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath()
     }
 }

@@ -9,10 +9,10 @@ struct FormatCommand: ParsableCommand {
         commandName: "format",
         abstract: "按 GB/T 9704-2012 排版为 Word 文档 / lay a report out per GB/T 9704-2012 as a .docx",
         discussion: """
-        A4，页边距上 37、下 35、左 28、右 26 毫米，每页 22 行、每行 28 字；标题 2 号小标宋居中，正文 3 号仿宋首行缩进二字，
-        一级标题黑体、二级楷体、三四级仿宋；页码“— 1 —”4 号宋体，单页居右、双页居左。默认写到 NAME.formatted.docx。
-        A4, margins 37/35/28/26 mm, 22 lines × 28 characters; writes NAME.formatted.docx unless -o is given.
-        """
+            A4，页边距上 37、下 35、左 28、右 26 毫米，每页 22 行、每行 28 字；标题 2 号小标宋居中，正文 3 号仿宋首行缩进二字，
+            一级标题黑体、二级楷体、三四级仿宋；页码“— 1 —”4 号宋体，单页居右、双页居左。默认写到 NAME.formatted.docx。
+            A4, margins 37/35/28/26 mm, 22 lines × 28 characters; writes NAME.formatted.docx unless -o is given.
+            """
     )
 
     @Argument(help: "报告文件（.txt 或 .docx）/ the report") var file: String

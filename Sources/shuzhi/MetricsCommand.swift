@@ -25,7 +25,8 @@ struct MetricsCommand: ParsableCommand {
             let metrics = MetricsOperation.metrics(document, configuration: Configuration())
             switch format {
             case .table:
-                Terminal.write((files.count > 1 ? "== \(path) ==\n" : "") + MetricsRenderer.table(metrics.results, metrics.substance, document))
+                Terminal.write(
+                    (files.count > 1 ? "== \(path) ==\n" : "") + MetricsRenderer.table(metrics.results, metrics.substance, document))
             case .json:
                 return MetricsOperation.json(metrics)
             case .csv:

@@ -11,10 +11,10 @@ struct ReviewCommand: ParsableCommand {
         commandName: "review",
         abstract: "批量审阅：各报告的问题、结构、成绩、复制比，以及报告之间的相似度矩阵和聚类 / review a batch of reports",
         discussion: """
-        -o 的扩展名决定格式：.html（含热力图的网页）、.csv（表格，末尾各列为相似度矩阵）、.json；不给 -o 时在终端列出。
-        The extension of -o picks the format: .html (a page with the heatmap), .csv (a table; its last columns are the
-        similarity matrix), .json; without -o a table is printed. Ctrl-C stops without writing anything.
-        """
+            -o 的扩展名决定格式：.html（含热力图的网页）、.csv（表格，末尾各列为相似度矩阵）、.json；不给 -o 时在终端列出。
+            The extension of -o picks the format: .html (a page with the heatmap), .csv (a table; its last columns are the
+            similarity matrix), .json; without -o a table is printed. Ctrl-C stops without writing anything.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json, html }
@@ -58,9 +58,10 @@ struct ReviewCommand: ParsableCommand {
         var inputs: [ReviewOperation.Input] = []
         for path in files {
             do {
-                inputs.append(ReviewOperation.Input(name: path, configuration: try rules.configuration(for: path, cache: &configs)) {
-                    () throws(IngestError) in try Ingest.load(path: path, options: options)
-                })
+                inputs.append(
+                    ReviewOperation.Input(name: path, configuration: try rules.configuration(for: path, cache: &configs)) {
+                        () throws(IngestError) in try Ingest.load(path: path, options: options)
+                    })
             } catch let f as InputFailure { Terminal.error(f.message); throw ExitCode(2) }
         }
         let progress = PhaseProgress()
@@ -68,8 +69,9 @@ struct ReviewCommand: ParsableCommand {
         let inputsToReview = inputs
         do {
             review = try store.with(opening: corpus) { store in
-                try await ReviewOperation.review(inputsToReview, store: store, progress: { progress.show($0, $1, $2) },
-                                                 shouldStop: { Interrupt.isRequested })
+                try await ReviewOperation.review(
+                    inputsToReview, store: store, progress: { progress.show($0, $1, $2) },
+                    shouldStop: { Interrupt.isRequested })
             }
             progress.finish()
         } catch is CancellationError {
@@ -87,9 +89,12 @@ struct ReviewCommand: ParsableCommand {
         case .html: rendered = ReviewRenderer.html(review, generator: "Shuzhi \(Shuzhi.version)")
         }
         if let output {
-            do { try AtomicFile.write(Array(rendered.utf8), to: output) } catch let f as InputFailure { Terminal.error(f.message); throw ExitCode(2) }
+            do { try AtomicFile.write(Array(rendered.utf8), to: output) } catch let f as InputFailure {
+                Terminal.error(f.message); throw ExitCode(2)
+            }
             let s = review.similarity
-            Terminal.error("已写出 \(output)：\(reports.count) 份报告，\(s.pairs.filter { $0.copiedPassages > 0 }.count) 对有疑似复制段落，\(s.clusters.count) 组")
+            Terminal.error(
+                "已写出 \(output)：\(reports.count) 份报告，\(s.pairs.filter { $0.copiedPassages > 0 }.count) 对有疑似复制段落，\(s.clusters.count) 组")
         } else {
             Terminal.write(rendered)
         }

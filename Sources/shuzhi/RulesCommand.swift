@@ -20,7 +20,9 @@ struct RulesCommand: ParsableCommand {
             for r in rules {
                 var fix = r.fix.map { $0 == .safe ? "[可自动修复]" : "[可修复·需确认]" } ?? ""
                 if !r.isEnabledByDefault { fix += "[默认关闭]" }
-                Terminal.write("\(r.id.padding(toLength: width + 2, withPad: " ", startingAt: 0))\(r.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))\(r.summary) \(fix)\n")
+                Terminal.write(
+                    "\(r.id.padding(toLength: width + 2, withPad: " ", startingAt: 0))\(r.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))\(r.summary) \(fix)\n"
+                )
             }
         case .json:
             Terminal.write(RuleCatalogue.json)

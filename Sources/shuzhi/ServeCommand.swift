@@ -10,11 +10,11 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "启动本地网页：检查、审阅、语料库 / Serve the web page: check, review, corpus.",
         discussion: """
-        默认只监听本机（127.0.0.1），其他机器无法访问；监听其他地址（如 0.0.0.0）必须设置访问令牌（--token 或环境变量
-        SHUZHI_TOKEN），浏览器登录一次即可。报告只在内存中处理，不写入磁盘；语料库页面使用 --store 指定的语料库。
-        By default only this machine can connect (127.0.0.1). Any other host needs an access token (--token or
-        SHUZHI_TOKEN); browsers log in once. Reports are processed in memory and never written to disk.
-        """
+            默认只监听本机（127.0.0.1），其他机器无法访问；监听其他地址（如 0.0.0.0）必须设置访问令牌（--token 或环境变量
+            SHUZHI_TOKEN），浏览器登录一次即可。报告只在内存中处理，不写入磁盘；语料库页面使用 --store 指定的语料库。
+            By default only this machine can connect (127.0.0.1). Any other host needs an access token (--token or
+            SHUZHI_TOKEN); browsers log in once. Reports are processed in memory and never written to disk.
+            """
     )
 
     @Option(help: "监听地址 / address to listen on") var host = "127.0.0.1"
@@ -28,11 +28,13 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         var cache: [String: Configuration] = [:]
         let configuration: Configuration
-        do { configuration = try rules.configuration(for: "-", cache: &cache) }
-        catch let f as InputFailure { Terminal.error(f.message); throw ExitCode(2) }
+        do { configuration = try rules.configuration(for: "-", cache: &cache) } catch let f as InputFailure {
+            Terminal.error(f.message); throw ExitCode(2)
+        }
         let environmentToken = ProcessInfo.processInfo.environment["SHUZHI_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-        let settings = ServerSettings(host: host, port: port, token: token ?? environmentToken, storeLocation: store.path,
-                                      configuration: configuration, ingest: try input.ingestOptions())
+        let settings = ServerSettings(
+            host: host, port: port, token: token ?? environmentToken, storeLocation: store.path,
+            configuration: configuration, ingest: try input.ingestOptions())
         do { try settings.validate() } catch { Terminal.error(error.description); throw ExitCode(2) }
         Interrupt.unblock()
         let host = self.host

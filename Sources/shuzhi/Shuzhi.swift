@@ -27,10 +27,13 @@ struct Shuzhi: ParsableCommand {
         commandName: "shuzhi",
         abstract: "述职：检查述职报告、年度工作总结 / Checks Chinese officials' annual duty reports.",
         discussion: """
-        退出码 / exit codes: 0 无错误级问题 / no error-level finding; 1 有错误级问题 / errors found; 2 用法或输入错误 / usage or input error; 130 被 Ctrl-C 中断 / interrupted.
-        """,
+            退出码 / exit codes: 0 无错误级问题 / no error-level finding; 1 有错误级问题 / errors found; 2 用法或输入错误 / usage or input error; 130 被 Ctrl-C 中断 / interrupted.
+            """,
         version: version,
-        subcommands: [CheckCommand.self, FixCommand.self, FormatCommand.self, OutlineCommand.self, MetricsCommand.self, CompareCommand.self, ReviewCommand.self, ServeCommand.self, CorpusCommand.self, RulesCommand.self, EvalCommand.self],
+        subcommands: [
+            CheckCommand.self, FixCommand.self, FormatCommand.self, OutlineCommand.self, MetricsCommand.self, CompareCommand.self,
+            ReviewCommand.self, ServeCommand.self, CorpusCommand.self, RulesCommand.self, EvalCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

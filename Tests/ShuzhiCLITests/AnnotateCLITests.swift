@@ -34,7 +34,8 @@ import Testing
         // A report carrying a 33 MB picture: over the 32 MB limit, refused before it is read.
         let huge = dir.appendingPathComponent("huge.docx")
         var zip = ZipWriter()
-        let body = "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>今年,完成任务。</w:t></w:r></w:p></w:body></w:document>"
+        let body =
+            "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>今年,完成任务。</w:t></w:r></w:p></w:body></w:document>"
         zip.add("word/document.xml", Array(body.utf8))
         var random = CopyBenchmark.SplitMix(seed: 1)
         zip.add("word/media/image1.png", (0..<(33 << 20)).map { _ in UInt8(truncatingIfNeeded: random.next()) }, compress: false)
@@ -42,13 +43,19 @@ import Testing
         let truncated = dir.appendingPathComponent("truncated.docx")
         let whole = try Data(contentsOf: Self.fixture("report.docx"))
         try whole.prefix(whole.count / 2).write(to: truncated)
-        let inputs = [text, Self.fixture("encrypted.docx"), Self.fixture("bomb.docx"), Self.fixture("legacy.doc"),
-                      Self.fixture("workbook-renamed.docx"), huge, truncated]
+        let inputs = [
+            text, Self.fixture("encrypted.docx"), Self.fixture("bomb.docx"), Self.fixture("legacy.doc"),
+            Self.fixture("workbook-renamed.docx"), huge, truncated,
+        ]
         for input in inputs {
-            for command in [["check", input.path, "--annotate", output.path], ["fix", input.path, "-o", output.path],
-                            ["format", input.path, "-o", output.path]] where !(command[0] == "format" && input == text) {
+            for command in [
+                ["check", input.path, "--annotate", output.path], ["fix", input.path, "-o", output.path],
+                ["format", input.path, "-o", output.path],
+            ] where !(command[0] == "format" && input == text) {
                 let r = try CLI.run(command)
-                #expect(r.status == 2 && r.stderr.contains("错误") && r.stderr.contains("error"), "\(command[0]) \(input.lastPathComponent): \(r.status)")
+                #expect(
+                    r.status == 2 && r.stderr.contains("错误") && r.stderr.contains("error"),
+                    "\(command[0]) \(input.lastPathComponent): \(r.status)")
                 #expect(!FileManager.default.fileExists(atPath: output.path), "\(command[0]) \(input.lastPathComponent)")
             }
         }
@@ -63,7 +70,9 @@ import Testing
         #expect(!LibreOffice.required || LibreOffice.executable != nil, "SHUZHI_REQUIRE_LIBREOFFICE is set but soffice is missing")
     }
 
-    @Test(.enabled(if: LibreOffice.executable != nil, "LibreOffice (soffice) is not installed"), arguments: ["report.docx", "python-docx.docx", "basic.docx", "prefixed.docx", "libreoffice", "wps", "word-with-history"])
+    @Test(
+        .enabled(if: LibreOffice.executable != nil, "LibreOffice (soffice) is not installed"),
+        arguments: ["report.docx", "python-docx.docx", "basic.docx", "prefixed.docx", "libreoffice", "wps", "word-with-history"])
     func annotatedFilesOpenWithTheirComments(_ name: String) throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -123,12 +132,16 @@ import Testing
             let mine = try after.data(of: try #require(after.entry(named: entry.name)), limit: 1 << 24)
             #expect(mine == (try before.data(of: entry, limit: 1 << 24)), "\(name): \(entry.name) changed")
         }
-        let main = String(decoding: try after.data(of: try #require(after.entry(named: "word/document.xml")), limit: 1 << 24), as: UTF8.self)
+        let main = String(
+            decoding: try after.data(of: try #require(after.entry(named: "word/document.xml")), limit: 1 << 24), as: UTF8.self)
         #expect(main.contains("w:author=\"Shuzhi\"") && main.contains("<w:delText"))
         if name == "word-with-history" {
             // The reviewer's own insertion, deletion and comment are all still there.
-            #expect(main.contains("w:author=\"王科长\"") && main.contains("<w:delText>五篇</w:delText>") && main.contains("<w:commentRangeStart w:id=\"0\"/>"))
-            let comments = String(decoding: try after.data(of: try #require(after.entry(named: "word/comments.xml")), limit: 1 << 24), as: UTF8.self)
+            #expect(
+                main.contains("w:author=\"王科长\"") && main.contains("<w:delText>五篇</w:delText>")
+                    && main.contains("<w:commentRangeStart w:id=\"0\"/>"))
+            let comments = String(
+                decoding: try after.data(of: try #require(after.entry(named: "word/comments.xml")), limit: 1 << 24), as: UTF8.self)
             #expect(comments.contains("请核实次数") && comments.contains("w:author=\"Shuzhi\""))
         }
         // The fixed text reads as the fixes make it: 再接再厉, full-width commas.
@@ -143,7 +156,8 @@ import Testing
 }
 
 @Suite struct LegacyFormatTests {
-    @Test(.enabled(if: LibreOffice.executable != nil, "LibreOffice (soffice) is not installed")) func aDocAndAWpsAreConvertedAndCanBeAnnotated() throws {
+    @Test(.enabled(if: LibreOffice.executable != nil, "LibreOffice (soffice) is not installed"))
+    func aDocAndAWpsAreConvertedAndCanBeAnnotated() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let docx = dir.appendingPathComponent("report.docx")
@@ -154,7 +168,9 @@ import Testing
         let wps = dir.appendingPathComponent("old/report.wps")
         try FileManager.default.copyItem(at: doc, to: wps)
         let expected = try CLI.run(["check", docx.path, "--format", "json"])
-        let rules = { (r: CLI.Result) in ((try? r.json() as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []).map { $0["rule"] as? String ?? "" }.sorted() }
+        let rules = { (r: CLI.Result) in
+            ((try? r.json() as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []).map { $0["rule"] as? String ?? "" }.sorted()
+        }
         for old in [doc, wps] {
             let r = try CLI.run(["check", old.path, "--format", "json"])
             #expect(r.status == expected.status && rules(r) == rules(expected), "\(old.lastPathComponent): \(r.stderr)")

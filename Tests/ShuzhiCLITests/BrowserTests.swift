@@ -28,7 +28,8 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: BrowserTests.available, "chromium and chromedriver are not installed")) func aPastedReportShowsTheCLIsFindingsAndDownloadsTheFixedText() async throws {
+    @Test(.enabled(if: BrowserTests.available, "chromium and chromedriver are not installed"))
+    func aPastedReportShowsTheCLIsFindingsAndDownloadsTheFixedText() async throws {
         let text = try String(contentsOf: CLI.root.appendingPathComponent(CLI.sample), encoding: .utf8)
         let cli = try CLI.run(["check", "--format", "json", CLI.sample])
         let json = try JSONSerialization.jsonObject(with: cli.stdout) as! [String: Any]
@@ -44,27 +45,36 @@ import Testing
             try await browser.type("#check-text", text)
             try await browser.click("#check-run")
             _ = try await browser.wait(for: "return document.querySelectorAll('#finding-list .finding').length > 0")
-            let shown = try await browser.run("""
-                return Array.from(document.querySelectorAll('#finding-list .finding')).map(e => e.dataset.rule + '@' + e.dataset.start + '-' + e.dataset.end)
-                """) as? [String] ?? []
+            let shown =
+                try await browser.run(
+                    """
+                    return Array.from(document.querySelectorAll('#finding-list .finding')).map(e => e.dataset.rule + '@' + e.dataset.start + '-' + e.dataset.end)
+                    """) as? [String] ?? []
             #expect(shown.sorted() == expected)
             #expect(expected.count > 10)
             // Every finding is highlighted in the text, in its family's colour.
-            let marked = try await browser.run("""
-                const ids = new Set(); for (const m of document.querySelectorAll('#report-text mark')) m.dataset.ids.split(' ').forEach(i => ids.add(i));
-                return ids.size
-                """) as? Int
+            let marked =
+                try await browser.run(
+                    """
+                    const ids = new Set(); for (const m of document.querySelectorAll('#report-text mark')) m.dataset.ids.split(' ').forEach(i => ids.add(i));
+                    return ids.size
+                    """) as? Int
             #expect(marked == expected.count)
             let typoMark = try await browser.run("return !!document.querySelector('#report-text mark.fam-typo')") as? Bool
             #expect(typoMark == true)
             // The page as it shows the result is the text we pasted.
-            let pageText = try await browser.run("return Array.from(document.querySelectorAll('#report-text p')).map(p => p.textContent).join('\\n')") as? String
+            let pageText =
+                try await browser.run("return Array.from(document.querySelectorAll('#report-text p')).map(p => p.textContent).join('\\n')")
+                as? String
             #expect(pageText == text)
 
             // Keyboard: J selects the first finding.
             try await browser.run("document.activeElement.blur()")
             try await browser.press("j")
-            let current = try await browser.wait(for: "return document.querySelector('.finding.current') && document.querySelector('.finding.current').dataset.index") as? String
+            let current =
+                try await browser.wait(
+                    for: "return document.querySelector('.finding.current') && document.querySelector('.finding.current').dataset.index")
+                as? String
             #expect(current == "0")
             try await browser.screenshot(to: Self.artifacts.appendingPathComponent("check-page.png"))
 
@@ -75,7 +85,8 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: BrowserTests.available, "chromium and chromedriver are not installed")) func markupInAReportIsShownAsTextAndNeverRun() async throws {
+    @Test(.enabled(if: BrowserTests.available, "chromium and chromedriver are not installed"))
+    func markupInAReportIsShownAsTextAndNeverRun() async throws {
         let hostile = """
             一、<script>document.title='pwned-script'</script>工作情况
             "><img src=x onerror="document.title='pwned-img'">我们要再接再励,<b>加粗</b>。
@@ -87,14 +98,17 @@ import Testing
             _ = try await browser.wait(for: "return document.querySelectorAll('#finding-list .finding').length > 0")
             try await Task.sleep(for: .milliseconds(500))
             #expect(try await browser.run("return document.title") as? String == "述职报告检查 · Shuzhi")
-            #expect(try await browser.run("return document.querySelectorAll('#report-text script, #report-text img, #report-text b').length") as? Int == 0)
+            #expect(
+                try await browser.run("return document.querySelectorAll('#report-text script, #report-text img, #report-text b').length")
+                    as? Int == 0)
             let shown = try await browser.run("return document.getElementById('report-text').textContent") as? String ?? ""
             #expect(shown.contains("<script>document.title='pwned-script'</script>"))
             #expect(shown.contains("<img src=x onerror="))
         }
     }
 
-    @Test(.enabled(if: BrowserTests.available, "chromium and chromedriver are not installed")) func aBatchShowsItsTableMatrixAndOpensAReport() async throws {
+    @Test(.enabled(if: BrowserTests.available, "chromium and chromedriver are not installed"))
+    func aBatchShowsItsTableMatrixAndOpensAReport() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-batch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -122,7 +136,10 @@ import Testing
             try await browser.screenshot(to: Self.artifacts.appendingPathComponent("review-page.png"))
             // Open the second report in the check page.
             try await browser.click("#review-table tbody tr:nth-child(2) a")
-            _ = try await browser.wait(for: "return !document.getElementById('view-check').hidden && document.getElementById('check-summary').textContent.includes('报告2.txt')")
+            _ = try await browser.wait(
+                for:
+                    "return !document.getElementById('view-check').hidden && document.getElementById('check-summary').textContent.includes('报告2.txt')"
+            )
         }
     }
 }

@@ -14,7 +14,9 @@ enum CLI {
         while dir.path != "/" {
             let candidate = dir.appendingPathComponent("shuzhi")
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue { return candidate }
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return candidate
+            }
             dir = dir.deletingLastPathComponent()
         }
         return root.appendingPathComponent(".build/debug/shuzhi")
@@ -29,7 +31,9 @@ enum CLI {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, environment: [String: String] = [:]) throws
+        -> Result
+    {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -55,8 +59,9 @@ enum CLI {
         process.waitUntilExit()
         try out.close()
         try err.close()
-        return Result(status: process.terminationStatus, stdout: try Data(contentsOf: outURL),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: try Data(contentsOf: outURL),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 
     /// Converts text with the system's iconv program: an encoder independent of Shuzhi's code.
@@ -120,8 +125,10 @@ enum CLI {
     @Test func checksTheBundledSample() throws {
         let r = try CLI.run(["check", CLI.sample])
         #expect(r.status == 1)
-        for rule in ["residue.advert", "residue.placeholder", "punct.halfwidth", "punct.unpaired-quote", "numbering.duplicate",
-                     "numbering.gap", "repeat.phrase", "repeat.char"] {
+        for rule in [
+            "residue.advert", "residue.placeholder", "punct.halfwidth", "punct.unpaired-quote", "numbering.duplicate",
+            "numbering.gap", "repeat.phrase", "repeat.char",
+        ] {
             #expect(r.out.contains("[\(rule)]"), "missing \(rule)")
         }
         #expect(r.out.contains("Examples/sample-report.txt:9:58: error[punct.halfwidth]"))
@@ -170,7 +177,9 @@ enum CLI {
     /// The documented JSON shape, and offsets that land exactly on the flagged text of the decoded file.
     @Test func jsonShapeAndOffsets() throws {
         var files = [CLI.sample, CLI.fixtures.appendingPathComponent("gb18030-crlf.txt").path]
-        if let shared = CLI.shared { files += ["county-deputy-head-2020.txt", "park-deputy-director.txt"].map { shared.appendingPathComponent($0).path } }
+        if let shared = CLI.shared {
+            files += ["county-deputy-head-2020.txt", "park-deputy-director.txt"].map { shared.appendingPathComponent($0).path }
+        }
         for file in files {
             let r = try CLI.run(["check", file, "--format", "json"])
             #expect(r.status == 1 || r.status == 0)
@@ -190,7 +199,9 @@ enum CLI {
             #expect(!diagnostics.isEmpty || file.hasSuffix("gb18030-crlf.txt"))
             for d in diagnostics {
                 // Statistical findings (the typo family, doubled words) add their confidence; nothing else varies.
-                let base: Set<String> = ["rule", "family", "familyName", "severity", "start", "end", "line", "column", "text", "message", "replacements", "fix"]
+                let base: Set<String> = [
+                    "rule", "family", "familyName", "severity", "start", "end", "line", "column", "text", "message", "replacements", "fix",
+                ]
                 let keys = Set(d.keys), scored = base.union(["confidence"])
                 switch (d["family"] as? String, d["rule"] as? String) {
                 case ("typo", _): #expect(keys == scored, "\(d)")
@@ -368,9 +379,11 @@ extension CLI {
     }
 
     @Test func usageErrorsExitTwo() throws {
-        for args in [["check"], ["check", "--format", "xml", CLI.sample], ["frobnicate"], ["check", "--encoding", "latin1", CLI.sample],
-                     ["check", "--disable", "no.such-rule", CLI.sample], ["fix", CLI.sample, "--diff", "--in-place"],
-                     ["fix", CLI.sample, "-o", "/tmp/out.docx"]] {
+        for args in [
+            ["check"], ["check", "--format", "xml", CLI.sample], ["frobnicate"], ["check", "--encoding", "latin1", CLI.sample],
+            ["check", "--disable", "no.such-rule", CLI.sample], ["fix", CLI.sample, "--diff", "--in-place"],
+            ["fix", CLI.sample, "-o", "/tmp/out.docx"],
+        ] {
             let r = try CLI.run(args)
             #expect(r.status == 2, "\(args): \(r.status) \(r.stderr)")
             #expect(!r.stderr.isEmpty)
@@ -393,7 +406,7 @@ extension CLI {
         let input = try copy(CLI.root.appendingPathComponent(CLI.sample), to: dir, as: "报告.txt")
         let before = try Data(contentsOf: input)
         let r = try CLI.run(["fix", input.path])
-        #expect(r.status == 1) // the sample keeps error-level findings only a person can resolve (placeholders)
+        #expect(r.status == 1)  // the sample keeps error-level findings only a person can resolve (placeholders)
         #expect(try Data(contentsOf: input) == before)
         let output = dir.appendingPathComponent("报告.fixed.txt")
         let fixed = try String(contentsOf: output, encoding: .utf8)
@@ -457,7 +470,9 @@ extension CLI {
         #expect(r.stderr.contains("r.fixed.docx") && r.stderr.contains("批注"), "\(r.stderr)")
         let tracked = dir.appendingPathComponent("r.fixed.docx")
         let main = String(decoding: try Self.part("word/document.xml", of: tracked), as: UTF8.self)
-        #expect(main.contains("<w:del w:id=") && main.contains("<w:ins w:id=") && main.contains("w:author=\"Shuzhi\"") && main.contains("<w:delText"))
+        #expect(
+            main.contains("<w:del w:id=") && main.contains("<w:ins w:id=") && main.contains("w:author=\"Shuzhi\"")
+                && main.contains("<w:delText"))
         #expect(try Ingest.load(path: tracked.path).text.contains("全年集中学习24次，撰写心得6篇。"))
         #expect(String(decoding: try Self.part("word/comments.xml", of: tracked), as: UTF8.self).contains("<w:comment "))
         #expect(try Data(contentsOf: input) == original)
@@ -496,12 +511,14 @@ extension CLI {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
-        try "[rules]\ndisable = [\"punct\", \"residue\"]\n".write(to: dir.appendingPathComponent(".shuzhi.toml"), atomically: true, encoding: .utf8)
+        try "[rules]\ndisable = [\"punct\", \"residue\"]\n".write(
+            to: dir.appendingPathComponent(".shuzhi.toml"), atomically: true, encoding: .utf8)
         let file = dir.appendingPathComponent("sub/r.txt")
         try "全年学习24次,撰写x篇心得。\n".write(to: file, atomically: true, encoding: .utf8)
         #expect(try CLI.run(["check", file.path]).status == 0)
         #expect(try CLI.run(["check", file.path, "--no-config"]).status == 1)
-        try "[rules]\ndisable = [\"punct.nonsense\"]\n".write(to: dir.appendingPathComponent(".shuzhi.toml"), atomically: true, encoding: .utf8)
+        try "[rules]\ndisable = [\"punct.nonsense\"]\n".write(
+            to: dir.appendingPathComponent(".shuzhi.toml"), atomically: true, encoding: .utf8)
         let bad = try CLI.run(["check", file.path])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains(".shuzhi.toml") && bad.stderr.contains("punct.nonsense"))
@@ -532,7 +549,9 @@ extension CLI {
         let r = try CLI.run(["eval", "csc", file.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.out.contains("sentences: 3"))
-        #expect(r.out.contains("pycorrector sentence level: acc:1.0000, precision:1.0000, recall:1.0000, f1:1.0000  (TP 2 FP 0 FN 0 TN 1)"), "\(r.out)")
+        #expect(
+            r.out.contains("pycorrector sentence level: acc:1.0000, precision:1.0000, recall:1.0000, f1:1.0000  (TP 2 FP 0 FN 0 TN 1)"),
+            "\(r.out)")
         #expect(r.out.contains("correction level: precision:1.0000, recall:1.0000, f1:1.0000"))
         #expect(r.out.contains("sentences/s"))
         // A stricter threshold than any finding's confidence leaves both errors in place.

@@ -92,8 +92,9 @@ import ShuzhiTestSupport
         let count = 300
         let (dir, input, store) = try await Self.reportsAndStore(count, backend)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let (status, shown) = try CLI.interruptOnTerminal(["corpus", "add", input.path, "--store", store], when: "加入语料库 10/",
-                                                          log: dir.appendingPathComponent("tty.txt"))
+        let (status, shown) = try CLI.interruptOnTerminal(
+            ["corpus", "add", input.path, "--store", store], when: "加入语料库 10/",
+            log: dir.appendingPathComponent("tty.txt"))
         #expect(status == 130 && shown.contains("已中断") && shown.contains("份/秒"), "\(status) \(shown.suffix(300))")
         let stored = try await Self.check(store)
         #expect(stored >= 10 && stored < count, "stopped after \(stored) of \(count)")

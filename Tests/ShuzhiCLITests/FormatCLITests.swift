@@ -48,8 +48,10 @@ import Testing
                     guard let s = w.firstIndex(of: ">"), let e = w.range(of: "</word>") else { return nil }
                     return String(w[w.index(after: s)..<e.lowerBound])
                 }
-                result.append(Line(page: p + 1, xMin: number("xMin"), yMin: number("yMin"), xMax: number("xMax"), yMax: number("yMax"),
-                                   text: words.joined()))
+                result.append(
+                    Line(
+                        page: p + 1, xMin: number("xMin"), yMin: number("yMin"), xMax: number("xMax"), yMax: number("yMax"),
+                        text: words.joined()))
             }
         }
         return result
@@ -78,7 +80,8 @@ import Testing
         return (fields[0], fields[1], Array(data[i...]))
     }
 
-    @Test(.enabled(if: LibreOffice.executable != nil, "LibreOffice (soffice) is not installed")) func aFullPageHas22LinesOf28CharactersInsideTheStandardsMargins() throws {
+    @Test(.enabled(if: LibreOffice.executable != nil, "LibreOffice (soffice) is not installed"))
+    func aFullPageHas22LinesOf28CharactersInsideTheStandardsMargins() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appendingPathComponent("report.txt")
@@ -96,7 +99,9 @@ import Testing
             #expect(body.count == 22, "page \(page): \(body.count) lines")
             // 28 characters a line; a full stop may hang past the edge (行尾点号悬挂, as Chinese typesetting allows:
             // LibreOffice hangs it whatever overflowPunct says; Word honours overflowPunct and does not).
-            let hanging = { (l: Line) in l.text.unicodeScalars.last.map { "。，、；：？！”".unicodeScalars.contains($0) } == true && l.xMax > (210 - 26 + 1) * Self.mm }
+            let hanging = { (l: Line) in
+                l.text.unicodeScalars.last.map { "。，、；：？！”".unicodeScalars.contains($0) } == true && l.xMax > (210 - 26 + 1) * Self.mm
+            }
             let characters = body.map { $0.text.unicodeScalars.count - (hanging($0) ? 1 : 0) }
             #expect(characters.max() == 28, "page \(page): \(characters)")
             // Left 28 mm, right 26 mm (a full line reaches the type area's right edge), top 37 mm, bottom 35 mm.
@@ -115,12 +120,15 @@ import Testing
             if page % 2 == 0 {
                 #expect(abs(footer.xMin / Self.mm - (28 + 14 / Self.mm)) <= 1, "page \(page): number at x \(footer.xMin / Self.mm) mm")
             } else {
-                #expect(abs(210 - footer.xMax / Self.mm - (26 + 14 / Self.mm)) <= 1, "page \(page): number ends \(210 - footer.xMax / Self.mm) mm from the edge")
+                #expect(
+                    abs(210 - footer.xMax / Self.mm - (26 + 14 / Self.mm)) <= 1,
+                    "page \(page): number ends \(210 - footer.xMax / Self.mm) mm from the edge")
             }
         }
         // The same page as an image (poppler's pdftoppm, 72 dpi grey): A4, and ink starts at the left and top margins.
         let image = try Self.page(2, of: pdf)
-        #expect(abs(image.width - 595) <= 1 && abs(image.height - 842) <= 1, "\(image.width) × \(image.height)")  // 595.3 × 841.9 pt, rounded
+        // 595.3 × 841.9 pt, rounded
+        #expect(abs(image.width - 595) <= 1 && abs(image.height - 842) <= 1, "\(image.width) × \(image.height)")
         let inked = { (x: Int, y: Int) in image.pixels[y * image.width + x] < 128 }
         let typeArea = Int(262 * Self.mm)  // above the page number
         let columns = (0..<image.width).filter { x in (0..<typeArea).contains { inked(x, $0) } }
@@ -142,13 +150,17 @@ import Testing
         let styles = try part("word/styles.xml"), main = try part("word/document.xml"), settings = try part("word/settings.xml")
         for (id, font) in [("Title", "方正小标宋简体"), ("Heading1", "黑体"), ("Heading2", "楷体_GB2312"), ("Normal", "仿宋_GB2312")] {
             let style = try #require(styles.components(separatedBy: "w:styleId=\"\(id)\"").dropFirst().first)
-            #expect(style.prefix(while: { $0 != "/" || true }).contains("w:eastAsia=\"\(font)\"") && style.contains("w:ascii=\"Times New Roman\""), "\(id)")
+            #expect(
+                style.prefix(while: { $0 != "/" || true }).contains("w:eastAsia=\"\(font)\"")
+                    && style.contains("w:ascii=\"Times New Roman\""), "\(id)")
         }
         #expect(main.contains("<w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">一、加强理论学习</w:t>"))
         #expect(main.contains("<w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t xml:space=\"preserve\">（一）坚持学习制度化</w:t>"))
         // The run-in heading: its words in the heading's font, the rest in the body's.
         #expect(main.contains("<w:rStyle w:val=\"Heading1Char\"/></w:rPr><w:t xml:space=\"preserve\">二、履职尽责。</w:t>"))
-        #expect(main.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>") && main.contains("w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\""))
+        #expect(
+            main.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>")
+                && main.contains("w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\""))
         #expect(settings.contains("<w:evenAndOddHeaders/>") && styles.contains("<w:kinsoku w:val=\"1\"/>"))
     }
 
@@ -160,7 +172,8 @@ import Testing
         #expect(try CLI.run(["format", input.path]).status == 0)
         let formatted = dir.appendingPathComponent("报告.formatted.docx")
         #expect(try Ingest.load(path: formatted.path).text == Ingest.load(path: input.path).text)
-        for bad in [AnnotateCLITests.fixture("encrypted.docx"), AnnotateCLITests.fixture("bomb.docx"), dir.appendingPathComponent("无.txt")] {
+        for bad in [AnnotateCLITests.fixture("encrypted.docx"), AnnotateCLITests.fixture("bomb.docx"), dir.appendingPathComponent("无.txt")]
+        {
             let out = dir.appendingPathComponent("out.docx")
             #expect(try CLI.run(["format", bad.path, "-o", out.path]).status == 2)
             #expect(!FileManager.default.fileExists(atPath: out.path))
@@ -187,15 +200,17 @@ import Testing
         return faces.allSatisfy(list.contains)
     }
 
-    @Test(.enabled(if: LibreOffice.executable != nil, "LibreOffice (soffice) is not installed"),
-          .enabled(if: LibreOffice.required || FormatFontsTests.facesInstalled, "the stand-in Chinese fonts are not installed"))
+    @Test(
+        .enabled(if: LibreOffice.executable != nil, "LibreOffice (soffice) is not installed"),
+        .enabled(if: LibreOffice.required || FormatFontsTests.facesInstalled, "the stand-in Chinese fonts are not installed"))
     func headingsBylineAndBodyAreEachInTheirFont() throws {
         try #require(Self.facesInstalled, "the stand-in fonts are missing (.ci/run installs them)")
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let conf = dir.appendingPathComponent("fonts.conf")
         let aliases = [("黑体", "WenQuanYi Zen Hei"), ("楷体_GB2312", "AR PL UKai CN"), ("仿宋_GB2312", "AR PL UMing CN")]
-        try ("<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\"><fontconfig><include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>"
+        try
+            ("<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\"><fontconfig><include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>"
             + aliases.map { "<alias binding=\"same\"><family>\($0.0)</family><prefer><family>\($0.1)</family></prefer></alias>" }.joined()
             + "</fontconfig>").write(to: conf, atomically: true, encoding: .utf8)
         let input = dir.appendingPathComponent("report.txt")
@@ -215,13 +230,16 @@ import Testing
         // Font ids → families, then each line's family.
         var families: [String: String] = [:]
         for spec in xml.components(separatedBy: "<fontspec ").dropFirst() {
-            func attribute(_ name: String) -> String { spec.components(separatedBy: name + "=\"").dropFirst().first?.prefix { $0 != "\"" }.description ?? "" }
+            func attribute(_ name: String) -> String {
+                spec.components(separatedBy: name + "=\"").dropFirst().first?.prefix { $0 != "\"" }.description ?? ""
+            }
             families[attribute("id")] = attribute("family")
         }
         // Each line of text with its face.
         let lines: [(text: String, face: String)] = xml.components(separatedBy: "<text ").dropFirst().compactMap { chunk in
             guard let open = chunk.firstIndex(of: ">"), let close = chunk.range(of: "</text>"),
-                  let font = chunk.components(separatedBy: "font=\"").dropFirst().first.map({ String($0.prefix { $0 != "\"" }) }) else { return nil }
+                let font = chunk.components(separatedBy: "font=\"").dropFirst().first.map({ String($0.prefix { $0 != "\"" }) })
+            else { return nil }
             return (String(chunk[chunk.index(after: open)..<close.lowerBound]), families[font] ?? "")
         }
         func face(of line: String) -> String? { lines.first { $0.text == line }?.face }

@@ -13,7 +13,8 @@ enum LibreOffice {
     /// Converts `file` to PDF (comments exported as PDF notes) in a folder of its own; nil when LibreOffice fails.
     static func pdf(_ file: URL, fontconfig: URL? = nil) throws -> URL? {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-lo-\(UUID().uuidString)")
-        return try convert(file, to: #"pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}"#, in: out, fontconfig: fontconfig)
+        return try convert(
+            file, to: #"pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}"#, in: out, fontconfig: fontconfig)
     }
 
     /// `soffice --convert-to FILTER` into `folder`; the converted file, or nil when LibreOffice fails. One conversion
@@ -22,12 +23,15 @@ enum LibreOffice {
         guard let executable else { return nil }
         return try lock.withLock {
             // A font configuration of its own needs a profile of its own (LibreOffice keeps its font list there).
-            let profile = FileManager.default.temporaryDirectory.appendingPathComponent(fontconfig == nil ? "shuzhi-lo-profile" : "shuzhi-lo-profile-fonts")
+            let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
+                fontconfig == nil ? "shuzhi-lo-profile" : "shuzhi-lo-profile-fonts")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["-env:UserInstallation=file://\(profile.path)", "--headless", "--norestore",
-                                 "--convert-to", filter, "--outdir", folder.path, file.path]
+            process.arguments = [
+                "-env:UserInstallation=file://\(profile.path)", "--headless", "--norestore",
+                "--convert-to", filter, "--outdir", folder.path, file.path,
+            ]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             if let fontconfig {

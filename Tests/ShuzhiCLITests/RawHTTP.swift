@@ -12,8 +12,10 @@ enum RawHTTP {
 
     struct Failure: Error, CustomStringConvertible { let description: String }
 
-    static func request(port: Int, method: String, path: String, headers: [String: String] = [:], body: Data? = nil,
-                        host: String? = nil) throws -> Response {
+    static func request(
+        port: Int, method: String, path: String, headers: [String: String] = [:], body: Data? = nil,
+        host: String? = nil
+    ) throws -> Response {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket") }
         defer { close(fd) }
@@ -45,8 +47,11 @@ enum RawHTTP {
             if let split = received.range(of: Data("\r\n\r\n".utf8)) {
                 let head = String(decoding: received[..<split.lowerBound], as: UTF8.self).lowercased()
                 if let line = head.components(separatedBy: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
-                   let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)),
-                   received.count - split.upperBound >= length { break }
+                    let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)),
+                    received.count - split.upperBound >= length
+                {
+                    break
+                }
             }
             let n = recv(fd, &buffer, buffer.count, 0)
             if n <= 0 { break }

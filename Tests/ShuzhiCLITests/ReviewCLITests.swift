@@ -40,7 +40,9 @@ import ShuzhiKit
         #expect((structure["missing"] as? [String])?.contains("述廉") == true, "\(structure)")
         let pairs = try #require(object["pairs"] as? [[String: Any]])
         let passages = try #require(pairs.first?["passages"] as? [[String: Any]])
-        #expect(pairs.first?["a"] as? Int == 2 && pairs.first?["b"] as? Int == 4 && passages.filter { $0["verdict"] as? String == "copied" }.count == 2)
+        #expect(
+            pairs.first?["a"] as? Int == 2 && pairs.first?["b"] as? Int == 4
+                && passages.filter { $0["verdict"] as? String == "copied" }.count == 2)
 
         let csv = dir.appendingPathComponent("review.csv")
         #expect(try CLI.run(["review", folder.path, "-o", csv.path]).status == 0)
@@ -79,7 +81,9 @@ import ShuzhiKit
         let r = try CLI.run(["review", folder.path, "-o", out.path])
         #expect(r.status == 2 && r.stderr.contains("6.txt"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any])
-        #expect((object["reports"] as? [Any])?.count == 5 && (object["failures"] as? [[String: Any]])?.first?["file"] as? String == folder.appendingPathComponent("6.txt").path)
+        #expect(
+            (object["reports"] as? [Any])?.count == 5
+                && (object["failures"] as? [[String: Any]])?.first?["file"] as? String == folder.appendingPathComponent("6.txt").path)
     }
 
     @Test func againstTheStoreEachReportHasItsCorpusCopyRatio() throws {
@@ -90,9 +94,12 @@ import ShuzhiKit
         // A template the fifth report was written from.
         let template = Self.report(30, seed: 300)
         try template.write(to: dir.appendingPathComponent("template.txt"), atomically: true, encoding: .utf8)
-        #expect(try CLI.run(["corpus", "add", dir.appendingPathComponent("template.txt").path, "--kind", "template", "--store", store]).status == 0)
+        #expect(
+            try CLI.run(["corpus", "add", dir.appendingPathComponent("template.txt").path, "--kind", "template", "--store", store]).status
+                == 0)
         let fifth = folder.appendingPathComponent("5.txt")
-        try (try String(contentsOf: fifth, encoding: .utf8) + template.components(separatedBy: "\n")[2] + "\n").write(to: fifth, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: fifth, encoding: .utf8) + template.components(separatedBy: "\n")[2] + "\n").write(
+            to: fifth, atomically: true, encoding: .utf8)
 
         let out = dir.appendingPathComponent("review.json")
         #expect(try CLI.run(["review", folder.path, "--corpus", "--store", store, "-o", out.path]).status == 0)
@@ -117,9 +124,13 @@ import ShuzhiKit
         defer { try? FileManager.default.removeItem(at: dir) }
         let folder = dir.appendingPathComponent("many")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for i in 0..<300 { try Self.report(60, seed: 1000 + UInt64(i)).write(to: folder.appendingPathComponent("\(i).txt"), atomically: true, encoding: .utf8) }
+        for i in 0..<300 {
+            try Self.report(60, seed: 1000 + UInt64(i)).write(
+                to: folder.appendingPathComponent("\(i).txt"), atomically: true, encoding: .utf8)
+        }
         let output = dir.appendingPathComponent("review.html")
-        let (status, seen) = try CLI.interruptOnTerminal(["review", folder.path, "-o", output.path], when: "检查 8/300", log: dir.appendingPathComponent("tty.txt"))
+        let (status, seen) = try CLI.interruptOnTerminal(
+            ["review", folder.path, "-o", output.path], when: "检查 8/300", log: dir.appendingPathComponent("tty.txt"))
         #expect(seen.contains("检查 8/300") && seen.contains("份/秒") && seen.contains("剩余约"), "\(seen.suffix(300))")
         #expect(status == 130 && seen.contains("已中断"), "\(status) \(seen.suffix(300))")
         try FileManager.default.removeItem(at: dir.appendingPathComponent("tty.txt"))

@@ -6,8 +6,9 @@ import Testing
 /// cleanly on SIGTERM.
 @Suite struct ServeCLITests {
     @Test func aHostOthersCanReachWithoutATokenDoesNotStart() throws {
-        let result = try CLI.run(["serve", "--host", "0.0.0.0", "--port", "0", "--store", "/nonexistent/never-opened.sqlite"],
-                                 environment: ["SHUZHI_TOKEN": ""])
+        let result = try CLI.run(
+            ["serve", "--host", "0.0.0.0", "--port", "0", "--store", "/nonexistent/never-opened.sqlite"],
+            environment: ["SHUZHI_TOKEN": ""])
         #expect(result.status == 2)
         #expect(result.stderr.contains("访问令牌") && result.stderr.contains("SHUZHI_TOKEN"))
         let weak = try CLI.run(["serve", "--host", "0.0.0.0", "--token", "123", "--store", "/nonexistent/x.sqlite"])

@@ -29,7 +29,9 @@ import ShuzhiKit
         try copy.write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
         let text = try CLI.run(["compare", dir.appendingPathComponent("a.txt").path, dir.appendingPathComponent("b.txt").path])
         #expect(text.status == 0 && text.out.contains("疑似抄袭 1 处") && text.out.contains("逐字相同"), "\(text.out)")
-        let json = try CLI.run(["compare", dir.appendingPathComponent("a.txt").path, dir.appendingPathComponent("b.txt").path, "--format", "json"])
+        let json = try CLI.run([
+            "compare", dir.appendingPathComponent("a.txt").path, dir.appendingPathComponent("b.txt").path, "--format", "json",
+        ])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         let passages = try #require(object["passages"] as? [[String: Any]])
         #expect(passages.count == 1)
@@ -47,7 +49,8 @@ import ShuzhiKit
         let store = dir.appendingPathComponent("corpus.sqlite").path
         let source = Self.report(40, seed: 4)
         try source.write(to: dir.appendingPathComponent("source.txt"), atomically: true, encoding: .utf8)
-        #expect(try CLI.run(["corpus", "add", dir.appendingPathComponent("source.txt").path, "--store", store, "--author", "甲局"]).status == 0)
+        #expect(
+            try CLI.run(["corpus", "add", dir.appendingPathComponent("source.txt").path, "--store", store, "--author", "甲局"]).status == 0)
         let paragraphs = source.components(separatedBy: "\n")
         let report = Self.report(16, seed: 5) + "\n" + paragraphs[2] + "\n" + paragraphs[5] + "\n"
         let path = dir.appendingPathComponent("report.txt").path

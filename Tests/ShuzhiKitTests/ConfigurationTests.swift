@@ -6,21 +6,22 @@ import Testing
     let rules = RuleRegistry.descriptions
 
     @Test func parsesTheDocumentedFile() throws {
-        let c = try Configuration.parse("""
-        # 本单位的设置
-        [rules]
-        disable = ["repeat.phrase", "punct"]   # a rule and a family
-        enable = ['punct.dun-between-quotes']
-        [rules.severity]
-        "residue.contact" = "info"
-        numbering = "warning"
+        let c = try Configuration.parse(
+            """
+            # 本单位的设置
+            [rules]
+            disable = ["repeat.phrase", "punct"]   # a rule and a family
+            enable = ['punct.dun-between-quotes']
+            [rules.severity]
+            "residue.contact" = "info"
+            numbering = "warning"
 
-        [words]
-        allow = [
-          "XX湾",
-          "某某",
-        ]
-        """, path: "t.toml", knownRules: rules)
+            [words]
+            allow = [
+              "XX湾",
+              "某某",
+            ]
+            """, path: "t.toml", knownRules: rules)
         #expect(c.disabled == ["repeat.phrase", "punct"])
         #expect(c.severity(for: "residue.contact") == .info)
         #expect(c.severity(for: "numbering.gap") == .warning)

@@ -19,8 +19,10 @@ struct CorpusPrecisionTests {
     }
 
     func describe(_ doc: Document, _ ds: [Diagnostic]) -> String {
-        ds.prefix(20).map { "\(doc.name):\(doc.lines.location(of: $0.range.lowerBound).line) \($0.rule) “\(doc.string($0.range).prefix(30))”" }
-            .joined(separator: "\n")
+        ds.prefix(20).map {
+            "\(doc.name):\(doc.lines.location(of: $0.range.lowerBound).line) \($0.rule) “\(doc.string($0.range).prefix(30))”"
+        }
+        .joined(separator: "\n")
     }
 
     /// The State Council's reports are the cleanest official prose there is: the default rules stay almost silent.
@@ -41,8 +43,10 @@ struct CorpusPrecisionTests {
     @Test func lawsGiveFewTextLevelFindings() throws {
         guard let url = Self.files("laws").first else { return }
         var c = Configuration()
-        c.selected = ["residue.advert", "residue.contact", "residue.template-hint", "repeat", "punct.doubled", "punct.ellipsis",
-                      "punct.dash", "punct.dun-estimate", "punct.dun-before-deng", "punct.mismatched-quote"]
+        c.selected = [
+            "residue.advert", "residue.contact", "residue.template-hint", "repeat", "punct.doubled", "punct.ellipsis",
+            "punct.dash", "punct.dun-estimate", "punct.dun-before-deng", "punct.mismatched-quote",
+        ]
         var options = IngestOptions()
         options.maximumBytes = 64 << 20
         let doc = try Ingest.load(path: url.path, options: options)
@@ -71,8 +75,9 @@ struct CorpusPrecisionTests {
             #expect(placeholders.count >= minimum, "\(name): \(placeholders.count)")
             for d in placeholders {
                 // Every flagged span is placeholder characters, with a year's digits at most.
-                #expect(doc.scalars[d.range].allSatisfy { PlaceholderRule.isPlaceholderScalar($0.value) || ScalarClass.isASCIIDigit($0.value) },
-                        "\(doc.string(d.range))")
+                #expect(
+                    doc.scalars[d.range].allSatisfy { PlaceholderRule.isPlaceholderScalar($0.value) || ScalarClass.isASCIIDigit($0.value) },
+                    "\(doc.string(d.range))")
             }
             // Nothing else in these reports is an error of this rule set except real slips.
             let others = ds.filter { $0.rule != "residue.placeholder" && $0.severity == .error }
@@ -86,8 +91,10 @@ struct CorpusPrecisionTests {
 struct TypoCorpusTests {
     /// 政府工作报告 2015–2017 and the district reports are held out of the language model's training text: the issue's
     /// budget is one typo finding per 10,000 characters at the default threshold.
-    @Test(arguments: [["national/2015.txt", "national/2016.txt", "national/2017.txt"],
-                      (2012...2019).map { "district/\($0).txt" }])
+    @Test(arguments: [
+        ["national/2015.txt", "national/2016.txt", "national/2017.txt"],
+        (2012...2019).map { "district/\($0).txt" },
+    ])
     func heldOutReportsGetFewTypoFindings(files: [String]) throws {
         var characters = 0, flagged: [String] = []
         var c = Configuration()
@@ -102,15 +109,17 @@ struct TypoCorpusTests {
     }
 
     static func score(_ file: String, threshold: Double = Configuration.defaultTypoThreshold) throws
-        -> CSCEvaluation.SentenceLevel {
+        -> CSCEvaluation.SentenceLevel
+    {
         let text = try String(contentsOf: Fixture.shared!.appendingPathComponent("corpus/\(file)"), encoding: .utf8)
         var m = CSCEvaluation.SentenceLevel()
         var configuration = Configuration()
         configuration.typoThreshold = threshold
         let checker = Checker(configuration: configuration)
         for pair in CSCEvaluation.read(text).pairs {
-            m.add(source: pair.source, target: pair.target,
-                  predicted: CSCEvaluation.corrected(pair.source, checker.check(Document(text: pair.source))))
+            m.add(
+                source: pair.source, target: pair.target,
+                predicted: CSCEvaluation.corrected(pair.source, checker.check(Document(text: pair.source))))
         }
         return m
     }

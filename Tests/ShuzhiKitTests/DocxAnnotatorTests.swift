@@ -11,12 +11,29 @@ import Testing
     /// A package around `body` (and, when given, an existing comments part).
     static func package(_ body: String, comments: String? = nil) -> [UInt8] {
         var writer = ZipWriter()
-        let commentsType = comments == nil ? "" : "<Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>"
-        writer.add("[Content_Types].xml", Array(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>" + commentsType + "</Types>").utf8))
-        writer.add("_rels/.rels", Array("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>".utf8))
-        writer.add("word/document.xml", Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \(w)><w:body>\(body)<w:sectPr/></w:body></w:document>".utf8))
+        let commentsType =
+            comments == nil
+            ? ""
+            : "<Override PartName=\"/word/comments.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>"
+        writer.add(
+            "[Content_Types].xml",
+            Array(
+                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+                    + commentsType + "</Types>").utf8))
+        writer.add(
+            "_rels/.rels",
+            Array(
+                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>"
+                    .utf8))
+        writer.add(
+            "word/document.xml",
+            Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \(w)><w:body>\(body)<w:sectPr/></w:body></w:document>".utf8))
         if let comments {
-            writer.add("word/_rels/document.xml.rels", Array("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/></Relationships>".utf8))
+            writer.add(
+                "word/_rels/document.xml.rels",
+                Array(
+                    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/></Relationships>"
+                        .utf8))
             writer.add("word/comments.xml", Array("<w:comments \(w)>\(comments)</w:comments>".utf8))
         }
         writer.add("word/media/image1.png", Array(repeating: 7, count: 5000))
@@ -61,11 +78,13 @@ import Testing
 
     @Test func aCommentCoversExactlyTheFlaggedCharactersAndTheRunKeepsItsProperties() throws {
         // “,” is half-width inside a bold run whose text holds an entity: the run is cut twice, each piece bold.
-        let body = "<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id=\"3\" w:author=\"A\"><w:rPr><w:i/></w:rPr></w:rPrChange></w:rPr><w:t>学习&amp;实践,做好工作</w:t></w:r></w:p>"
+        let body =
+            "<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id=\"3\" w:author=\"A\"><w:rPr><w:i/></w:rPr></w:rPrChange></w:rPr><w:t>学习&amp;实践,做好工作</w:t></w:r></w:p>"
         let bytes = Self.package(body)
         let document = try Ingest.document(from: bytes, name: "a.docx")
         #expect(document.text == "学习&实践,做好工作")
-        let out = try DocxAnnotator.annotate(bytes, document: document, notes: [.init(range: 5..<6, text: "半角逗号\n建议：改为“，”")], date: Self.date)
+        let out = try DocxAnnotator.annotate(
+            bytes, document: document, notes: [.init(range: 5..<6, text: "半角逗号\n建议：改为“，”")], date: Self.date)
         let parts = try Self.parts(out)
         let xml = try #require(parts["word/document.xml"])
         #expect(try Self.anchored(xml) == [4: ","])  // ids go past the rPrChange's 3
@@ -75,23 +94,26 @@ import Testing
         // The text reads the same; the comment is there with its author, both lines and the date.
         #expect(try Ingest.document(from: out, name: "b.docx").text == document.text)
         let comments = String(decoding: try #require(parts["word/comments.xml"]), as: UTF8.self)
-        #expect(comments.contains("w:id=\"4\" w:author=\"Shuzhi\" w:date=\"2026-11-18T") && comments.contains(">半角逗号<") && comments.contains(">建议：改为“，”<"))
+        #expect(
+            comments.contains("w:id=\"4\" w:author=\"Shuzhi\" w:date=\"2026-11-18T") && comments.contains(">半角逗号<")
+                && comments.contains(">建议：改为“，”<"))
         #expect(String(decoding: try #require(parts["[Content_Types].xml"]), as: UTF8.self).contains("/word/comments.xml"))
         #expect(String(decoding: try #require(parts["word/_rels/document.xml.rels"]), as: UTF8.self).contains("Target=\"comments.xml\""))
         #expect(parts["word/media/image1.png"] == Array(repeating: 7, count: 5000))
     }
 
     @Test func commentsAcrossRunsAndParagraphsAndExistingCommentsKept() throws {
-        let body = "<w:p><w:r><w:t>一、加强</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">理论 学习</w:t><w:tab/><w:t>二</w:t></w:r></w:p>"
+        let body =
+            "<w:p><w:r><w:t>一、加强</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">理论 学习</w:t><w:tab/><w:t>二</w:t></w:r></w:p>"
             + "<w:p><w:commentRangeStart w:id=\"0\"/><w:r><w:t>再接再励</w:t></w:r><w:commentRangeEnd w:id=\"0\"/></w:p>"
         let bytes = Self.package(body, comments: "<w:comment w:id=\"0\" w:author=\"王科长\"><w:p><w:r><w:t>请核实</w:t></w:r></w:p></w:comment>")
         let document = try Ingest.document(from: bytes, name: "a.docx")
         #expect(document.text == "一、加强理论 学习\t二\n再接再励")
         let notes: [DocxAnnotator.Note] = [
-            .init(range: 2..<6, text: "跨两个 run"),       // 加强理论
-            .init(range: 7..<13, text: "跨段落"),          // 学习\t二\n再
-            .init(range: 15..<16, text: "励→厉"),           // 励
-            .init(range: 9..<9, text: "一点"),             // before the tab
+            .init(range: 2..<6, text: "跨两个 run"),  // 加强理论
+            .init(range: 7..<13, text: "跨段落"),  // 学习\t二\n再
+            .init(range: 15..<16, text: "励→厉"),  // 励
+            .init(range: 9..<9, text: "一点"),  // before the tab
         ]
         let out = try DocxAnnotator.annotate(bytes, document: document, notes: notes, date: Self.date)
         let parts = try Self.parts(out)
@@ -100,8 +122,11 @@ import Testing
         let comments = String(decoding: try #require(parts["word/comments.xml"]), as: UTF8.self)
         #expect(comments.contains("王科长") && comments.contains("请核实") && comments.components(separatedBy: "<w:comment ").count - 1 == 5)
         // The relationship and the content type were there already: not added twice.
-        #expect(String(decoding: try #require(parts["[Content_Types].xml"]), as: UTF8.self).components(separatedBy: "comments.xml").count == 2)
-        #expect(String(decoding: try #require(parts["word/_rels/document.xml.rels"]), as: UTF8.self).components(separatedBy: "comments.xml").count == 2)
+        #expect(
+            String(decoding: try #require(parts["[Content_Types].xml"]), as: UTF8.self).components(separatedBy: "comments.xml").count == 2)
+        #expect(
+            String(decoding: try #require(parts["word/_rels/document.xml.rels"]), as: UTF8.self).components(separatedBy: "comments.xml")
+                .count == 2)
         #expect(try Ingest.document(from: out, name: "b.docx").text == document.text)
     }
 
@@ -110,7 +135,8 @@ import Testing
             let bytes = Fixture.bytes(name)
             let document = try Fixture.document(name)
             let diagnostics = Checker().check(Analysis(document))
-            let out = try DocxAnnotator.annotate(bytes, document: document, notes: diagnostics.map(DocxAnnotator.Note.init), date: Self.date)
+            let out = try DocxAnnotator.annotate(
+                bytes, document: document, notes: diagnostics.map(DocxAnnotator.Note.init), date: Self.date)
             let before = try Self.parts(bytes), after = try Self.parts(out)
             let touched: Set<String> = ["word/document.xml", "word/comments.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"]
             for (part, data) in before where !touched.contains(part) { #expect(after[part] == data, "\(name): \(part) changed") }
@@ -118,7 +144,8 @@ import Testing
             // Fixed, tracked or accepted: the same parts untouched, and the text reads as one round of fixes makes it.
             let expected = String(String.UnicodeScalarView(Fixer.apply(diagnostics, to: document.scalars, includeUnsafe: false).0))
             for revising in [DocxAnnotator.Revising.tracked, .accepted] {
-                let fixed = try DocxAnnotator.fix(bytes, document: document, diagnostics: diagnostics, includeUnsafe: false, revising: revising, date: Self.date)
+                let fixed = try DocxAnnotator.fix(
+                    bytes, document: document, diagnostics: diagnostics, includeUnsafe: false, revising: revising, date: Self.date)
                 let parts = try Self.parts(fixed.bytes)
                 for (part, data) in before where !touched.contains(part) { #expect(parts[part] == data, "\(name) fix: \(part) changed") }
                 #expect(try Ingest.document(from: fixed.bytes, name: name).text == expected, "\(name) \(revising)")
@@ -138,7 +165,8 @@ import Testing
     }
 
     @Test func revisionsAreTrackedWithTheRunsPropertiesOrBecomeCommentsWhenTheyCrossAParagraph() throws {
-        let body = "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>学习,工作</w:t></w:r><w:bookmarkStart w:id=\"0\" w:name=\"m\"/><w:r><w:rPr><w:i/></w:rPr><w:t>再接再励</w:t></w:r><w:bookmarkEnd w:id=\"0\"/></w:p>"
+        let body =
+            "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>学习,工作</w:t></w:r><w:bookmarkStart w:id=\"0\" w:name=\"m\"/><w:r><w:rPr><w:i/></w:rPr><w:t>再接再励</w:t></w:r><w:bookmarkEnd w:id=\"0\"/></w:p>"
             + "<w:p><w:r><w:t>加强领导班子建</w:t></w:r></w:p>"
         let bytes = Self.package(body)
         let document = try Ingest.document(from: bytes, name: "a.docx")
@@ -151,7 +179,9 @@ import Testing
         ]
         let tracked = try DocxAnnotator.annotate(bytes, document: document, notes: [], revisions: revisions, date: Self.date)
         let main = String(decoding: try #require(try Self.parts(tracked)["word/document.xml"]), as: UTF8.self)
-        #expect(main.contains("\" w:author=\"Shuzhi\" w:date=\"2026-11-18T") && main.contains("<w:r><w:rPr><w:b/></w:rPr><w:delText xml:space=\"preserve\">,</w:delText></w:r></w:del>"), "\(main)")
+        #expect(
+            main.contains("\" w:author=\"Shuzhi\" w:date=\"2026-11-18T")
+                && main.contains("<w:r><w:rPr><w:b/></w:rPr><w:delText xml:space=\"preserve\">,</w:delText></w:r></w:del>"), "\(main)")
         #expect(main.contains("<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">，</w:t></w:r></w:ins>"))
         #expect(main.contains("<w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">厉</w:t></w:r></w:ins>"))
         // The insertion at the end of the paragraph takes the properties of the run before it (none here).
@@ -162,9 +192,12 @@ import Testing
         // Word (and the reader) show the text with the changes accepted.
         #expect(try Ingest.document(from: tracked, name: "b.docx").text == "学习，工作再接再厉\n加强领导班子建设")
 
-        let accepted = try DocxAnnotator.annotate(bytes, document: document, notes: [], revisions: Array(revisions.prefix(3)), revising: .accepted, date: Self.date)
+        let accepted = try DocxAnnotator.annotate(
+            bytes, document: document, notes: [], revisions: Array(revisions.prefix(3)), revising: .accepted, date: Self.date)
         let plain = String(decoding: try #require(try Self.parts(accepted)["word/document.xml"]), as: UTF8.self)
-        #expect(!plain.contains("<w:del") && !plain.contains("<w:ins") && plain.contains("<w:bookmarkStart") && plain.contains("<w:bookmarkEnd"))
+        #expect(
+            !plain.contains("<w:del") && !plain.contains("<w:ins") && plain.contains("<w:bookmarkStart") && plain.contains("<w:bookmarkEnd")
+        )
         #expect(try Ingest.document(from: accepted, name: "c.docx").text == "学习，工作再接再厉\n加强领导班子建设")
     }
 }

@@ -6,19 +6,20 @@ import Testing
     @Test func readsBodyTablesAndChangesInReadingOrder() throws {
         let doc = try Fixture.document("basic.docx")
         #expect(doc.format == .docx)
-        #expect(doc.text == """
-        2023年度述职报告
-        加强学习
-        一、坚持学习&实践
-        单元格甲
-        单元格乙
-        完成全部任务
-        7\t页
-        第一行
-        第二行
-        文本框
-        正文
-        """)
+        #expect(
+            doc.text == """
+                2023年度述职报告
+                加强学习
+                一、坚持学习&实践
+                单元格甲
+                单元格乙
+                完成全部任务
+                7\t页
+                第一行
+                第二行
+                文本框
+                正文
+                """)
         let map = try #require(doc.docx)
         // 11 lines from 10 <w:p>: the <w:br/> splits one paragraph.
         #expect(map.paragraphs.count == 10)
@@ -68,7 +69,8 @@ import Testing
         #expect(ingestError { try Fixture.document("bomb.docx") }?.kind == .decompressionLimit)
         let bytes = Fixture.bytes("basic.docx")
         for cut in [bytes.count / 2, bytes.count - 10, 30] {
-            #expect(ingestError { try Ingest.document(from: Array(bytes[..<cut]), name: "cut.docx") }?.kind == .corruptDocx, "cut at \(cut)")
+            #expect(
+                ingestError { try Ingest.document(from: Array(bytes[..<cut]), name: "cut.docx") }?.kind == .corruptDocx, "cut at \(cut)")
         }
     }
 
@@ -121,21 +123,32 @@ import Testing
     @Test func headingsAndNumberingComeFromStyles() throws {
         let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
         let styles = """
-        <w:styles \(w)>
-          <w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
-          <w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/></w:style>
-          <w:style w:type="paragraph" w:styleId="MyHeading"><w:name w:val="我的标题"/><w:basedOn w:val="1"/></w:style>
-          <w:style w:type="paragraph" w:styleId="a3"><w:name w:val="List Paragraph"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
-        </w:styles>
-        """
-        func p(_ style: String, _ text: String) -> String { "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/></w:pPr><w:r><w:t>\(text)</w:t></w:r></w:p>" }
-        let body = "<w:document \(w)><w:body>" + p("1", "加强学习") + p("2", "理论学习") + p("a3", "读原著") + p("MyHeading", "履职尽责")
+            <w:styles \(w)>
+              <w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
+              <w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/></w:style>
+              <w:style w:type="paragraph" w:styleId="MyHeading"><w:name w:val="我的标题"/><w:basedOn w:val="1"/></w:style>
+              <w:style w:type="paragraph" w:styleId="a3"><w:name w:val="List Paragraph"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+            </w:styles>
+            """
+        func p(_ style: String, _ text: String) -> String {
+            "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/></w:pPr><w:r><w:t>\(text)</w:t></w:r></w:p>"
+        }
+        let body =
+            "<w:document \(w)><w:body>" + p("1", "加强学习") + p("2", "理论学习") + p("a3", "读原著") + p("MyHeading", "履职尽责")
             + "</w:body></w:document>"
         var writer = ZipWriter()
         writer.add("[Content_Types].xml", Array("<Types/>".utf8))
-        writer.add("_rels/.rels", Array("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>".utf8))
+        writer.add(
+            "_rels/.rels",
+            Array(
+                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>"
+                    .utf8))
         writer.add("word/document.xml", Array(body.utf8))
-        writer.add("word/_rels/document.xml.rels", Array("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"s\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>".utf8))
+        writer.add(
+            "word/_rels/document.xml.rels",
+            Array(
+                "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"s\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>"
+                    .utf8))
         writer.add("word/styles.xml", Array(styles.utf8))
         let doc = try Ingest.document(from: writer.finish(), name: "styled.docx")
         let map = try #require(doc.docx)

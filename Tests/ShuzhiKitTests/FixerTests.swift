@@ -39,8 +39,10 @@ import Testing
     }
 
     @Test func overlappingFixesWaitForTheNextRound() {
-        let a = Diagnostic(rule: "t.a", severity: .error, range: 0..<2, message: "", replacements: ["X"], fix: Fix(.safe, [TextEdit(0..<2, "X")]))
-        let b = Diagnostic(rule: "t.b", severity: .error, range: 1..<3, message: "", replacements: ["Y"], fix: Fix(.safe, [TextEdit(1..<3, "Y")]))
+        let a = Diagnostic(
+            rule: "t.a", severity: .error, range: 0..<2, message: "", replacements: ["X"], fix: Fix(.safe, [TextEdit(0..<2, "X")]))
+        let b = Diagnostic(
+            rule: "t.b", severity: .error, range: 1..<3, message: "", replacements: ["Y"], fix: Fix(.safe, [TextEdit(1..<3, "Y")]))
         let (out, count) = Fixer.apply([a, b], to: "abcd".scalarArray, includeUnsafe: false)
         #expect(String(String.UnicodeScalarView(out)) == "Xcd")
         #expect(count == 1)

@@ -43,10 +43,12 @@ import Testing
     /// Chinese report text with punctuation, markers and placeholders shuffled: the rules' own edge cases.
     @Test func randomReportLikeText() {
         var rng = SplitMix64(state: 7)
-        let pieces = ["一、", "（一）", "(二)", "1.", "1、", "①", "一是", "二是", "第一，", "“", "”", "\"", "‘", "’", "（", "）", "(", ")",
-                      "《", "》", "【", "】", "，", "。", ",", ".", "...", "……", "…", "--", "——", "、", "等", "x", "XX", "**", "×",
-                      "某某", "的的", "认真贯彻", "QQ：12345678", "www.a.com", "13812345678", "\n", "\r\n", " ", "\u{3000}",
-                      "加强学习", "完成投资", "2023年", "12.5%", "扫码关注公众号", "来源：", "首页 > 范文"]
+        let pieces = [
+            "一、", "（一）", "(二)", "1.", "1、", "①", "一是", "二是", "第一，", "“", "”", "\"", "‘", "’", "（", "）", "(", ")",
+            "《", "》", "【", "】", "，", "。", ",", ".", "...", "……", "…", "--", "——", "、", "等", "x", "XX", "**", "×",
+            "某某", "的的", "认真贯彻", "QQ：12345678", "www.a.com", "13812345678", "\n", "\r\n", " ", "\u{3000}",
+            "加强学习", "完成投资", "2023年", "12.5%", "扫码关注公众号", "来源：", "首页 > 范文",
+        ]
         for _ in 0..<600 {
             let n = Int.random(in: 0..<60, using: &rng)
             let text = (0..<n).map { _ in pieces.randomElement(using: &rng)! }.joined()
@@ -61,14 +63,16 @@ import Testing
         for _ in 0..<300 {
             var bytes = original
             switch Int.random(in: 0..<4, using: &rng) {
-            case 0: // flip bytes
-                for _ in 0..<Int.random(in: 1...8, using: &rng) { bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng) }
-            case 1: // truncate
+            case 0:  // flip bytes
+                for _ in 0..<Int.random(in: 1...8, using: &rng) {
+                    bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+                }
+            case 1:  // truncate
                 bytes = Array(bytes[..<Int.random(in: 0..<bytes.count, using: &rng)])
-            case 2: // overwrite a header field with an extreme value
+            case 2:  // overwrite a header field with an extreme value
                 let p = Int.random(in: 0..<(bytes.count - 4), using: &rng)
                 for k in 0..<4 { bytes[p + k] = 0xFF }
-            default: // splice a random chunk elsewhere
+            default:  // splice a random chunk elsewhere
                 let a = Int.random(in: 0..<bytes.count, using: &rng), b = Int.random(in: a..<bytes.count, using: &rng)
                 bytes.insert(contentsOf: bytes[a..<b], at: Int.random(in: 0..<bytes.count, using: &rng))
             }

@@ -30,7 +30,8 @@ import Testing
     @Test(.enabled(if: Fixture.hasShared)) func referenceEntriesKeepTheReferenceURLs() throws {
         let reference = try String(contentsOf: Fixture.shared!.appendingPathComponent("reference/political-formulas.md"), encoding: .utf8)
         let k = Self.knowledge
-        let entries: [(String, [String])] = k.formulas.map { ($0.id, $0.sources) } + k.phrases.map { ($0.id, $0.sources) }
+        let entries: [(String, [String])] =
+            k.formulas.map { ($0.id, $0.sources) } + k.phrases.map { ($0.id, $0.sources) }
             + k.forms.map { ($0.id, $0.sources) } + k.campaigns.map { ($0.id, $0.sources) } + k.changes.map { ($0.id, $0.sources) }
             + k.events.map { ("event", $0.sources) } + k.plans.map { ("plan", $0.sources) }
         for (id, sources) in entries where !id.hasPrefix("P") {
@@ -46,9 +47,11 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("local.json")
-        try Data("""
-        {"formulas": [{"id": "L1", "name": "三个表率", "members": ["政治表率", "学习表率", "廉洁表率"], "status": "V", "sources": ["https://example.org/local"]}]}
-        """.utf8).write(to: file)
+        try Data(
+            """
+            {"formulas": [{"id": "L1", "name": "三个表率", "members": ["政治表率", "学习表率", "廉洁表率"], "status": "V", "sources": ["https://example.org/local"]}]}
+            """.utf8
+        ).write(to: file)
         let extended = try KnowledgeBase.extended(with: [file.path])
         #expect(extended.formulas.count == Self.knowledge.formulas.count + 1)
         let text = "做到政治表率、廉洁表率、学习表率。"
@@ -59,7 +62,9 @@ import Testing
         let bad = folder.appendingPathComponent("bad.json")
         try Data(#"{"formulas": [{"id": "L2", "name": "x"}]}"#.utf8).write(to: bad)
         #expect(throws: KnowledgeError.self) { try KnowledgeBase.extended(with: [bad.path]) }
-        do { _ = try KnowledgeBase.extended(with: [bad.path]) } catch { #expect(error.description.contains("bad.json") && error.description.contains("members")) }
+        do { _ = try KnowledgeBase.extended(with: [bad.path]) } catch {
+            #expect(error.description.contains("bad.json") && error.description.contains("members"))
+        }
         #expect(throws: KnowledgeError.self) { try KnowledgeBase.extended(with: [folder.appendingPathComponent("missing.json").path]) }
     }
 }
@@ -103,7 +108,9 @@ import Testing
         // Its usual verb is fine; another formula's verb is not.
         if let verbs = formula.verbs, let usual = verbs.first {
             #expect(Self.findings("\(usual)“\(formula.name)”。", "formula").isEmpty)
-            let foreign = Self.knowledge.formulas.flatMap { $0.verbs ?? [] }.first { v in !verbs.contains(v) && !verbs.contains { $0.hasSuffix(v) || v.hasSuffix($0) } }
+            let foreign = Self.knowledge.formulas.flatMap { $0.verbs ?? [] }.first { v in
+                !verbs.contains(v) && !verbs.contains { $0.hasSuffix(v) || v.hasSuffix($0) }
+            }
             if let foreign {
                 let text = "\(foreign)“\(formula.name)”。"
                 #expect(Self.findings(text, "formula").contains { $0.rule == "formula.collocation" }, "\(text)")
@@ -117,8 +124,10 @@ import Testing
         let text = Array(phrase.text)
         #expect(Self.findings("我们要\(phrase.text)。", "formula").isEmpty, "\(phrase.text)")
         // Two neighbouring different characters inside it swapped, and one left out.
-        let core = text.indices.filter { i in i + 1 < text.count - 1 && i > 0 && text[i] != text[i + 1]
-            && !"、，".contains(text[i]) && !"、，".contains(text[i + 1]) }
+        let core = text.indices.filter { i in
+            i + 1 < text.count - 1 && i > 0 && text[i] != text[i + 1]
+                && !"、，".contains(text[i]) && !"、，".contains(text[i + 1])
+        }
         if let i = core.first {
             var swapped = text
             swapped.swapAt(i, i + 1)
@@ -200,7 +209,9 @@ import Testing
             var wrong = sequence.items.map { "\($0[0])“\($0[1])”" }
             wrong[slot] = "\(sequence.items[slot][0])“某某提法”"
             let text = wrong.joined(separator: "、") + "。"
-            #expect(Self.findings(text, "formula").contains { $0.rule == "formula.name" && $0.replacements == [sequence.items[slot][1]] }, "\(text)")
+            #expect(
+                Self.findings(text, "formula").contains { $0.rule == "formula.name" && $0.replacements == [sequence.items[slot][1]] },
+                "\(text)")
         }
     }
 

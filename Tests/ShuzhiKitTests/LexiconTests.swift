@@ -53,11 +53,14 @@ import Testing
 
     /// The back-off form of the Kneser-Ney model is a distribution: for any context the probabilities of all tokens
     /// sum to one, up to 8-bit quantisation and the pruned trigrams' mass. Both compiled models.
-    @Test(arguments: [("加强", false), ("我们", false), ("。", false), ("的发", false), ("加强领", false),
-                      ("加强", true), ("我们", true), ("。", true), ("的发", true), ("加强领", true), ("我跟我", true)])
+    @Test(arguments: [
+        ("加强", false), ("我们", false), ("。", false), ("的发", false), ("加强领", false),
+        ("加强", true), ("我们", true), ("。", true), ("的发", true), ("加强领", true), ("我跟我", true),
+    ])
     func languageModelIsNormalised(context: String, general: Bool) {
         let model = general ? LanguageModel.general : LanguageModel.shared
-        var tokens = [LanguageModel.Token](repeating: LanguageModel.begin, count: LanguageModel.padding)
+        var tokens =
+            [LanguageModel.Token](repeating: LanguageModel.begin, count: LanguageModel.padding)
             + context.unicodeScalars.map(model.token)
         tokens.append(0)
         var total = 0.0
@@ -79,14 +82,17 @@ import Testing
 
     /// A paragraph's register decides which weights judge it: a letter is everyday writing, a report paragraph and a
     /// short official line (a name and a title, which the general model may explain as well by chance) are not.
-    @Test(arguments: [("好久没见了，你最近怎么样？我下个星期跟我朋友打算去法国玩儿。", true),
-                      ("我真的很想你，希望你们好好的，有空来我家吃饭吧。", true),
-                      ("全年地区生产总值增长百分之六点五，一般公共预算收入完成年度目标。", false),
-                      ("认真贯彻落实党中央决策部署，扎实推进全面从严治党。", false),
-                      ("劳动一坊社区党委书记、居委会主任", false)])
+    @Test(arguments: [
+        ("好久没见了，你最近怎么样？我下个星期跟我朋友打算去法国玩儿。", true),
+        ("我真的很想你，希望你们好好的，有空来我家吃饭吧。", true),
+        ("全年地区生产总值增长百分之六点五，一般公共预算收入完成年度目标。", false),
+        ("认真贯彻落实党中央决策部署，扎实推进全面从严治党。", false),
+        ("劳动一坊社区党委书记、居委会主任", false),
+    ])
     func registerFollowsTheWording(text: String, everyday: Bool) {
         let scalars = Array(text.unicodeScalars)
-        var tokens = [LanguageModel.Token](repeating: LanguageModel.begin, count: LanguageModel.padding)
+        var tokens =
+            [LanguageModel.Token](repeating: LanguageModel.begin, count: LanguageModel.padding)
             + scalars.map(LanguageModel.shared.token)
         tokens.append(LanguageModel.end)
         #expect(CharacterTypoFinder().isEveryday(tokens) == everyday)

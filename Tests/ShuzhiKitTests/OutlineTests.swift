@@ -8,19 +8,20 @@ import Testing
     }
 
     @Test func buildsTheTreeWithSkippedLevels() {
-        let (o, d) = outline("""
-        2023年度述职报告
-        县发展改革局局长 张三
-        各位领导：
-        一、加强学习
-        （一）深化理论学习
-        1.读原著
-        2.悟原理
-        （二）强化业务学习
-        二、履职尽责
-        1.抓招商
-        （1）引进项目
-        """)
+        let (o, d) = outline(
+            """
+            2023年度述职报告
+            县发展改革局局长 张三
+            各位领导：
+            一、加强学习
+            （一）深化理论学习
+            1.读原著
+            2.悟原理
+            （二）强化业务学习
+            二、履职尽责
+            1.抓招商
+            （1）引进项目
+            """)
         #expect(o.title.map(d.string) == "2023年度述职报告")
         #expect(o.titleBlock == 0..<2)
         let top = o.root.children.map { o.nodes[$0] }

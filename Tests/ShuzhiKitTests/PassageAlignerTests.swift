@@ -66,8 +66,10 @@ import Testing
         var scores = PlagiarismMeasures.score(cases: [s], detections: [s])
         #expect(scores.precision == 1 && scores.recall == 1 && scores.granularity == 1 && scores.plagdet == 1)
         // Found in two halves: full precision and recall, granularity 2, plagdet 1 / log2(3).
-        let halves = [PlagiarismMeasures.Passage(suspicious: "s", suspiciousRange: 100..<150, source: "t", sourceRange: 0..<50),
-                      PlagiarismMeasures.Passage(suspicious: "s", suspiciousRange: 150..<200, source: "t", sourceRange: 50..<100)]
+        let halves = [
+            PlagiarismMeasures.Passage(suspicious: "s", suspiciousRange: 100..<150, source: "t", sourceRange: 0..<50),
+            PlagiarismMeasures.Passage(suspicious: "s", suspiciousRange: 150..<200, source: "t", sourceRange: 50..<100),
+        ]
         scores = PlagiarismMeasures.score(cases: [s], detections: halves)
         #expect(scores.recall == 1 && scores.precision == 1 && scores.granularity == 2)
         #expect(abs(scores.plagdet - 1 / log2(3)) < 1e-12)
@@ -77,13 +79,17 @@ import Testing
         scores = PlagiarismMeasures.score(cases: [s], detections: [half, wrong])
         #expect(scores.recall == 0.5 && scores.precision == 0.5 && scores.granularity == 1)
         // The right place in the suspicious text but the wrong source is not a detection.
-        scores = PlagiarismMeasures.score(cases: [s], detections: [PlagiarismMeasures.Passage(suspicious: "s", suspiciousRange: 100..<200, source: "u", sourceRange: 0..<100)])
+        scores = PlagiarismMeasures.score(
+            cases: [s],
+            detections: [PlagiarismMeasures.Passage(suspicious: "s", suspiciousRange: 100..<200, source: "u", sourceRange: 0..<100)])
         #expect(scores.recall == 0 && scores.precision == 0)
     }
 
     @Test func theBenchmarkIsReproducibleAndItsOffsetsAreRight() {
         let documents = (0..<4).map { n in
-            CopyBenchmark.Source(name: "d\(n)", text: Self.prose(4000, seed: UInt64(20 + n)).flatMap { $0 == "。" ? ["。", "\n"] : [$0] }, author: n < 2 ? "a" : "b")
+            CopyBenchmark.Source(
+                name: "d\(n)", text: Self.prose(4000, seed: UInt64(20 + n)).flatMap { $0 == "。" ? ["。", "\n"] : [$0] },
+                author: n < 2 ? "a" : "b")
         }
         let one = CopyBenchmark.build(documents, casesPerDocument: 3, obfuscation: .verbatim, seed: 5)
         let two = CopyBenchmark.build(documents, casesPerDocument: 3, obfuscation: .verbatim, seed: 5)

@@ -5,8 +5,10 @@ import Testing
 @Suite struct RendererTests {
     @Test func jsonEscapingRoundTrips() throws {
         let tricky = "引号\"反斜杠\\换行\n回车\r制表\t控制\u{01}分隔\u{2028}段\u{2029}尾𠀀…"
-        let value = JSONValue.object([("k\"ey", .string(tricky)), ("n", .int(-3)), ("b", .bool(true)), ("x", .null),
-                                      ("a", .array([.double(1.5), .string("")]))])
+        let value = JSONValue.object([
+            ("k\"ey", .string(tricky)), ("n", .int(-3)), ("b", .bool(true)), ("x", .null),
+            ("a", .array([.double(1.5), .string("")])),
+        ])
         for pretty in [true, false] {
             let bytes = value.bytes(pretty: pretty)
             let text = String(decoding: bytes, as: UTF8.self)
@@ -18,7 +20,9 @@ import Testing
     }
 
     @Test func keysKeepTheirOrder() {
-        let value = JSONValue.object([("file", .string("a")), ("encoding", .string("UTF-8")), ("diagnostics", .array([])), ("summary", .object([]))])
+        let value = JSONValue.object([
+            ("file", .string("a")), ("encoding", .string("UTF-8")), ("diagnostics", .array([])), ("summary", .object([])),
+        ])
         #expect(value.serialized(pretty: false) == #"{"file":"a","encoding":"UTF-8","diagnostics":[],"summary":{}}"#)
     }
 
@@ -37,7 +41,8 @@ import Testing
     @Test func sarifRegionsCountCodePoints() throws {
         let doc = Document(name: "目录/报告 1.txt", text: "𠀀学习,工作\n")
         let report = CheckReport(document: doc, diagnostics: Checker().check(doc))
-        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(SARIFRenderer.render([report], version: "t").bytes())) as? [String: Any])
+        let sarif = try #require(
+            try JSONSerialization.jsonObject(with: Data(SARIFRenderer.render([report], version: "t").bytes())) as? [String: Any])
         let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
         let result = try #require((run["results"] as? [[String: Any]])?.first)
         let location = try #require((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])

@@ -21,8 +21,9 @@ import Testing
         let texts = [Self.report(2023, body, signer: "王五"), Self.report(2024, body, signer: "王五"), Self.report(2024, other, signer: "赵六")]
         let checked = texts.map { ReviewedReport.checked(Document(text: $0), by: Checker()) }
         let index = BatchSimilarity.Index(checked.map(\.text))
-        let review = BatchReview(reports: checked.map(\.report),
-                                 similarity: BatchSimilarity(index, comparisons: index.candidates.map { index.compare($0.0, $0.1) }))
+        let review = BatchReview(
+            reports: checked.map(\.report),
+            similarity: BatchSimilarity(index, comparisons: index.candidates.map { index.compare($0.0, $0.1) }))
         #expect(review.relation(0, 1) == "年年一样" && review.relation(1, 2) == nil)
         #expect(ReviewRenderer.text(review).contains("年年一样"))
     }

@@ -4,18 +4,18 @@ import Testing
 /// Labels of the top-level sections and the parts a title promises.
 @Suite struct ReportStructureTests {
     static let report = """
-    2023年度述学述职述廉述法报告
-    一、坚持学深悟透，筑牢思想根基
-    深入学习习近平新时代中国特色社会主义思想，参加理论学习中心组学习12次，撰写学习体会3篇，学习教育取得实效。
-    二、聚焦主责主业，推动工作落实
-    全年新签约项目15个，完成固定资产投资12亿元。
-    三、坚守纪律底线，树立清廉形象
-    严格遵守中央八项规定精神，落实一岗双责。
-    四、存在的不足
-    对标先进还有差距。
-    五、下一步打算
-    继续加强学习。
-    """
+        2023年度述学述职述廉述法报告
+        一、坚持学深悟透，筑牢思想根基
+        深入学习习近平新时代中国特色社会主义思想，参加理论学习中心组学习12次，撰写学习体会3篇，学习教育取得实效。
+        二、聚焦主责主业，推动工作落实
+        全年新签约项目15个，完成固定资产投资12亿元。
+        三、坚守纪律底线，树立清廉形象
+        严格遵守中央八项规定精神，落实一岗双责。
+        四、存在的不足
+        对标先进还有差距。
+        五、下一步打算
+        继续加强学习。
+        """
 
     @Test func sectionsAreLabelledFromHeadingsAndContent() {
         let structure = Analysis(Document(text: Self.report)).structure

@@ -81,7 +81,9 @@ import Testing
 /// rule that declares its fixes safe never offers an unsafe one (the writer would get a change `fix` did not promise).
 @Suite struct FixApplicabilityTests {
     @Test func everyFindingsFixAgreesWithItsRule() throws {
-        var texts = RuleRegistry.all.flatMap { $0.description.triggering.map { $0.marked.replacingOccurrences(of: "«", with: "").replacingOccurrences(of: "»", with: "") } }
+        var texts = RuleRegistry.all.flatMap {
+            $0.description.triggering.map { $0.marked.replacingOccurrences(of: "«", with: "").replacingOccurrences(of: "»", with: "") }
+        }
         texts.append(try String(contentsOf: Fixture.packageRoot.appendingPathComponent("Examples/sample-report.txt"), encoding: .utf8))
         var checked = 0
         for text in texts {
@@ -110,8 +112,9 @@ import Testing
             let text = try String(contentsOf: file, encoding: .utf8)
             for match in text.matches(of: /struct (\w+): (?:Rule|CorpusRule)\b/) { declared.insert(String(match.1)) }
         }
-        let registered = Set(RuleRegistry.all.map { String(describing: type(of: $0)) }
-                             + RuleRegistry.corpus.map { String(describing: type(of: $0)) })
+        let registered = Set(
+            RuleRegistry.all.map { String(describing: type(of: $0)) }
+                + RuleRegistry.corpus.map { String(describing: type(of: $0)) })
         #expect(declared.count > 40, "the scan found the rule declarations")
         #expect(declared.subtracting(registered).isEmpty, "not registered: \(declared.subtracting(registered).sorted())")
         #expect(registered.subtracting(declared).isEmpty)

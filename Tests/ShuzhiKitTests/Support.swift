@@ -13,7 +13,8 @@ enum Fixture {
         try Ingest.document(from: bytes(name), name: name)
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// `../shared` as the README describes it, when present.
     static var shared: URL? {

@@ -5,16 +5,16 @@ import Testing
 /// written for the tests in the manner of document-sharing sites; none is a sentence of a real site.
 @Suite struct WebResidueTests {
     let body = """
-    2024年度个人述职报告
-    各位领导、同志们：
-    2024年，在局党组的坚强领导下，我认真履行岗位职责，较好完成了各项工作任务。现将有关情况报告如下。
-    一、加强理论学习
-    全年参加中心组学习12次，撰写调研报告3篇，学习成效较为明显。
-    二、履职尽责情况
-    推进重点项目建设，完成投资5.2亿元，同比增长8%，项目开工率达到95%。
-    述职人：李四
-    2025年1月10日
-    """
+        2024年度个人述职报告
+        各位领导、同志们：
+        2024年，在局党组的坚强领导下，我认真履行岗位职责，较好完成了各项工作任务。现将有关情况报告如下。
+        一、加强理论学习
+        全年参加中心组学习12次，撰写调研报告3篇，学习成效较为明显。
+        二、履职尽责情况
+        推进重点项目建设，完成投资5.2亿元，同比增长8%，项目开工率达到95%。
+        述职人：李四
+        2025年1月10日
+        """
 
     func analysed(_ text: String) -> (Analysis, Document) {
         let d = Document(text: text)
@@ -27,13 +27,13 @@ import Testing
 
     @Test func aSitesHeadBlockGoesWholeAndTheTitleIsTheReports() {
         let head = """
-        欢迎访问笔杆文库 | 登录 | 注册 | 帮助中心
-        笔杆文库
-        精品分类
-        述职报告2024.docx
-        上传者:w***8 文档编号:902211 格式:DOCX 页数:6 大小:28.3KB
-        下载 收藏 举报
-        """
+            欢迎访问笔杆文库 | 登录 | 注册 | 帮助中心
+            笔杆文库
+            精品分类
+            述职报告2024.docx
+            上传者:w***8 文档编号:902211 格式:DOCX 页数:6 大小:28.3KB
+            下载 收藏 举报
+            """
         let (a, d) = analysed(head + "\n" + body)
         #expect(blockLines(a, d) == head.split(separator: "\n").map(String.init))
         #expect(a.outline.title.map(d.string) == "2024年度个人述职报告")
@@ -44,7 +44,8 @@ import Testing
     }
 
     @Test func fixRemovesTheBlocksAndLeavesTheReport() {
-        let text = "本资料由范文站会员上传，仅部分预览，付费后可下载全文。\n共 3 页 · 约2100字 · 1024次浏览\n" + body
+        let text =
+            "本资料由范文站会员上传，仅部分预览，付费后可下载全文。\n共 3 页 · 约2100字 · 1024次浏览\n" + body
             + "\n本文标题:2024年度个人述职报告.docx\n链接地址:https://fanwen.example.com/doc/1188.html"
         let fixed = Fixer.fixAll(Document(text: text), checker: Checker(), includeUnsafe: false).document
         let out = fixed.string(0..<fixed.scalars.count)
@@ -86,18 +87,18 @@ import Testing
 
     @Test func aReportsOwnCoverSalutationAndClosingStay() {
         let text = """
-        中共某某县委组织部
-        2024年度
-        个人述职述廉报告
-        ——在县委组织部2024年度述职评议会上
-        各位领导：
-        本人2024年主要负责干部监督工作，现报告如下：
-        一、学习情况
-        全年参加集中学习24次，按时完成网络学院学习任务，学习积分排名全县前列。
-        联系电话：0000-0000000
-        县委组织部干部监督科
-        2025年1月8日
-        """
+            中共某某县委组织部
+            2024年度
+            个人述职述廉报告
+            ——在县委组织部2024年度述职评议会上
+            各位领导：
+            本人2024年主要负责干部监督工作，现报告如下：
+            一、学习情况
+            全年参加集中学习24次，按时完成网络学院学习任务，学习积分排名全县前列。
+            联系电话：0000-0000000
+            县委组织部干部监督科
+            2025年1月8日
+            """
         let (a, d) = analysed(text)
         #expect(a.webResidue.blocks.isEmpty)
         #expect(a.webResidue.inline.isEmpty)

@@ -13,13 +13,16 @@ import ShuzhiStore
 
     @Test func checkGivesTheLibrarysFindingsWithTheText() async throws {
         let text = Fixture.sampleText
-        let expected = CheckReport(document: try Ingest.document(from: Array(text.utf8), name: Upload.pastedName),
-                                   diagnostics: Checker().check(try Ingest.document(from: Array(text.utf8), name: Upload.pastedName)))
+        let expected = CheckReport(
+            document: try Ingest.document(from: Array(text.utf8), name: Upload.pastedName),
+            diagnostics: Checker().check(try Ingest.document(from: Array(text.utf8), name: Upload.pastedName)))
         let expectedJSON = try JSONSerialization.jsonObject(with: Data(expected.json.bytes())) as! [String: Any]
         let want = (expectedJSON["diagnostics"] as! [[String: Any]]).map { "\($0["rule"]!)@\($0["start"]!)-\($0["end"]!)" }
         try await TestServer().run { client in
-            try await client.execute(uri: "/api/check?include=outline,metrics", method: .post, headers: Self.json,
-                                     body: .json(["text": text])) { response in
+            try await client.execute(
+                uri: "/api/check?include=outline,metrics", method: .post, headers: Self.json,
+                body: .json(["text": text])
+            ) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
                 let body = response.json
@@ -38,12 +41,14 @@ import ShuzhiStore
         let document = try Ingest.document(from: docx, name: "report.docx")
         let diagnostics = Checker().check(document)
         try await TestServer().run { client in
-            try await client.execute(uri: "/api/check?name=%E6%8A%A5%E5%91%8A.docx", method: .post, body: ByteBuffer(bytes: docx)) { response in
+            try await client.execute(uri: "/api/check?name=%E6%8A%A5%E5%91%8A.docx", method: .post, body: ByteBuffer(bytes: docx)) {
+                response in
                 #expect(response.status == .ok)
                 #expect(response.json["file"] as? String == "报告.docx")
                 #expect((response.json["diagnostics"] as? [Any])?.count == diagnostics.count)
             }
-            try await client.execute(uri: "/api/fix?name=report.docx&output=accepted", method: .post, body: ByteBuffer(bytes: docx)) { response in
+            try await client.execute(uri: "/api/fix?name=report.docx&output=accepted", method: .post, body: ByteBuffer(bytes: docx)) {
+                response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentDisposition]?.contains("report.fixed.docx") == true)
                 // Made directly, the fixes read back as one round of Fixer on the same findings.
@@ -76,11 +81,13 @@ import ShuzhiStore
             try await client.execute(uri: uri, method: .post, headers: Self.json, body: .json(["text": text])) { response in
                 #expect(response.text == "我们要再接再厉,把工作做好。")
             }
-            try await client.execute(uri: "/api/fix?output=tracked", method: .post, headers: Self.json, body: .json(["text": text])) { response in
+            try await client.execute(uri: "/api/fix?output=tracked", method: .post, headers: Self.json, body: .json(["text": text])) {
+                response in
                 #expect(response.status == .badRequest)
                 #expect(response.errorMessage.contains("Word"))
             }
-            try await client.execute(uri: "/api/format", method: .post, headers: Self.json, body: .json(["text": text, "name": "报告.txt"])) { response in
+            try await client.execute(uri: "/api/format", method: .post, headers: Self.json, body: .json(["text": text, "name": "报告.txt"])) {
+                response in
                 #expect(response.status == .ok)
                 let formatted = try Ingest.document(from: response.bytes, name: "f.docx")
                 #expect(formatted.text.contains("再接再励"))
@@ -96,7 +103,10 @@ import ShuzhiStore
                 ("/api/check", .post, [:], nil, .badRequest, "没有报告内容"),
                 ("/api/check", .post, Self.json, ByteBuffer(string: "{\"txt\": 1}"), .badRequest, "JSON"),
                 ("/api/check", .post, Self.json, .json(["text": "   \n  "]), .badRequest, "为空"),
-                ("/api/check", .post, [:], ByteBuffer(bytes: [0x00, 0x01, 0x02, 0xFF] + [UInt8](repeating: 0, count: 200)), .badRequest, "不是"),
+                (
+                    "/api/check", .post, [:], ByteBuffer(bytes: [0x00, 0x01, 0x02, 0xFF] + [UInt8](repeating: 0, count: 200)), .badRequest,
+                    "不是"
+                ),
                 ("/api/check", .post, [:], ByteBuffer(bytes: [UInt8](repeating: 0x41, count: 300_000)), .contentTooLarge, "过大"),
                 ("/api/check?typoThreshold=2", .post, Self.json, .json(["text": "正文"]), .badRequest, "typoThreshold"),
                 ("/api/check?year=abc", .post, Self.json, .json(["text": "正文"]), .badRequest, "year"),
@@ -114,11 +124,15 @@ import ShuzhiStore
                 }
             }
             // A .docx with an encrypted package, and a .docx that is a zip bomb, are refused as files.
-            try await client.execute(uri: "/api/check?name=x.docx", method: .post, body: ByteBuffer(bytes: try Fixture.bytes("encrypted.docx"))) { response in
+            try await client.execute(
+                uri: "/api/check?name=x.docx", method: .post, body: ByteBuffer(bytes: try Fixture.bytes("encrypted.docx"))
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.errorMessage.contains("密码"))
             }
-            try await client.execute(uri: "/api/check?name=bomb.docx", method: .post, body: ByteBuffer(bytes: try Fixture.bytes("bomb.docx"))) { response in
+            try await client.execute(
+                uri: "/api/check?name=bomb.docx", method: .post, body: ByteBuffer(bytes: try Fixture.bytes("bomb.docx"))
+            ) { response in
                 #expect([.badRequest, .contentTooLarge].contains(response.status))
                 #expect(!response.errorMessage.isEmpty)
             }
@@ -129,7 +143,9 @@ import ShuzhiStore
         let a = "一年来，我们全年实施重点项目46个，完成投资12亿元，同比增长8.5%。深入基层调研12次，形成调研报告3篇，推动解决群众急难愁盼问题27件。"
         let b = "今年以来，全年实施重点项目46个，完成投资12亿元，同比增长8.5%。深入基层调研12次，形成调研报告3篇，推动解决群众急难愁盼问题27件。另外加强队伍建设。"
         try await TestServer().run { client in
-            try await client.execute(uri: "/api/compare", method: .post, headers: Self.json, body: .json(["a": ["text": a], "b": ["text": b]])) { response in
+            try await client.execute(
+                uri: "/api/compare", method: .post, headers: Self.json, body: .json(["a": ["text": a], "b": ["text": b]])
+            ) { response in
                 #expect(response.status == .ok)
                 let passages = response.json["passages"] as? [[String: Any]] ?? []
                 #expect(!passages.isEmpty)
@@ -139,7 +155,8 @@ import ShuzhiStore
                 let document = try Ingest.document(from: Array(a.utf8), name: "a")
                 #expect(results.count == StatedResults.extract(Analysis(document)).count && results.count >= 4)
             }
-            try await client.execute(uri: "/api/outline", method: .post, headers: Self.json, body: .json(["text": Fixture.sampleText])) { response in
+            try await client.execute(uri: "/api/outline", method: .post, headers: Self.json, body: .json(["text": Fixture.sampleText])) {
+                response in
                 let structure = response.json["structure"] as? [String: Any]
                 #expect((structure?["present"] as? [String])?.contains("述廉") == true)
             }
@@ -162,8 +179,10 @@ import ShuzhiStore
                 let uri = path.replacingOccurrences(of: "{id}", with: "12345").replacingOccurrences(of: "{number}", with: "1")
                 for method in operations where ["get", "post", "delete"].contains(method) {
                     let m: HTTPRequest.Method = method == "get" ? .get : (method == "post" ? .post : .delete)
-                    try await client.execute(uri: uri, method: m, headers: Self.json, body: m == .post ? .json(["text": "测试"]) : nil) { response in
-                        #expect(response.json["error"].map { ($0 as? [String: Any])?["kind"] as? String } != "http-404", "\(method) \(path)")
+                    try await client.execute(uri: uri, method: m, headers: Self.json, body: m == .post ? .json(["text": "测试"]) : nil) {
+                        response in
+                        #expect(
+                            response.json["error"].map { ($0 as? [String: Any])?["kind"] as? String } != "http-404", "\(method) \(path)")
                         #expect(response.status != .methodNotAllowed, "\(method) \(path)")
                     }
                 }

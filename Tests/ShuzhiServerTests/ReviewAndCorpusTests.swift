@@ -23,7 +23,9 @@ import ShuzhiStore
 
     @Test func aBatchIsReviewedLikeTheCLIDoesIt() async throws {
         try await TestServer().run { client in
-            let review = try await client.execute(uri: "/api/review?wait=1", method: .post, headers: Form.headers, body: Self.form(Self.batch).buffer) { response in
+            let review = try await client.execute(
+                uri: "/api/review?wait=1", method: .post, headers: Form.headers, body: Self.form(Self.batch).buffer
+            ) { response in
                 #expect(response.status == .ok)
                 #expect(response.json["state"] as? String == "done")
                 return response.json
@@ -58,7 +60,8 @@ import ShuzhiStore
         // Enough reports that the job is still running when it is cancelled.
         let many = (0..<300).map { i in ("r\(i).txt", Self.batch[i % 3].1 + String(repeating: "推动工作取得新成效第\(i)项。", count: 40)) }
         try await TestServer().run { client in
-            let id = try await client.execute(uri: "/api/review", method: .post, headers: Form.headers, body: Self.form(many).buffer) { response in
+            let id = try await client.execute(uri: "/api/review", method: .post, headers: Form.headers, body: Self.form(many).buffer) {
+                response in
                 #expect(response.status == .accepted)
                 return response.json["id"] as! String
             }
@@ -73,7 +76,9 @@ import ShuzhiStore
                 #expect(response.headers[.contentType]?.hasPrefix("text/event-stream") == true)
                 #expect(response.text.hasPrefix("event: cancelled\ndata: {"))
             }
-            let small = try await client.execute(uri: "/api/review", method: .post, headers: Form.headers, body: Self.form(Self.batch).buffer) { response in
+            let small = try await client.execute(
+                uri: "/api/review", method: .post, headers: Form.headers, body: Self.form(Self.batch).buffer
+            ) { response in
                 response.json["id"] as! String
             }
             try await client.execute(uri: "/api/review/\(small)/events", method: .get) { response in
@@ -97,8 +102,10 @@ import ShuzhiStore
         let payload = [UInt8](repeating: 0x41, count: 1_000_000)
         let deflated = Zlib.deflate(payload)
         liar.copy(name: "small.txt", method: 8, crc: Zlib.crc32(payload[...]), compressed: deflated, uncompressedSize: 100)
-        let hostile = [(traversal.finish(), HTTPResponse.Status.badRequest, "以外"), (bomb.finish(), .contentTooLarge, "超过上限"),
-                       (liar.finish(), .badRequest, "损坏"), (Array("not a zip".utf8), .badRequest, "zip")]
+        let hostile = [
+            (traversal.finish(), HTTPResponse.Status.badRequest, "以外"), (bomb.finish(), .contentTooLarge, "超过上限"),
+            (liar.finish(), .badRequest, "损坏"), (Array("not a zip".utf8), .badRequest, "zip"),
+        ]
         try await TestServer().run { client in
             var form = Form()
             form.file("files", "batch.zip", archive)
@@ -122,7 +129,8 @@ import ShuzhiStore
     @Test func batchLimitsAnswer413() async throws {
         let limits = UploadLimits(maximumDocumentBytes: 10_000, maximumBatchBytes: 50_000, batch: .init(maximumFiles: 2))
         try await TestServer(limits: limits).run { client in
-            try await client.execute(uri: "/api/review", method: .post, headers: Form.headers, body: Self.form(Self.batch).buffer) { response in
+            try await client.execute(uri: "/api/review", method: .post, headers: Form.headers, body: Self.form(Self.batch).buffer) {
+                response in
                 #expect(response.status == .contentTooLarge)
                 #expect(response.errorMessage.contains("最多 2 个"))
             }
@@ -146,7 +154,8 @@ import ShuzhiStore
             }
             #expect(ids.count == 2)
             // The same text again is recognised.
-            try await client.execute(uri: "/api/corpus", method: .post, headers: Form.headers, body: Self.form([Self.batch[0]]).buffer) { response in
+            try await client.execute(uri: "/api/corpus", method: .post, headers: Form.headers, body: Self.form([Self.batch[0]]).buffer) {
+                response in
                 #expect(response.status == .ok)
                 #expect((response.json["results"] as! [[String: Any]])[0]["outcome"] as? String == "duplicate")
             }
@@ -156,12 +165,16 @@ import ShuzhiStore
             try await client.execute(uri: "/api/corpus?q=nothing-like-this", method: .get) { response in
                 #expect(response.json["count"] as? Int == 0)
             }
-            try await client.execute(uri: "/api/corpus/search", method: .post, headers: APITests.json, body: .json(["text": Self.batch[1].1])) { response in
+            try await client.execute(
+                uri: "/api/corpus/search", method: .post, headers: APITests.json, body: .json(["text": Self.batch[1].1])
+            ) { response in
                 let sources = response.json["sources"] as? [[String: Any]] ?? []
                 #expect(sources.first?["id"] as? Int == ids[0])
                 #expect((sources.first?["copiedShare"] as? Double ?? 0) > 0.5)
             }
-            try await client.execute(uri: "/api/check?corpus=1", method: .post, headers: APITests.json, body: .json(["text": Self.batch[1].1])) { response in
+            try await client.execute(
+                uri: "/api/check?corpus=1", method: .post, headers: APITests.json, body: .json(["text": Self.batch[1].1])
+            ) { response in
                 let similarity = response.json["similarity"] as? [String: Any]
                 #expect((similarity?["copiedShare"] as? Double ?? 0) > 0.5)
                 #expect((response.json["diagnostics"] as? [[String: Any]] ?? []).contains { $0["family"] as? String == "similarity" })

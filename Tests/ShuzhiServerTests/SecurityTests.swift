@@ -14,7 +14,9 @@ import ShuzhiKit
         #expect(throws: ServerSetupError.self) { try ServerSettings(host: "0.0.0.0", storeLocation: "x").validate() }
         #expect(throws: ServerSetupError.self) { try ServerSettings(host: "192.168.1.5", token: "", storeLocation: "x").validate() }
         #expect(throws: ServerSetupError.self) { try ServerSettings(host: "0.0.0.0", token: "short", storeLocation: "x").validate() }
-        #expect(throws: ServerSetupError.self) { try ServerSettings(host: "0.0.0.0", token: "has a space in it", storeLocation: "x").validate() }
+        #expect(throws: ServerSetupError.self) {
+            try ServerSettings(host: "0.0.0.0", token: "has a space in it", storeLocation: "x").validate()
+        }
         try ServerSettings(host: "0.0.0.0", token: Self.token, storeLocation: "x").validate()
         for host in ["127.0.0.1", "127.3.4.5", "localhost", "::1"] { try ServerSettings(host: host, storeLocation: "x").validate() }
         #expect(!ServerSettings.isLoopback("127.0.0.1.evil.com"))
@@ -36,13 +38,19 @@ import ShuzhiKit
             }
             var wrong = json
             wrong[.authorization] = "Bearer s3cret-token-for-tesTS"
-            try await client.execute(uri: "/api/check", method: .post, headers: wrong, body: body) { response in #expect(response.status == .unauthorized) }
-            for header in [HTTPFields([HTTPField(name: .authorization, value: "Bearer \(Self.token)")]),
-                           HTTPFields([HTTPField(name: HTTPField.Name("X-Shuzhi-Token")!, value: Self.token)]),
-                           HTTPFields([HTTPField(name: .cookie, value: "shuzhi_token=\(Self.token)")])] {
+            try await client.execute(uri: "/api/check", method: .post, headers: wrong, body: body) { response in
+                #expect(response.status == .unauthorized)
+            }
+            for header in [
+                HTTPFields([HTTPField(name: .authorization, value: "Bearer \(Self.token)")]),
+                HTTPFields([HTTPField(name: HTTPField.Name("X-Shuzhi-Token")!, value: Self.token)]),
+                HTTPFields([HTTPField(name: .cookie, value: "shuzhi_token=\(Self.token)")]),
+            ] {
                 var headers = json
                 headers.append(contentsOf: header)
-                try await client.execute(uri: "/api/check", method: .post, headers: headers, body: body) { response in #expect(response.status == .ok) }
+                try await client.execute(uri: "/api/check", method: .post, headers: headers, body: body) { response in
+                    #expect(response.status == .ok)
+                }
             }
             // The login form: a wrong token is refused, the right one sets an HttpOnly, SameSite=Strict cookie.
             let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
@@ -50,7 +58,8 @@ import ShuzhiKit
                 #expect(response.status == .unauthorized)
                 #expect(response.text.contains("令牌不正确"))
             }
-            try await client.execute(uri: "/login", method: .post, headers: form, body: ByteBuffer(string: "token=\(Self.token)")) { response in
+            try await client.execute(uri: "/login", method: .post, headers: form, body: ByteBuffer(string: "token=\(Self.token)")) {
+                response in
                 #expect(response.status == .seeOther)
                 let cookie = response.headers[.setCookie] ?? ""
                 #expect(cookie.contains("shuzhi_token=\(Self.token)") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
@@ -63,7 +72,9 @@ import ShuzhiKit
             for uri in ["/", "/assets/app.js", "/api/health", "/api/nothing"] {
                 try await client.execute(uri: uri, method: .get) { response in
                     let csp = response.headers[.contentSecurityPolicy] ?? ""
-                    #expect(csp.contains("default-src 'none'") && csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), "\(uri)")
+                    #expect(
+                        csp.contains("default-src 'none'") && csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"),
+                        "\(uri)")
                     #expect(response.headers[.xContentTypeOptions] == "nosniff")
                 }
             }
@@ -102,11 +113,14 @@ import ShuzhiKit
     @Test func markupInAReportStaysText() async throws {
         let hostile = "一、工作情况\n<script>alert(1)</script>\"><img src=x onerror=alert(2)>，我们要再接再励。"
         try await TestServer().run { client in
-            try await client.execute(uri: "/api/check", method: .post, headers: [.contentType: "application/json"], body: .json(["text": hostile])) { response in
+            try await client.execute(
+                uri: "/api/check", method: .post, headers: [.contentType: "application/json"], body: .json(["text": hostile])
+            ) { response in
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
                 #expect(response.json["text"] as? String == hostile)
             }
-            try await client.execute(uri: "/api/fix?name=%3Cimg%20src%3Dx%3E.txt", method: .post, body: ByteBuffer(string: hostile)) { response in
+            try await client.execute(uri: "/api/fix?name=%3Cimg%20src%3Dx%3E.txt", method: .post, body: ByteBuffer(string: hostile)) {
+                response in
                 #expect(response.headers[.contentType]?.hasPrefix("text/plain") == true)
                 let disposition = response.headers[.contentDisposition] ?? ""
                 #expect(!disposition.contains("<") && !disposition.contains("\r") && !disposition.contains("\n"))
@@ -125,7 +139,8 @@ import ShuzhiKit
         #expect(RequestReader.clean("../../a/b/报告.docx") == "报告.docx")
         #expect(RequestReader.clean("C:\\Users\\x\\述职.docx") == "述职.docx")
         #expect(RequestReader.clean("..") == nil)
-        #expect(ReportArchive.isSafe("a/b.txt") && !ReportArchive.isSafe("../b.txt") && !ReportArchive.isSafe("/etc/x")
+        #expect(
+            ReportArchive.isSafe("a/b.txt") && !ReportArchive.isSafe("../b.txt") && !ReportArchive.isSafe("/etc/x")
                 && !ReportArchive.isSafe("C:\\x.txt") && !ReportArchive.isSafe("a\\..\\..\\x.txt"))
     }
 }

@@ -13,11 +13,14 @@ struct TestServer {
 
     init(token: String? = nil, limits: UploadLimits = UploadLimits()) {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-server-\(UUID().uuidString)")
-        settings = ServerSettings(port: 0, token: token, storeLocation: folder.appendingPathComponent("corpus.sqlite").path,
-                                  ingest: IngestOptions(convertLegacy: false), limits: limits)
+        settings = ServerSettings(
+            port: 0, token: token, storeLocation: folder.appendingPathComponent("corpus.sqlite").path,
+            ingest: IngestOptions(convertLegacy: false), limits: limits)
     }
 
-    func run<T: Sendable>(_ setup: TestingSetup = .router, _ body: @Sendable @escaping (any TestClientProtocol) async throws -> T) async throws -> T {
+    func run<T: Sendable>(_ setup: TestingSetup = .router, _ body: @Sendable @escaping (any TestClientProtocol) async throws -> T)
+        async throws -> T
+    {
         let store = try await CorpusStores.open(settings.storeLocation)
         do {
             let value = try await ShuzhiServer.application(settings, store: store).test(setup, body)
@@ -61,7 +64,9 @@ struct Form {
     var body: [UInt8] = []
 
     mutating func file(_ field: String, _ name: String, _ bytes: [UInt8]) {
-        body += Array("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+        body += Array(
+            "--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                .utf8)
         body += bytes + Array("\r\n".utf8)
     }
 

@@ -24,14 +24,21 @@ import ShuzhiService
         let source = Self.prose(1500, seed: 1)
         let sourceScalars = Array(source.unicodeScalars)
         var ids: [Int64] = []
-        for (n, text) in [source, Self.prose(1500, seed: 2) + formula, Self.prose(1500, seed: 3) + formula, Self.prose(1500, seed: 4) + formula].enumerated() {
-            let outcome = try await store.add(text: Array(text.unicodeScalars), metadata: DocumentMetadata(title: "第\(n)份", author: n == 3 ? "本人" : "他人",
-                                                                                               source: "/收件/第\(n)份.docx"))
+        for (n, text) in [
+            source, Self.prose(1500, seed: 2) + formula, Self.prose(1500, seed: 3) + formula, Self.prose(1500, seed: 4) + formula,
+        ].enumerated() {
+            let outcome = try await store.add(
+                text: Array(text.unicodeScalars),
+                metadata: DocumentMetadata(
+                    title: "第\(n)份", author: n == 3 ? "本人" : "他人",
+                    source: "/收件/第\(n)份.docx"))
             guard case .added(let id) = outcome else { Issue.record("not added"); return }
             ids.append(id)
         }
         let taken = sourceScalars[600..<900]
-        let query = Array((Self.prose(700, seed: 5) + "\n").unicodeScalars) + taken + Array(("\n" + formula + Self.prose(700, seed: 6)).unicodeScalars)
+        let query =
+            Array((Self.prose(700, seed: 5) + "\n").unicodeScalars) + taken
+            + Array(("\n" + formula + Self.prose(700, seed: 6)).unicodeScalars)
         let result = try await CopyDetector().compare(query, in: store, author: "某人")
         let copied = result.sources.flatMap { s in s.passages.filter { $0.verdict == .copied }.map { (s.document.id, $0) } }
         #expect(copied.count == 1)
@@ -72,10 +79,13 @@ import ShuzhiService
         let store = try await CorpusStores.open(try await backend.newLocation())
         let body = Self.prose(1500, seed: 11)
         let earlier = "2024年度述职报告\n" + body + "\n王五\n2025年1月10日"
-        guard case .added(let id) = try await store.add(text: Array(earlier.unicodeScalars),
-                                                         metadata: DocumentMetadata(title: "2024年度述职报告", author: "王五", year: 2024))
+        guard
+            case .added(let id) = try await store.add(
+                text: Array(earlier.unicodeScalars),
+                metadata: DocumentMetadata(title: "2024年度述职报告", author: "王五", year: 2024))
         else { Issue.record("not added"); return }
-        _ = try await store.add(text: Array(Self.prose(1500, seed: 12).unicodeScalars), metadata: DocumentMetadata(title: "他人", author: "赵六"))
+        _ = try await store.add(
+            text: Array(Self.prose(1500, seed: 12).unicodeScalars), metadata: DocumentMetadata(title: "他人", author: "赵六"))
         let thisYear = "2025年度述职报告\n" + body + "\n王五\n2026年1月12日"
         let result = try await CopyDetector().compare(Array(thisYear.unicodeScalars), in: store)
         #expect(result.largestSource?.document.id == id && result.largestSource?.ownEarlierReport == true)
@@ -101,8 +111,9 @@ import ShuzhiService
         #expect(store.scheme == old && old != .standard)
         let common = CopyDetectorTests.prose(160, seed: 77)
         for n in 0..<5 {
-            _ = try await store.add(text: Array((CopyDetectorTests.prose(900, seed: 30 + UInt64(n)) + "\n" + common).unicodeScalars),
-                                    metadata: DocumentMetadata(title: "第\(n)份"))
+            _ = try await store.add(
+                text: Array((CopyDetectorTests.prose(900, seed: 30 + UInt64(n)) + "\n" + common).unicodeScalars),
+                metadata: DocumentMetadata(title: "第\(n)份"))
         }
         let a = Array((CopyDetectorTests.prose(700, seed: 50) + "\n" + common).unicodeScalars)
         let b = Array((CopyDetectorTests.prose(700, seed: 51) + "\n" + common).unicodeScalars)
@@ -122,8 +133,9 @@ import ShuzhiService
     func examplesAgainstAStore(id: String) async throws {
         let rule = try #require(RuleRegistry.corpus.first { $0.description.id == id })
         let store = try await CorpusStores.open(try await Backend.sqlite.newLocation())
-        _ = try await store.add(text: Array(rule.stored.unicodeScalars),
-                                metadata: DocumentMetadata(title: "往年报告", author: "甲", source: "往年报告.txt"))
+        _ = try await store.add(
+            text: Array(rule.stored.unicodeScalars),
+            metadata: DocumentMetadata(title: "往年报告", author: "甲", source: "往年报告.txt"))
         let author = rule.storedIsOwn ? "甲" : "乙"
         func flagged(_ text: String, _ configuration: Configuration = Configuration()) async throws -> [Diagnostic] {
             try await CopyDetector().check(Document(text: text), findings: [], in: store, author: author, configuration: configuration)

@@ -19,8 +19,9 @@ import PostgresNIO
     @Test(arguments: Backend.available) func addsListsAndRecognisesTheSameTextAgain(_ backend: Backend) async throws {
         let path = try await backend.newLocation()
         let store = try await CorpusStores.open(path)
-        let first = try await store.add(text: Array(Self.report.unicodeScalars),
-                                        metadata: DocumentMetadata(title: "述职报告", author: "张三", year: 2023, kind: .report, tags: ["县直", "发改"]))
+        let first = try await store.add(
+            text: Array(Self.report.unicodeScalars),
+            metadata: DocumentMetadata(title: "述职报告", author: "张三", year: 2023, kind: .report, tags: ["县直", "发改"]))
         guard case .added(let id) = first else { Issue.record("not added: \(first)"); return }
         // The same words with other punctuation, spacing and width are the same text.
         let variant = Self.report.replacingOccurrences(of: "，", with: ",").replacingOccurrences(of: "46", with: "４６") + "\n\n"
@@ -35,8 +36,9 @@ import PostgresNIO
         // Reopened, it holds the same; a second document, then removing the first.
         let again = try await CorpusStores.open(path)
         #expect(try await again.documents().map(\.id) == [id])
-        let second = try await again.add(text: Array("在县委的坚强领导下，我带领局班子成员扎实推进各项工作，圆满完成年度目标任务。".unicodeScalars),
-                                         metadata: DocumentMetadata(title: "模板", kind: .template))
+        let second = try await again.add(
+            text: Array("在县委的坚强领导下，我带领局班子成员扎实推进各项工作，圆满完成年度目标任务。".unicodeScalars),
+            metadata: DocumentMetadata(title: "模板", kind: .template))
         var stats = try await again.statistics()
         #expect(stats.documents == 2 && stats.byKind[.template] == 1 && stats.byKind[.report] == 1 && stats.schemaVersion == Schema.version)
         #expect(stats.bytes > 0)
@@ -148,7 +150,9 @@ import PostgresNIO
 
     @Test func postgresIsThereWhenRequired() {
         if ProcessInfo.processInfo.environment["SHUZHI_REQUIRE_POSTGRES"] == "1" {
-            #expect(Backend.serverURL != nil, "SHUZHI_REQUIRE_POSTGRES is set but SHUZHI_TEST_POSTGRES is not: the PostgreSQL tests did not run")
+            #expect(
+                Backend.serverURL != nil, "SHUZHI_REQUIRE_POSTGRES is set but SHUZHI_TEST_POSTGRES is not: the PostgreSQL tests did not run"
+            )
         }
     }
 

@@ -42,8 +42,10 @@ public final class Analysis: Sendable {
     ///   - year: the report's year when the user states it; otherwise inferred from the text.
     ///   - typoTuning: the typo finders' weights.
     ///   - sharedVocabulary: words other documents use (a batch, the corpus store), not to be taken for slips.
-    public init(_ document: Document, userWords: [String] = [], knowledge: KnowledgeBase = .builtIn, year: Int? = nil,
-                typoTuning: TypoTuning = .standard, sharedVocabulary: (any SharedVocabulary)? = nil) {
+    public init(
+        _ document: Document, userWords: [String] = [], knowledge: KnowledgeBase = .builtIn, year: Int? = nil,
+        typoTuning: TypoTuning = .standard, sharedVocabulary: (any SharedVocabulary)? = nil
+    ) {
         self.document = document
         self.typoTuning = typoTuning
         self.sharedVocabulary = sharedVocabulary
@@ -53,13 +55,17 @@ public final class Analysis: Sendable {
         self.knowledge = knowledge
         let segmenter = Segmenter(userWords: userWords)
         self.segmenter = segmenter
-        self.segmentation = OnceValue { steps.measure("segmentation") { document.paragraphs.flatMap { segmenter.segment(document.scalars, $0.content) } } }
+        self.segmentation = OnceValue {
+            steps.measure("segmentation") { document.paragraphs.flatMap { segmenter.segment(document.scalars, $0.content) } }
+        }
         let residue = WebResidue(document)
         self.webResidue = residue
         // Pasted page chrome (a breadcrumb, a toolbar) is neither the title nor a heading.
         let outline = Outline(document, ignoring: Set(residue.blocks.flatMap { Array($0.paragraphs) }))
         self.outline = outline
-        let reportYear = OnceValue { steps.measure("year") { ReportYear(document, outline: outline, knowledge: knowledge, override: year) } }
+        let reportYear = OnceValue {
+            steps.measure("year") { ReportYear(document, outline: outline, knowledge: knowledge, override: year) }
+        }
         self.year = reportYear
         self.period = OnceValue { steps.measure("period") { OutdatedContext(reportYear.value, document.scalars, plans: knowledge.plans) } }
         self.parts = OnceValue { steps.measure("structure") { ReportStructure(document, outline) } }

@@ -3,9 +3,9 @@ public enum ChineseNumeral {
     @inline(__always)
     public static func digit(_ v: UInt32) -> Int? {
         switch v {
-        case 0x3007, 0x96F6: return 0         // 〇 零
-        case 0x4E00: return 1                 // 一
-        case 0x4E8C, 0x4E24: return 2         // 二 两
+        case 0x3007, 0x96F6: return 0  // 〇 零
+        case 0x4E00: return 1  // 一
+        case 0x4E8C, 0x4E24: return 2  // 二 两
         case 0x4E09: return 3
         case 0x56DB: return 4
         case 0x4E94: return 5
@@ -18,7 +18,7 @@ public enum ChineseNumeral {
     }
 
     @inline(__always)
-    public static func isNumeralCharacter(_ v: UInt32) -> Bool { digit(v) != nil || v == 0x5341 || v == 0x767E } // 十 百
+    public static func isNumeralCharacter(_ v: UInt32) -> Bool { digit(v) != nil || v == 0x5341 || v == 0x767E }  // 十 百
 
     /// The value of `scalars[range]`, or nil if it is not a well-formed numeral below 1000.
     public static func value(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
@@ -28,9 +28,9 @@ public enum ChineseNumeral {
         for i in range {
             let v = scalars[i].value
             if let d = digit(v) {
-                guard current < 0 else { return nil } // two digits in a row: 一二 is not an ordinal
+                guard current < 0 else { return nil }  // two digits in a row: 一二 is not an ordinal
                 current = d
-            } else if v == 0x5341 || v == 0x767E { // 十 百
+            } else if v == 0x5341 || v == 0x767E {  // 十 百
                 let unit = v == 0x5341 ? 10 : 100
                 guard unit < lastUnit else { return nil }
                 total += (current < 0 ? 1 : current) * unit

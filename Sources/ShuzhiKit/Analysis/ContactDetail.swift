@@ -45,7 +45,8 @@ public struct ContactDetail: Sendable, Equatable {
             }
             if found == nil && !isDigit && alphanumeric { found = qq(s, i, end) ?? wechat(s, i, end) }
             if found == nil && (v == 0x6263 || v == 0x4F01 || v == 0x5FAE) { found = qq(s, i, end) ?? wechat(s, i, end) }
-            if found == nil && (isDigit || v == 0xFF08 || v == 0x28) && (i == range.lowerBound || !ScalarClass.isASCIIDigit(s[i - 1].value)) {
+            if found == nil && (isDigit || v == 0xFF08 || v == 0x28) && (i == range.lowerBound || !ScalarClass.isASCIIDigit(s[i - 1].value))
+            {
                 found = phone(s, i, end)
             }
             if let d = found {
@@ -127,9 +128,13 @@ public struct ContactDetail: Sendable, Equatable {
     /// QQ / qq / 扣扣 / 企鹅, optional 号/群/号码 and a colon, then 5–12 digits.
     private static func qq(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> ContactDetail? {
         var e: Int
-        if lowerASCII(s, i, "qq") { e = i + 2 }
-        else if s.matches(Array("扣扣".unicodeScalars), at: i) || s.matches(Array("企鹅".unicodeScalars), at: i) { e = i + 2 }
-        else { return nil }
+        if lowerASCII(s, i, "qq") {
+            e = i + 2
+        } else if s.matches(Array("扣扣".unicodeScalars), at: i) || s.matches(Array("企鹅".unicodeScalars), at: i) {
+            e = i + 2
+        } else {
+            return nil
+        }
         if i > 0 && ScalarClass.isASCIILetter(s[i - 1].value) { return nil }
         var skipped = 0
         while e < end && skipped < 4 && "号群码：: ".unicodeScalars.contains(s[e]) { e += 1; skipped += 1 }
@@ -142,11 +147,14 @@ public struct ContactDetail: Sendable, Equatable {
     /// 微信 / 微信号 / VX / vx / wx followed by a colon and an id.
     private static func wechat(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> ContactDetail? {
         var e: Int
-        if s.matches(Array("微信".unicodeScalars), at: i) { e = i + 2 }
-        else if lowerASCII(s, i, "vx") || lowerASCII(s, i, "wx") {
+        if s.matches(Array("微信".unicodeScalars), at: i) {
+            e = i + 2
+        } else if lowerASCII(s, i, "vx") || lowerASCII(s, i, "wx") {
             if i > 0 && ScalarClass.isASCIILetter(s[i - 1].value) { return nil }
             e = i + 2
-        } else { return nil }
+        } else {
+            return nil
+        }
         if e < end && s[e] == "号" { e += 1 }
         guard e < end, s[e] == "：" || s[e] == ":" else { return nil }
         e += 1
@@ -167,12 +175,16 @@ public struct ContactDetail: Sendable, Equatable {
         var groupLength = 0
         while e < end {
             let c = s[e].value
-            if ScalarClass.isASCIIDigit(c) { digits += 1; groupLength += 1 }
-            else if (c == 0x2D || c == 0xFF0D || c == 0x20 || c == 0x29 || c == 0xFF09 || c == 0x28 || c == 0xFF08) && e + 1 < end
-                        && ScalarClass.isASCIIDigit(s[e + 1].value) && (groupLength > 0 || c == 0x28 || c == 0xFF08) {
+            if ScalarClass.isASCIIDigit(c) {
+                digits += 1; groupLength += 1
+            } else if (c == 0x2D || c == 0xFF0D || c == 0x20 || c == 0x29 || c == 0xFF09 || c == 0x28 || c == 0xFF08) && e + 1 < end
+                && ScalarClass.isASCIIDigit(s[e + 1].value) && (groupLength > 0 || c == 0x28 || c == 0xFF08)
+            {
                 if groupLength > 0 { groups.append(groupLength) }
                 groupLength = 0
-            } else { break }
+            } else {
+                break
+            }
             e += 1
             if digits > 13 { return nil }
         }

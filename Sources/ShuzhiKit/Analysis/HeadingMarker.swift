@@ -3,11 +3,11 @@
 public struct HeadingMarker: Sendable, Equatable {
     /// The five levels of GB/T 9704 7.3.3 and GB/T 15834 B.3.8, from the highest.
     public enum Style: Int, Sendable, Comparable, CaseIterable {
-        case chinese = 1          // 一、
-        case chineseBracketed = 2 // （一）
-        case arabic = 3           // 1.
+        case chinese = 1  // 一、
+        case chineseBracketed = 2  // （一）
+        case arabic = 3  // 1.
         case arabicBracketed = 4  // （1）
-        case circled = 5          // ①
+        case circled = 5  // ①
 
         public static func < (a: Style, b: Style) -> Bool { a.rawValue < b.rawValue }
 
@@ -51,18 +51,20 @@ public struct HeadingMarker: Sendable, Equatable {
         // ① … ⑳, ⑴ … ⒇ (parenthesised), ⒈ … ⒛ (with full stop)
         if first >= 0x2460 && first <= 0x249B {
             let (style, number): (Style, Int) =
-                first <= 0x2473 ? (.circled, Int(first - 0x245F)) :
-                first <= 0x2487 ? (.arabicBracketed, Int(first - 0x2473)) : (.arabic, Int(first - 0x2487))
+                first <= 0x2473
+                ? (.circled, Int(first - 0x245F))
+                : first <= 0x2487 ? (.arabicBracketed, Int(first - 0x2473)) : (.arabic, Int(first - 0x2487))
             var e = start + 1
             var sep: Unicode.Scalar?
             if e < end, isSeparator(s[e].value) { sep = s[e]; e += 1 }
             guard hasHeadingText(s, e, end) else { return nil }
             return HeadingMarker(style: style, number: number, range: start..<e, openBracket: nil, closeBracket: nil, separator: sep)
         }
-        if first == 0xFF08 || first == 0x28 { // （ (
+        if first == 0xFF08 || first == 0x28 {  // （ (
             var e = start + 1
             let numberStart = e
-            while e < end && e - numberStart < 5 && (ChineseNumeral.isNumeralCharacter(s[e].value) || ScalarClass.isASCIIDigit(s[e].value)) { e += 1 }
+            while e < end && e - numberStart < 5 && (ChineseNumeral.isNumeralCharacter(s[e].value) || ScalarClass.isASCIIDigit(s[e].value))
+            { e += 1 }
             guard e > numberStart, e < end, s[e].value == 0xFF09 || s[e].value == 0x29 else { return nil }
             guard let (style, number) = number(s, numberStart..<e, bracketed: true) else { return nil }
             let close = s[e]
@@ -73,22 +75,29 @@ public struct HeadingMarker: Sendable, Equatable {
             return HeadingMarker(style: style, number: number, range: start..<e, openBracket: s[start], closeBracket: close, separator: sep)
         }
         var e = start
-        while e < end && e - start < 4 && (ChineseNumeral.isNumeralCharacter(first) ? ChineseNumeral.isNumeralCharacter(s[e].value) : ScalarClass.isASCIIDigit(s[e].value)) { e += 1 }
+        while e < end && e - start < 4
+            && (ChineseNumeral.isNumeralCharacter(first)
+                ? ChineseNumeral.isNumeralCharacter(s[e].value) : ScalarClass.isASCIIDigit(s[e].value))
+        { e += 1 }
         guard e > start, e < end, let (style, number) = number(s, start..<e, bracketed: false) else { return nil }
         let next = s[e].value
-        if next == 0xFF09 || next == 0x29 { // 1） 1)  — a bracketed form missing its opening bracket
+        if next == 0xFF09 || next == 0x29 {  // 1） 1)  — a bracketed form missing its opening bracket
             guard style == .arabic || style == .chinese else { return nil }
             let close = s[e]
             guard hasHeadingText(s, e + 1, end) else { return nil }
-            return HeadingMarker(style: style == .arabic ? .arabicBracketed : .chineseBracketed, number: number,
-                                 range: start..<(e + 1), openBracket: nil, closeBracket: close, separator: nil)
+            return HeadingMarker(
+                style: style == .arabic ? .arabicBracketed : .chineseBracketed, number: number,
+                range: start..<(e + 1), openBracket: nil, closeBracket: close, separator: nil)
         }
         guard isSeparator(next) else { return nil }
         // 1.5亿元 is a decimal, 1、2月 and 一、二季度 are lists of numbers: not markers. 二、2017年工作 is a heading.
         if e + 1 < end {
             let after = s[e + 1].value
             if style == .arabic && (ScalarClass.isASCIIDigit(after) || ScalarClass.isFullwidthDigit(after))
-                && !countFollows(s, e + 1, end) { return nil }
+                && !countFollows(s, e + 1, end)
+            {
+                return nil
+            }
             if style == .chinese && ChineseNumeral.digit(after) != nil { return nil }
         }
         guard hasHeadingText(s, e + 1, end) else { return nil }

@@ -70,13 +70,17 @@ struct NumberedSequences: Sendable {
                 let item = Item(number: m.number, range: m.range, marker: { HeadingMarker.canonical(m.style, $0) })
                 // A new list of 1. 2. items may start after the previous list's last item has text of its own.
                 // A report in parts (第二部分, 附件, 名词解释) numbers each part afresh.
-                let newPart = m.number == 1 && lastOfStyle[m.style].map { prev in
-                    (outline.nodes[prev].paragraph + 1..<child.paragraph).contains {
-                        PartHeading.isPartHeading(s, document.paragraphs[$0].content) || PartHeading.isUnnumberedHeading(s, document.paragraphs[$0].content)
-                    }
-                } == true
+                let newPart =
+                    m.number == 1
+                    && lastOfStyle[m.style].map { prev in
+                        (outline.nodes[prev].paragraph + 1..<child.paragraph).contains {
+                            PartHeading.isPartHeading(s, document.paragraphs[$0].content)
+                                || PartHeading.isUnnumberedHeading(s, document.paragraphs[$0].content)
+                        }
+                    } == true
                 if m.number == 1, byStyle[m.style] != nil,
-                   newPart || (m.style >= .arabic && lastOfStyle[m.style].map { !outline.nodes[$0].bodyParagraphs.isEmpty } == true) {
+                    newPart || (m.style >= .arabic && lastOfStyle[m.style].map { !outline.nodes[$0].bodyParagraphs.isEmpty } == true)
+                {
                     byStyle[m.style]!.append([item])
                 } else if byStyle[m.style] == nil {
                     byStyle[m.style] = [[item]]

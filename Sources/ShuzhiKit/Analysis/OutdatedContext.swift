@@ -32,8 +32,10 @@ struct OutdatedContext {
         // A report on several years (三年来, “十二五”时期…回顾) describes work back to their start.
         if let years = Self.yearsCovered(s), years > 1 { start = min(start, (year - years + 1) * 10_000 + 101) }
         for plan in plans where plan.first <= year && plan.last >= year - 1 {
-            for tail in ["时期", "期间", "以来"] where ReportYear.occurrences(of: "“\(plan.name)”\(tail)", in: s, 0..<s.count).count
-                + ReportYear.occurrences(of: plan.name + tail, in: s, 0..<s.count).count > 0 {
+            for tail in ["时期", "期间", "以来"]
+            where ReportYear.occurrences(of: "“\(plan.name)”\(tail)", in: s, 0..<s.count).count
+                + ReportYear.occurrences(of: plan.name + tail, in: s, 0..<s.count).count > 0
+            {
                 start = min(start, plan.first * 10_000 + 101)
             }
         }
@@ -46,8 +48,10 @@ struct OutdatedContext {
             for i in ReportYear.occurrences(of: "\(year)\(tail)", in: s, 0..<s.count) {
                 // At the start of a line, after a heading number at most (一、2024年工作回顾).
                 var p = i
-                while p > 0, i - p < 6, Self.headingNumber.contains(s[p - 1]) || ChineseNumeral.isNumeralCharacter(s[p - 1].value)
-                    || ScalarClass.isASCIIDigit(s[p - 1].value) { p -= 1 }
+                while p > 0, i - p < 6,
+                    Self.headingNumber.contains(s[p - 1]) || ChineseNumeral.isNumeralCharacter(s[p - 1].value)
+                        || ScalarClass.isASCIIDigit(s[p - 1].value)
+                { p -= 1 }
                 if p == 0 || s[p - 1] == "\n" { return true }
             }
         }

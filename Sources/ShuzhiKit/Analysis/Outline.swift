@@ -40,10 +40,12 @@ public struct Outline: Sendable {
         var nodes: [Node] = []
         let (title, titleBlock) = Self.findTitle(document, ignoring: ignoring)
         let firstBody = titleBlock?.upperBound ?? 0
-        nodes.append(Node(marker: nil, styleLevel: nil, paragraph: -1, titleRange: title ?? 0..<0, isRunIn: false, parent: nil,
-                          bodyParagraphs: firstBody..<firstBody))
-        var stack = [0]                 // open nodes, root first
-        var current = 0                 // the node whose body the next paragraph extends
+        nodes.append(
+            Node(
+                marker: nil, styleLevel: nil, paragraph: -1, titleRange: title ?? 0..<0, isRunIn: false, parent: nil,
+                bodyParagraphs: firstBody..<firstBody))
+        var stack = [0]  // open nodes, root first
+        var current = 0  // the node whose body the next paragraph extends
         for p in paragraphs where p.index >= firstBody && !p.isBlank && !ignoring.contains(p.index) {
             let marker = HeadingMarker.parse(s, at: p.content.lowerBound, end: p.content.upperBound)
             let styleLevel = marker == nil ? Self.styleLevel(document, p) : nil
@@ -58,8 +60,10 @@ public struct Outline: Sendable {
             let textStart = marker?.range.upperBound ?? p.content.lowerBound
             let (titleRange, runIn) = Self.headingTitle(s, textStart..<p.content.upperBound)
             let index = nodes.count
-            nodes.append(Node(marker: marker, styleLevel: styleLevel, paragraph: p.index, titleRange: titleRange, isRunIn: runIn,
-                              parent: parent, bodyParagraphs: (p.index + 1)..<(p.index + 1)))
+            nodes.append(
+                Node(
+                    marker: marker, styleLevel: styleLevel, paragraph: p.index, titleRange: titleRange, isRunIn: runIn,
+                    parent: parent, bodyParagraphs: (p.index + 1)..<(p.index + 1)))
             nodes[parent].children.append(index)
             stack.append(index)
             current = index
@@ -78,9 +82,11 @@ public struct Outline: Sendable {
         var quoteDepth = 0
         while i < r.upperBound {
             let v = s[i].value
-            if v == 0x201C || v == 0xFF08 || v == 0x300A { quoteDepth += 1 }
-            else if v == 0x201D || v == 0xFF09 || v == 0x300B { quoteDepth = max(0, quoteDepth - 1) }
-            else if quoteDepth == 0 && (v == 0x3002 || v == 0xFF01 || v == 0xFF1F) {
+            if v == 0x201C || v == 0xFF08 || v == 0x300A {
+                quoteDepth += 1
+            } else if v == 0x201D || v == 0xFF09 || v == 0x300B {
+                quoteDepth = max(0, quoteDepth - 1)
+            } else if quoteDepth == 0 && (v == 0x3002 || v == 0xFF01 || v == 0xFF1F) {
                 var rest = i + 1
                 while rest < r.upperBound && ScalarClass.isInlineSpace(s[rest].value) { rest += 1 }
                 if rest < r.upperBound { return (start..<i, true) }
@@ -119,7 +125,9 @@ public struct Outline: Sendable {
         }
         if commas > 1 { return (nil, nil) }
         // A one-paragraph text has no title.
-        guard document.paragraphs[(first.index + 1)...].contains(where: { !$0.isBlank && !ignoring.contains($0.index) }) else { return (nil, nil) }
+        guard document.paragraphs[(first.index + 1)...].contains(where: { !$0.isBlank && !ignoring.contains($0.index) }) else {
+            return (nil, nil)
+        }
         var end = first.index + 1
         // Up to three short lines without sentence punctuation: subtitle, name and unit, date.
         var taken = 0
@@ -128,7 +136,7 @@ public struct Outline: Sendable {
             if p.isBlank || ignoring.contains(p.index) { end += 1; continue }
             let r = p.content
             guard r.count <= 40, HeadingMarker.parse(s, at: r.lowerBound, end: r.upperBound) == nil, styleLevel(document, p) == nil,
-                  !r.contains(where: { s[$0].value == 0x3002 || s[$0].value == 0xFF0C || s[$0].value == 0xFF1B || s[$0].value == 0xFF1A })
+                !r.contains(where: { s[$0].value == 0x3002 || s[$0].value == 0xFF0C || s[$0].value == 0xFF1B || s[$0].value == 0xFF1A })
             else { break }
             end += 1
             taken += 1

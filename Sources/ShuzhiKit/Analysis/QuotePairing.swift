@@ -23,9 +23,11 @@ struct QuotePairing: Sendable {
             var marks: [Mark] = []
             for i in p.content {
                 let v = s[i]
-                if v == openMark { marks.append(Mark(index: i, shape: .open)) }
-                else if v == closeMark { marks.append(Mark(index: i, shape: .close)) }
-                else if double ? (v == "\"" || v == "＂") : (v == "'" || v == "＇") {
+                if v == openMark {
+                    marks.append(Mark(index: i, shape: .open))
+                } else if v == closeMark {
+                    marks.append(Mark(index: i, shape: .close))
+                } else if double ? (v == "\"" || v == "＂") : (v == "'" || v == "＇") {
                     // A straight quote counts only where it touches Chinese text, not in English or code.
                     let before = i > p.content.lowerBound && ScalarClass.isChineseContext(s[i - 1].value)
                     let after = i + 1 < p.content.upperBound && ScalarClass.isChineseContext(s[i + 1].value)
@@ -49,16 +51,21 @@ struct QuotePairing: Sendable {
                 case .open: stack.append(m)
                 case .close: if stack.popLast() == nil { orphans.append(m) }
                 case .neutral:
-                    if stack.popLast() != nil { mismatched.append((m.index, String(closeMark), true)) }
-                    else { stack.append(m); mismatched.append((m.index, String(openMark), false)) }
+                    if stack.popLast() != nil {
+                        mismatched.append((m.index, String(closeMark), true))
+                    } else {
+                        stack.append(m); mismatched.append((m.index, String(openMark), false))
+                    }
                 }
             }
             orphans.append(contentsOf: stack)
             for odd in orphans {
                 // A quotation continued in the next paragraph ends this one open; the next starts with an opener.
-                let continues = odd.shape != .close && odd.index == stack.last?.index
+                let continues =
+                    odd.shape != .close && odd.index == stack.last?.index
                     && Self.nextParagraphOpens(s, paragraphs, after: pi, openMark)
-                let continued = odd.shape == .open && p.content.lowerBound == odd.index
+                let continued =
+                    odd.shape == .open && p.content.lowerBound == odd.index
                     && Self.previousParagraphOpen(s, paragraphs, before: pi, openMark, closeMark)
                 if !continues && !continued { unpaired.append(odd.index) }
             }
@@ -71,8 +78,10 @@ struct QuotePairing: Sendable {
         return s[next.content.lowerBound] == open
     }
 
-    private static func previousParagraphOpen(_ s: [Unicode.Scalar], _ ps: [Paragraph], before i: Int,
-                                              _ open: Unicode.Scalar, _ close: Unicode.Scalar) -> Bool {
+    private static func previousParagraphOpen(
+        _ s: [Unicode.Scalar], _ ps: [Paragraph], before i: Int,
+        _ open: Unicode.Scalar, _ close: Unicode.Scalar
+    ) -> Bool {
         guard let previous = ps[..<i].last(where: { !$0.isBlank }) else { return false }
         var balance = 0
         for k in previous.content { if s[k] == open { balance += 1 } else if s[k] == close { balance -= 1 } }

@@ -32,8 +32,9 @@ public struct ReportGenre: Sendable, Equatable {
     init(title: String?, opening: String? = nil) {
         guard let title else {
             if let opening, let marker = Self.accountMarkers.first(where: { opening.contains($0) }) {
-                self.init(kind: .personalAccount, promised: [], owed: [.duty], ends: true,
-                          reason: "没有标题，开头写“\(marker)”，按个人述职应有“述职”部分")
+                self.init(
+                    kind: .personalAccount, promised: [], owed: [.duty], ends: true,
+                    reason: "没有标题，开头写“\(marker)”，按个人述职应有“述职”部分")
             } else {
                 self.init(kind: .other, promised: [], owed: [], ends: false, reason: "没有识别出标题，不要求特定部分")
             }
@@ -50,15 +51,17 @@ public struct ReportGenre: Sendable, Equatable {
             self.init(kind: .governmentReport, promised: [], owed: [], ends: false, reason: "政府工作报告不按述学、述职、述廉、述法分部分")
         } else if !promised.isEmpty {
             let owed = promised + (party ? [.party] : [])
-            self.init(kind: .named, promised: promised, owed: owed, ends: true,
-                      reason: "标题写明" + promised.map { "“\($0.rawValue)”" }.joined() + (party ? "和党建" : "") + "，应有" + Self.list(owed))
+            self.init(
+                kind: .named, promised: promised, owed: owed, ends: true,
+                reason: "标题写明" + promised.map { "“\($0.rawValue)”" }.joined() + (party ? "和党建" : "") + "，应有" + Self.list(owed))
         } else if title.contains("总结") {
             let owed: [Part] = party ? [.party] : [.duty]
             self.init(kind: .summary, promised: [], owed: owed, ends: true, reason: "标题是工作总结，应有" + Self.list(owed))
         } else {
             let owed: [Part] = party ? [.party] : [.duty]
-            self.init(kind: .other, promised: [], owed: owed, ends: false,
-                      reason: "标题未写明述学、述职、述廉、述法，按一般报告只要求" + Self.list(owed))
+            self.init(
+                kind: .other, promised: [], owed: owed, ends: false,
+                reason: "标题未写明述学、述职、述廉、述法，按一般报告只要求" + Self.list(owed))
         }
     }
 

@@ -5,7 +5,9 @@ public enum ReportSigner {
     static let labels = ["述职人", "报告人", "汇报人", "述职述廉人", "发言人"]
 
     public static func signer(of document: Document) -> String? {
-        let lines = document.paragraphs.filter { !$0.isBlank }.suffix(4).map { document.string($0.content).trimmingCharacters(in: .whitespaces) }
+        let lines = document.paragraphs.filter { !$0.isBlank }.suffix(4).map {
+            document.string($0.content).trimmingCharacters(in: .whitespaces)
+        }
         for line in lines {
             for label in labels where line.hasPrefix(label) {
                 let name = line.dropFirst(label.count).drop { $0 == "：" || $0 == ":" || $0 == " " || $0 == "\u{3000}" }
@@ -28,6 +30,8 @@ public enum ReportSigner {
     static func isDate(_ line: String) -> Bool {
         let scalars = Array(line.unicodeScalars)
         guard let last = scalars.last, last == "日", scalars.count <= 12, scalars.contains("年"), scalars.contains("月") else { return false }
-        return scalars.allSatisfy { ScalarClass.isASCIIDigit($0.value) || ChineseNumeral.isNumeralCharacter($0.value) || "年月日〇○".unicodeScalars.contains($0) }
+        return scalars.allSatisfy {
+            ScalarClass.isASCIIDigit($0.value) || ChineseNumeral.isNumeralCharacter($0.value) || "年月日〇○".unicodeScalars.contains($0)
+        }
     }
 }

@@ -77,8 +77,10 @@ public struct ReportStructure: Sendable {
                 covered = covered.lowerBound..<document.paragraphs.count
                 let named = Self.named(s, heading: node.titleRange)
                 if !named.isEmpty {
-                    units.append(Unit(node: only, paragraphs: node.paragraph..<node.paragraph + 1, anchor: node.titleRange,
-                                      parts: named.map(\.0), evidence: Self.evidence(named)))
+                    units.append(
+                        Unit(
+                            node: only, paragraphs: node.paragraph..<node.paragraph + 1, anchor: node.titleRange,
+                            parts: named.map(\.0), evidence: Self.evidence(named)))
                 }
             }
             for p in document.paragraphs[covered] where !p.isBlank && p.index != loneHeading {
@@ -86,12 +88,14 @@ public struct ReportStructure: Sendable {
                 var e = p.content.lowerBound
                 while e < p.content.upperBound && !Clause.endsClause(s[e].value) && e - p.content.lowerBound < 20 { e += 1 }
                 let (parts, evidence) = Self.classify(s, heading: p.content.lowerBound..<e, body: [p.content])
-                units.append(Unit(node: nil, paragraphs: p.index..<p.index + 1, anchor: p.content.lowerBound..<e, parts: parts, evidence: evidence))
+                units.append(
+                    Unit(node: nil, paragraphs: p.index..<p.index + 1, anchor: p.content.lowerBound..<e, parts: parts, evidence: evidence))
             }
         }
         self.units = units
-        genre = ReportGenre(title: outline.title.map { s.string($0) },
-                            opening: document.paragraphs.first { !$0.isBlank }.map { s.string($0.content) })
+        genre = ReportGenre(
+            title: outline.title.map { s.string($0) },
+            opening: document.paragraphs.first { !$0.isBlank }.map { s.string($0.content) })
         var present = Set(units.flatMap(\.parts))
         // Shortcomings and plans are often a paragraph of the last section: any sentence opening with their words counts.
         for p in document.paragraphs where !p.isBlank {

@@ -51,8 +51,9 @@ public struct ReportYear: Sendable, Equatable {
                 return
             }
             if let m = inTitle.first {
-                self.init(year: nil, basis: .placeholder, evidence: m.range,
-                          reason: "标题中的年份是占位符“\(s.string(m.range))”，年份未知（可用 --year 指定）")
+                self.init(
+                    year: nil, basis: .placeholder, evidence: m.range,
+                    reason: "标题中的年份是占位符“\(s.string(m.range))”，年份未知（可用 --year 指定）")
                 return
             }
         }
@@ -77,13 +78,15 @@ public struct ReportYear: Sendable, Equatable {
         let latest = counts.filter { $0.value.count * 2 >= most && ($0.value.count >= 2 || most < 2) }.max { $0.key < $1.key }?.value.first
         // A plan for P means a report for P − 1, unless P itself is written about, often, as past or present.
         if let plan = nextPlan, let p = plan.value, latest.map({ $0.value! < p || counts[$0.value!]!.count < 2 }) ?? true {
-            self.init(year: p - 1, basis: .nextYearPlan, evidence: plan.range,
-                      reason: "“\(s.string(plan.range))”开头的是工作打算，报告应为 \(p - 1) 年的")
+            self.init(
+                year: p - 1, basis: .nextYearPlan, evidence: plan.range,
+                reason: "“\(s.string(plan.range))”开头的是工作打算，报告应为 \(p - 1) 年的")
             return
         }
         if let latest {
-            self.init(year: latest.value, basis: .latestYear, evidence: latest.range,
-                      reason: "正文写到的最近年份是“\(s.string(latest.range))”")
+            self.init(
+                year: latest.value, basis: .latestYear, evidence: latest.range,
+                reason: "正文写到的最近年份是“\(s.string(latest.range))”")
             return
         }
         if let found = Self.planYear(s, 0..<s.count, knowledge) {
@@ -91,8 +94,9 @@ public struct ReportYear: Sendable, Equatable {
             return
         }
         if let m = all.first {
-            self.init(year: nil, basis: .placeholder, evidence: m.range,
-                      reason: "年份写作占位符“\(s.string(m.range))”，年份未知（可用 --year 指定）")
+            self.init(
+                year: nil, basis: .placeholder, evidence: m.range,
+                reason: "年份写作占位符“\(s.string(m.range))”，年份未知（可用 --year 指定）")
             return
         }
         self.init(year: nil, basis: .unknown, evidence: nil, reason: "文中没有写明年份（可用 --year 指定）")
@@ -137,13 +141,19 @@ public struct ReportYear: Sendable, Equatable {
                 if opening.contains(paragraph.index) && !(outline.titleBlock?.contains(paragraph.index) ?? false) {
                     // Only a date that opens the line, after a dash or bracket at most.
                     let lead = s[paragraph.content.lowerBound..<m.range.lowerBound]
-                    guard lead.count <= 8, lead.allSatisfy({ "-—–－（(〔【 ".unicodeScalars.contains($0) || ScalarClass.isASCIIDigit($0.value) || ChineseNumeral.digit($0.value) != nil || $0 == "〇" || $0 == "○" })
+                    guard lead.count <= 8,
+                        lead.allSatisfy({
+                            "-—–－（(〔【 ".unicodeScalars.contains($0) || ScalarClass.isASCIIDigit($0.value)
+                                || ChineseNumeral.digit($0.value) != nil || $0 == "〇" || $0 == "○"
+                        })
                     else { continue }
                 }
                 var p = m.range.upperBound
                 func number(_ limit: Int) -> Int? {
                     var v = 0, n = 0
-                    while p < paragraph.content.upperBound && n < 2 && ScalarClass.isASCIIDigit(s[p].value) { v = v * 10 + Int(s[p].value - 0x30); p += 1; n += 1 }
+                    while p < paragraph.content.upperBound && n < 2 && ScalarClass.isASCIIDigit(s[p].value) {
+                        v = v * 10 + Int(s[p].value - 0x30); p += 1; n += 1
+                    }
                     return n > 0 && v >= 1 && v <= limit ? v : nil
                 }
                 guard let month = number(12), p < paragraph.content.upperBound, s[p] == "月" else { continue }
@@ -170,10 +180,15 @@ public struct ReportYear: Sendable, Equatable {
             var scale = 1
             while j > range.lowerBound && i - j < 4 {
                 let v = s[j - 1].value
-                if ScalarClass.isASCIIDigit(v) { value += Int(v - 0x30) * scale; digits += 1 }
-                else if let d = ChineseNumeral.digit(v), v != 0x4E24 { chineseValue += d * scale; chinese += 1 }
-                else if Self.isPlaceholder(v) { placeholders += 1 }
-                else { break }
+                if ScalarClass.isASCIIDigit(v) {
+                    value += Int(v - 0x30) * scale; digits += 1
+                } else if let d = ChineseNumeral.digit(v), v != 0x4E24 {
+                    chineseValue += d * scale; chinese += 1
+                } else if Self.isPlaceholder(v) {
+                    placeholders += 1
+                } else {
+                    break
+                }
                 scale *= 10
                 j -= 1
             }
@@ -188,15 +203,18 @@ public struct ReportYear: Sendable, Equatable {
                 out.append(Mention(value: chineseValue, range: j..<i + 1))
             } else if placeholders > 0 && width >= 2 && digits + placeholders == width && (placeholders >= 2 || width == 4) {
                 out.append(Mention(value: nil, range: j..<i + 1))
-            } else if width == 1 && placeholders == 1 && (s[j] == "x" || s[j] == "X") && (j == range.lowerBound || !ScalarClass.isASCIILetter(before)) {
-                out.append(Mention(value: nil, range: j..<i + 1)) // “x年我主要负责…”
+            } else if width == 1 && placeholders == 1 && (s[j] == "x" || s[j] == "X")
+                && (j == range.lowerBound || !ScalarClass.isASCIILetter(before))
+            {
+                out.append(Mention(value: nil, range: j..<i + 1))  // “x年我主要负责…”
             }
         }
         return out
     }
 
+    /// X x * × Ｘ ｘ ＊ ○ □
     static func isPlaceholder(_ v: UInt32) -> Bool {
-        v == 0x58 || v == 0x78 || v == 0x2A || v == 0xD7 || v == 0xFF38 || v == 0xFF58 || v == 0xFF0A || v == 0x25CB || v == 0x25A1 // X x * × Ｘ ｘ ＊ ○ □
+        v == 0x58 || v == 0x78 || v == 0x2A || v == 0xD7 || v == 0xFF38 || v == 0xFF58 || v == 0xFF0A || v == 0x25CB || v == 0x25A1
     }
 
     /// “2018—2020年”, “至2025年”, “到2035年”, “面向2030年”: the end of a span or a deadline, not the year reported on.
@@ -206,7 +224,7 @@ public struct ReportYear: Sendable, Equatable {
         let v = s[start - 1].value
         // 增加到2015年的…, 达到: a state reached, not a deadline.
         if v == 0x5230, start >= 2, "加高升达少降长展".unicodeScalars.contains(s[start - 2]) { return false }
-        return v == 0x2014 || v == 0x2013 || v == 0x2D || v == 0xFF5E || v == 0x7E || v == 0x81F3 || v == 0x5230 // — – - ～ ~ 至 到
+        return v == 0x2014 || v == 0x2013 || v == 0x2D || v == 0xFF5E || v == 0x7E || v == 0x81F3 || v == 0x5230  // — – - ～ ~ 至 到
     }
 
     /// “比2010年增加”, “由2010年的…”, “是2010年的3倍”: a year compared against, not the one reported on.
@@ -225,7 +243,9 @@ public struct ReportYear: Sendable, Equatable {
         let start = range.lowerBound
         if start > 0 {
             let v = s[start - 1].value
-            let opens = v == 0x0A || v == 0x0D || v == 0x3002 || v == 0xFF1B || v == 0xFF1A || v == 0x3001 || v == 0xFF09 || v == 0x20 || v == 0x3000
+            let opens =
+                v == 0x0A || v == 0x0D || v == 0x3002 || v == 0xFF1B || v == 0xFF1A || v == 0x3001 || v == 0xFF09 || v == 0x20
+                || v == 0x3000
             guard opens else { return false }
         }
         var end = range.upperBound
@@ -252,10 +272,13 @@ public struct ReportYear: Sendable, Equatable {
                 let numberStart = start + prefix.unicodeScalars.count
                 var numberEnd = numberStart
                 while numberEnd < range.upperBound && numberEnd - numberStart < 4
-                        && (ScalarClass.isASCIIDigit(s[numberEnd].value) || ChineseNumeral.isNumeralCharacter(s[numberEnd].value)) {
+                    && (ScalarClass.isASCIIDigit(s[numberEnd].value) || ChineseNumeral.isNumeralCharacter(s[numberEnd].value))
+                {
                     numberEnd += 1
                 }
-                guard numberEnd > numberStart, numberEnd + 2 <= range.upperBound, s[numberEnd] == "周", s[numberEnd + 1] == "年" else { continue }
+                guard numberEnd > numberStart, numberEnd + 2 <= range.upperBound, s[numberEnd] == "周", s[numberEnd + 1] == "年" else {
+                    continue
+                }
                 let digits = s.string(numberStart..<numberEnd)
                 guard let n = Int(digits) ?? ChineseNumeral.value(s, numberStart..<numberEnd), n > 0, n < 200 else { continue }
                 // Only the year the report is written in: “今年是…”, “适逢…”, “迎来…”.

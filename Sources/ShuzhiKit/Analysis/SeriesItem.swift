@@ -1,10 +1,10 @@
 /// An item of a numbered series inside running text: 一是…二是…, 第一，…第二，…, 其一，…, 首先…其次…最后.
 public struct SeriesItem: Sendable, Equatable {
     public enum Style: String, Sendable {
-        case yiShi = "一是"       // 一是 二是 三是
-        case diYi = "第一"        // 第一， 第二，
-        case qiYi = "其一"        // 其一， 其二，
-        case shouXian = "首先"    // 首先 其次 再次 最后
+        case yiShi = "一是"  // 一是 二是 三是
+        case diYi = "第一"  // 第一， 第二，
+        case qiYi = "其一"  // 其一， 其二，
+        case shouXian = "首先"  // 首先 其次 再次 最后
 
         /// Whether items of this style carry a number that must count up by one.
         public var isCounted: Bool { self != .shouXian }
@@ -53,7 +53,7 @@ public struct SeriesItem: Sendable, Equatable {
             if e + 1 < end, s[e + 1] == s[i], e + 2 == end || !ScalarClass.isHan(s[e + 2].value) { return nil }
             return item(.yiShi, n, s, i..<(e + 1), numeral: i..<e, end, paragraph)
         }
-        if v == 0x7B2C || v == 0x5176 { // 第一， 其一，
+        if v == 0x7B2C || v == 0x5176 {  // 第一， 其一，
             var e = i + 1
             while e < end && e - i < 4 && ChineseNumeral.isNumeralCharacter(s[e].value) { e += 1 }
             if e > i + 1, e < end, isOrdinalComma(s[e].value), let n = ChineseNumeral.value(s, (i + 1)..<e), n <= 20 {
@@ -66,25 +66,28 @@ public struct SeriesItem: Sendable, Equatable {
         let pair = (v, s[i + 1].value)
         let n: Int
         switch pair {
-        case (0x9996, 0x5148): n = 1          // 首先
-        case (0x5176, 0x6B21): n = 2          // 其次
-        case (0x518D, 0x6B21): n = 3          // 再次
-        case (0x6700, 0x540E): n = Int.max    // 最后
+        case (0x9996, 0x5148): n = 1  // 首先
+        case (0x5176, 0x6B21): n = 2  // 其次
+        case (0x518D, 0x6B21): n = 3  // 再次
+        case (0x6700, 0x540E): n = Int.max  // 最后
         default: return nil
         }
         return item(.shouXian, n, s, i..<(i + 3), numeral: i..<(i + 2), end, paragraph)
     }
 
-    private static func item(_ style: Style, _ n: Int, _ s: [Unicode.Scalar], _ marker: Range<Int>, numeral: Range<Int>,
-                             _ end: Int, _ paragraph: Int) -> SeriesItem {
+    private static func item(
+        _ style: Style, _ n: Int, _ s: [Unicode.Scalar], _ marker: Range<Int>, numeral: Range<Int>,
+        _ end: Int, _ paragraph: Int
+    ) -> SeriesItem {
         var e = marker.upperBound
         while e < end {
             let c = s[e].value
-            if c == 0x3002 || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F { break } // 。；！？
+            if c == 0x3002 || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F { break }  // 。；！？
             e += 1
         }
-        return SeriesItem(style: style, number: n, range: marker, numeralRange: numeral, textRange: marker.upperBound..<e,
-                          paragraph: paragraph)
+        return SeriesItem(
+            style: style, number: n, range: marker, numeralRange: numeral, textRange: marker.upperBound..<e,
+            paragraph: paragraph)
     }
 
     @inline(__always)
@@ -97,7 +100,7 @@ public struct SeriesItem: Sendable, Equatable {
         if p < start { return true }
         switch s[p].value {
         case 0x3002, 0xFF1B, 0xFF1A, 0xFF0C, 0xFF01, 0xFF1F, 0x3001, 0x201C, 0x2018, 0xFF08, 0xFF09, 0x2026, 0x2014,
-             0x3B, 0x3A, 0x2C, 0x28, 0x29:
+            0x3B, 0x3A, 0x2C, 0x28, 0x29:
             return true
         default:
             return false

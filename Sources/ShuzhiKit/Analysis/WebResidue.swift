@@ -72,9 +72,13 @@ public struct WebResidue: Sendable {
             let length = p.content.count
             let kind: LineKind
             // A paragraph is residue as a whole only when nothing of substance is left outside its residue sentences.
-            if total.value >= Self.strong && substantive < 6 { kind = .strong }
-            else if length <= 60 && (total.value >= 1 || Self.looksLikeChrome(s, p.content)) && substantive < 12 { kind = .weak }
-            else { kind = .content }
+            if total.value >= Self.strong && substantive < 6 {
+                kind = .strong
+            } else if length <= 60 && (total.value >= 1 || Self.looksLikeChrome(s, p.content)) && substantive < 12 {
+                kind = .weak
+            } else {
+                kind = .content
+            }
             kinds.append(kind)
             evidence.append(total.evidence)
             lineScores.append(max(0, total.value))
@@ -88,7 +92,9 @@ public struct WebResidue: Sendable {
         if let first = span?.lowerBound, let head = Self.edgeBlock(kinds, lineScores, paragraphs, 0..<first, s, fromStart: true) {
             edges.append(head)
         }
-        if let last = span?.upperBound, let tail = Self.edgeBlock(kinds, lineScores, paragraphs, last + 1..<kinds.count, s, fromStart: false) {
+        if let last = span?.upperBound,
+            let tail = Self.edgeBlock(kinds, lineScores, paragraphs, last + 1..<kinds.count, s, fromStart: false)
+        {
             edges.append(tail)
         }
         // Chrome right under the title (发布时间, 浏览次数, 标签 lines): before the first line of the report's text.
@@ -96,8 +102,11 @@ public struct WebResidue: Sendable {
             var k = first + 1
             var run: [Int] = []
             while k < kinds.count, kinds[k] != .content || paragraphs[k].content.count <= 40, run.count < 6 {
-                if kinds[k] != .blank && lineScores[k] >= 2 && kinds[k] != .content { run.append(k) }
-                else if kinds[k] == .content && !run.isEmpty { break }
+                if kinds[k] != .blank && lineScores[k] >= 2 && kinds[k] != .content {
+                    run.append(k)
+                } else if kinds[k] == .content && !run.isEmpty {
+                    break
+                }
                 k += 1
             }
             if let a = run.first, let b = run.last, !Self.isProse(s, paragraphs[first].content) { edges.append(a...b) }
@@ -125,11 +134,17 @@ public struct WebResidue: Sendable {
                 let end = paragraphs[last].range.upperBound
                 // Remove the lines and their terminators; at the end of the text, the terminator before them.
                 let removal: Range<Int>
-                if last + 1 < paragraphs.count { removal = start..<paragraphs[last + 1].range.lowerBound }
-                else if i > 0 { removal = paragraphs[i - 1].range.upperBound..<end }
-                else { removal = start..<end }
-                blocks.append(Block(paragraphs: i...last, range: paragraphs[i].content.lowerBound..<paragraphs[last].content.upperBound,
-                                    removal: removal, evidence: reasons))
+                if last + 1 < paragraphs.count {
+                    removal = start..<paragraphs[last + 1].range.lowerBound
+                } else if i > 0 {
+                    removal = paragraphs[i - 1].range.upperBound..<end
+                } else {
+                    removal = start..<end
+                }
+                blocks.append(
+                    Block(
+                        paragraphs: i...last, range: paragraphs[i].content.lowerBound..<paragraphs[last].content.upperBound,
+                        removal: removal, evidence: reasons))
             }
             i = max(j, last + 1)
         }
@@ -161,7 +176,7 @@ public struct WebResidue: Sendable {
         var i = r.lowerBound
         while i < r.upperBound {
             let v = s[i].value
-            if v == 0xFF08 || v == 0x3010 || v == 0x28 { // a bracketed note is a segment of its own
+            if v == 0xFF08 || v == 0x3010 || v == 0x28 {  // a bracketed note is a segment of its own
                 let close: UInt32 = v == 0xFF08 ? 0xFF09 : (v == 0x3010 ? 0x3011 : 0x29)
                 if let j = (i + 1..<min(r.upperBound, i + 200)).first(where: { s[$0].value == close }), j - i > 6 {
                     if i > start { out.append(start..<i) }
@@ -195,8 +210,9 @@ public struct WebResidue: Sendable {
             if ScalarClass.isHan(v) { han += 1 }
             // 2023-12-05 or 2023/12/05
             if i + 6 < r.upperBound, ScalarClass.isASCIIDigit(v), (i + 3 < r.upperBound),
-               (0..<4).allSatisfy({ ScalarClass.isASCIIDigit(s[i + $0].value) }),
-               s[i + 4] == "-" || s[i + 4] == "/", ScalarClass.isASCIIDigit(s[i + 5].value) {
+                (0..<4).allSatisfy({ ScalarClass.isASCIIDigit(s[i + $0].value) }),
+                s[i + 4] == "-" || s[i + 4] == "/", ScalarClass.isASCIIDigit(s[i + 5].value)
+            {
                 dashDate = true
             }
             i += 1
@@ -210,9 +226,11 @@ extension WebResidue {
     /// prose to its last line of prose or its 落款. Nil when nothing reads as a report.
     static func reportSpan(_ s: [Unicode.Scalar], _ paragraphs: [Paragraph], _ kinds: [LineKind], _ scores: [Int]) -> ClosedRange<Int>? {
         // The report opens with a line that carries no more than a trace of residue evidence.
-        guard let first = paragraphs.indices.first(where: {
-            kinds[$0] == .content && scores[$0] <= 1 && opensReport(s, paragraphs[$0].content)
-        }) else { return nil }
+        guard
+            let first = paragraphs.indices.first(where: {
+                kinds[$0] == .content && scores[$0] <= 1 && opensReport(s, paragraphs[$0].content)
+            })
+        else { return nil }
         var last = first
         for k in paragraphs.indices.reversed() where k > first && kinds[k] == .content && scores[k] <= 1 {
             let r = paragraphs[k].content
@@ -232,16 +250,22 @@ extension WebResidue {
     }
 
     /// The kinds of text a report (or the speech or summary it was bought as) calls itself in its title.
-    private static let documentNames = KeywordScan(["报告", "总结", "述职", "讲话", "发言", "汇报", "材料", "体会", "规划", "方案",
-                                                    "意见", "通知", "办法", "细则", "计划", "决定", "纪要", "公报", "致辞",
-                                                    "法", "条例", "规定", "章程", "准则"])
+    private static let documentNames = KeywordScan([
+        "报告", "总结", "述职", "讲话", "发言", "汇报", "材料", "体会", "规划", "方案",
+        "意见", "通知", "办法", "细则", "计划", "决定", "纪要", "公报", "致辞",
+        "法", "条例", "规定", "章程", "准则",
+    ])
 
     /// A sentence of the report: at least twenty Han characters and sentence punctuation.
     static func isProse(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
         var han = 0, stop = false
         for k in r {
             let v = s[k].value
-            if ScalarClass.isHan(v) { han += 1 } else if v == 0x3002 || v == 0xFF0C || v == 0xFF1B || v == 0xFF1F || v == 0xFF01 { stop = true }
+            if ScalarClass.isHan(v) {
+                han += 1
+            } else if v == 0x3002 || v == 0xFF0C || v == 0xFF1B || v == 0xFF1F || v == 0xFF01 {
+                stop = true
+            }
         }
         return han >= 20 && stop
     }
@@ -263,8 +287,10 @@ extension WebResidue {
     /// two lines of residue, or three points of evidence together (two before the report: nothing but a title and a
     /// cover stands there). Before the report the whole region goes (the
     /// page's own title and short lines between the chrome); after it, from the first residue line on.
-    static func edgeBlock(_ kinds: [LineKind], _ scores: [Int], _ paragraphs: [Paragraph], _ region: Range<Int>,
-                          _ s: [Unicode.Scalar], fromStart: Bool) -> ClosedRange<Int>? {
+    static func edgeBlock(
+        _ kinds: [LineKind], _ scores: [Int], _ paragraphs: [Paragraph], _ region: Range<Int>,
+        _ s: [Unicode.Scalar], fromStart: Bool
+    ) -> ClosedRange<Int>? {
         let lines = region.filter { kinds[$0] != .blank }
         // Outside the report any evidence counts, even in a line long enough to pass for content in the text.
         let residue = lines.filter { kinds[$0] == .strong || kinds[$0] == .weak || scores[$0] > 0 }
@@ -278,8 +304,10 @@ extension WebResidue {
         let from = fromStart ? lines[0] : firstResidue
         let to = fromStart ? lastLine : residue.last ?? lastLine
         // A sentence between is the report's, not the page's: then the block stops short of it.
-        for k in from...to where kinds[k] == .content && scores[k] <= 1
-            && (isProse(s, paragraphs[k].content) || (!fromStart && isSentence(s, paragraphs[k].content))) {
+        for k in from...to
+        where kinds[k] == .content && scores[k] <= 1
+            && (isProse(s, paragraphs[k].content) || (!fromStart && isSentence(s, paragraphs[k].content)))
+        {
             return fromStart ? (k > from ? from...(k - 1) : nil) : nil
         }
         return from...to
@@ -322,40 +350,64 @@ struct Score {
     // Categories of words; each matched category counts once per segment.
     private static let lexicon: [(words: [String], category: Category)] = [
         // Said to a reader of a web page, never to the 组织部 (nor found in laws or reports).
-        (["小编", "本文由", "本文来源", "本文来自", "文章来源", "转载请注明", "转载请", "版权所有", "版权归", "版权声明", "免责声明",
-          "如有侵权", "若有侵权", "联系删除", "侵删", "仅供学习", "仅供参考学习", "仅供交流", "仅供个人", "仅供阅读", "请勿转载", "禁止转载",
-          "原文链接", "阅读原文", "点击下方", "点击上方", "点击链接", "点击查看", "长按识别", "长按二维码", "扫码关注", "扫一扫",
-          "关注公众号", "关注微信", "关注我们", "微信公众号", "公众号：", "公众号:", "更多范文", "更多精彩", "更多资料", "更多内容",
-          "下载文档", "文档下载", "免费下载", "下载本文", "全文下载", "开通会员", "会员专享", "VIP会员", "VIP专享", "下载券", "本网站",
-          "返回顶部", "返回首页", "打印本页", "关闭窗口", "分享到", "大 中 小", "阅读全文", "展开全文", "全文阅读", "上一篇", "下一篇",
-          "相关推荐", "相关阅读", "相关文章", "推荐阅读", "猜你喜欢", "热门推荐", "热门文章", "精品范文", "范文网", "网友整理", "网友投稿",
-          "整理发布", "来源于网络", "来自网络",
-          // Document-sharing sites: download pitches and the lines they append to every file.
-          "精品文档", "值得下载", "值得拥有", "下载后可", "可自由复制", "自由复制编辑", "可编辑", "word版", "Word版", "word文档",
-          "Word文档", "欢迎下载", "感谢您的阅读", "感谢阅读", "谢谢阅读", "知识共享", "为大家整理", "为您整理", "希望对大家有所帮助",
-          "希望对您有所帮助", "欢迎阅读参考",
-          // The platform speaking of its users' files: a report never calls itself 本文档 or its writer a 用户.
-          "本文档", "用户上传", "上传人", "会员分享", "内容提供方", "版权说明",
-          // A site's registration and its group for readers; a site guessing what the reader likes.
-          "ICP备", "ICP证", "公网安备", "群号：", "群号:", "猜你", "由我整理", "小编整理"], .strong),
+        (
+            [
+                "小编", "本文由", "本文来源", "本文来自", "文章来源", "转载请注明", "转载请", "版权所有", "版权归", "版权声明", "免责声明",
+                "如有侵权", "若有侵权", "联系删除", "侵删", "仅供学习", "仅供参考学习", "仅供交流", "仅供个人", "仅供阅读", "请勿转载", "禁止转载",
+                "原文链接", "阅读原文", "点击下方", "点击上方", "点击链接", "点击查看", "长按识别", "长按二维码", "扫码关注", "扫一扫",
+                "关注公众号", "关注微信", "关注我们", "微信公众号", "公众号：", "公众号:", "更多范文", "更多精彩", "更多资料", "更多内容",
+                "下载文档", "文档下载", "免费下载", "下载本文", "全文下载", "开通会员", "会员专享", "VIP会员", "VIP专享", "下载券", "本网站",
+                "返回顶部", "返回首页", "打印本页", "关闭窗口", "分享到", "大 中 小", "阅读全文", "展开全文", "全文阅读", "上一篇", "下一篇",
+                "相关推荐", "相关阅读", "相关文章", "推荐阅读", "猜你喜欢", "热门推荐", "热门文章", "精品范文", "范文网", "网友整理", "网友投稿",
+                "整理发布", "来源于网络", "来自网络",
+                // Document-sharing sites: download pitches and the lines they append to every file.
+                "精品文档", "值得下载", "值得拥有", "下载后可", "可自由复制", "自由复制编辑", "可编辑", "word版", "Word版", "word文档",
+                "Word文档", "欢迎下载", "感谢您的阅读", "感谢阅读", "谢谢阅读", "知识共享", "为大家整理", "为您整理", "希望对大家有所帮助",
+                "希望对您有所帮助", "欢迎阅读参考",
+                // The platform speaking of its users' files: a report never calls itself 本文档 or its writer a 用户.
+                "本文档", "用户上传", "上传人", "会员分享", "内容提供方", "版权说明",
+                // A site's registration and its group for readers; a site guessing what the reader likes.
+                "ICP备", "ICP证", "公网安备", "群号：", "群号:", "猜你", "由我整理", "小编整理",
+            ], .strong
+        ),
         // Rights wording that laws and reports use too: it counts only in a short sentence, and one alone is not enough.
         (["未经许可", "未经授权", "不得转载", "著作权", "收集整理", "侵权", "删除"], .notice),
         // Labels of page chrome, at the start of a short line.
-        (["来源：", "来源:", "作者：", "作者:", "发布时间", "发布日期", "更新时间", "发表时间", "浏览次数", "浏览量", "阅读次数", "阅读量",
-          "点击数", "点击量", "点击次数", "字号：", "字号:", "责任编辑", "编辑：", "标签：", "关键词：", "所属栏目", "栏目：", "分类：",
-          "信息来源", "文章作者", "时间：", "日期：", "编辑:", "标签:", "关键词:", "栏目:", "分类:", "时间:", "日期:", "当前位置", "现在位置", "您的位置", "所在位置"], .label),
+        (
+            [
+                "来源：", "来源:", "作者：", "作者:", "发布时间", "发布日期", "更新时间", "发表时间", "浏览次数", "浏览量", "阅读次数", "阅读量",
+                "点击数", "点击量", "点击次数", "字号：", "字号:", "责任编辑", "编辑：", "标签：", "关键词：", "所属栏目", "栏目：", "分类：",
+                "信息来源", "文章作者", "时间：", "日期：", "编辑:", "标签:", "关键词:", "栏目:", "分类:", "时间:", "日期:", "当前位置", "现在位置", "您的位置", "所在位置",
+            ], .label
+        ),
         // Acts addressed to a reader, and the web objects they act on; a pair of the two is a prompt.
-        (["关注", "扫码", "扫描", "长按", "点击", "下载", "复制", "转载", "收藏", "订阅", "回复", "咨询", "开通", "充值", "购买", "领取",
-          "获取", "加入", "添加", "搜索", "登录", "注册", "私信", "留言"], .act),
-        (["公众号", "二维码", "网站", "会员", "VIP", "vip", "链接", "网址", "客服", "微信", "QQ", "Q群", "群号", "文档", "模板", "积分",
-          "账号", "APP", "小程序", "专栏", "频道", "粉丝"], .object),
+        (
+            [
+                "关注", "扫码", "扫描", "长按", "点击", "下载", "复制", "转载", "收藏", "订阅", "回复", "咨询", "开通", "充值", "购买", "领取",
+                "获取", "加入", "添加", "搜索", "登录", "注册", "私信", "留言",
+            ], .act
+        ),
+        (
+            [
+                "公众号", "二维码", "网站", "会员", "VIP", "vip", "链接", "网址", "客服", "微信", "QQ", "Q群", "群号", "文档", "模板", "积分",
+                "账号", "APP", "小程序", "专栏", "频道", "粉丝",
+            ], .object
+        ),
         // Imperatives to a reader (a bare 请 would match 申请).
-        (["欢迎", "敬请", "请您", "请点击", "请关注", "请访问", "请添加", "请联系", "请扫", "更多", "立即", "马上", "点此",
-          "快来", "记得", "赶紧"], .imperative),
+        (
+            [
+                "欢迎", "敬请", "请您", "请点击", "请关注", "请访问", "请添加", "请联系", "请扫", "更多", "立即", "马上", "点此",
+                "快来", "记得", "赶紧",
+            ], .imperative
+        ),
         // Page furniture that also occurs in prose, so it only tips the balance.
-        (["打印", "字号", "首页", "点赞", "在看", "本站", "范文", "网友", "举报", "帮助中心", "全部分类", "游客", "一键", "金币",
-          "积分", "登录", "客服", "专享", "订阅号", "发布于", "推荐度", "简介", "目录", "隐藏内容", "楼层", "回帖", "主题", "复制链接",
-          "版权反馈", "收藏", "分享", "相关"], .chrome),
+        (
+            [
+                "打印", "字号", "首页", "点赞", "在看", "本站", "范文", "网友", "举报", "帮助中心", "全部分类", "游客", "一键", "金币",
+                "积分", "登录", "客服", "专享", "订阅号", "发布于", "推荐度", "简介", "目录", "隐藏内容", "楼层", "回帖", "主题", "复制链接",
+                "版权反馈", "收藏", "分享", "相关",
+            ], .chrome
+        ),
     ]
 
     private enum Category { case strong, notice, label, act, object, imperative, chrome }
@@ -420,10 +472,14 @@ struct Score {
     static func pageFeatures(_ s: [Unicode.Scalar], _ r: Range<Int>) -> [String] {
         var found: [String] = []
         var dashes = 0, longestDashes = 0, visible = 0
-        var page = false, article = false   // the characters the patterns below need: 页 / P, and 篇
+        var page = false, article = false  // the characters the patterns below need: 页 / P, and 篇
         for i in r {
             let v = s[i].value
-            if v == 0x2D || v == 0x3D || v == 0x2014 || v == 0x2500 || v == 0x2A { dashes += 1; longestDashes = max(longestDashes, dashes) } else { dashes = 0 }
+            if v == 0x2D || v == 0x3D || v == 0x2014 || v == 0x2500 || v == 0x2A {
+                dashes += 1; longestDashes = max(longestDashes, dashes)
+            } else {
+                dashes = 0
+            }
             if v == 0x9875 || v == 0x2F || v == 0x50 { page = true }
             if v == 0x7BC7 { article = true }
             if !ScalarClass.isInlineSpace(v) { visible += 1 }
@@ -465,16 +521,22 @@ struct Score {
                     while b < r.upperBound && ScalarClass.isInlineSpace(s[b].value) { b += 1 }
                     // An empty field stands at the start of its line or after another field; a lead-in to a list
                     // (第五条 本法不适用于：) follows text of its own.
-                    let lineStart = (r.lowerBound..<a).allSatisfy { ScalarClass.isInlineSpace(s[$0].value) || "-|｜·•".unicodeScalars.contains(s[$0]) }
+                    let lineStart = (r.lowerBound..<a).allSatisfy {
+                        ScalarClass.isInlineSpace(s[$0].value) || "-|｜·•".unicodeScalars.contains(s[$0])
+                    }
                     if (lineStart || fields >= 2) && (b == r.upperBound || "[【(（".unicodeScalars.contains(s[b])) { blankField = true }
                     // 链接地址：https://…, 本文网址：www.…: a page's own address as a field.
-                    if lineStart && (s.matches(Array("http".unicodeScalars), at: b) || s.matches(Array("www.".unicodeScalars), at: b)) { urlField = true }
+                    if lineStart && (s.matches(Array("http".unicodeScalars), at: b) || s.matches(Array("www.".unicodeScalars), at: b)) {
+                        urlField = true
+                    }
                 }
             }
             if ScalarClass.isASCIIDigit(v) {
                 var a = i
-                while i < r.upperBound && (ScalarClass.isASCIIDigit(s[i].value)
-                                           || (s[i] == "." && i + 1 < r.upperBound && ScalarClass.isASCIIDigit(s[i + 1].value))) { i += 1 }
+                while i < r.upperBound
+                    && (ScalarClass.isASCIIDigit(s[i].value)
+                        || (s[i] == "." && i + 1 < r.upperBound && ScalarClass.isASCIIDigit(s[i + 1].value)))
+                { i += 1 }
                 var before = a - 1
                 while before >= r.lowerBound && ScalarClass.isInlineSpace(s[before].value) { before -= 1 }
                 var after = i
@@ -485,16 +547,23 @@ struct Score {
                 if next == "次", after + 2 < r.upperBound, s[after + 1] == "浏" || s[after + 1] == "阅" { counter = true }
                 // hh:mm after a date's digits
                 if i < r.upperBound, s[i] == ":", i - a <= 2, i + 2 < r.upperBound,
-                   ScalarClass.isASCIIDigit(s[i + 1].value), ScalarClass.isASCIIDigit(s[i + 2].value) { clock = true }
+                    ScalarClass.isASCIIDigit(s[i + 1].value), ScalarClass.isASCIIDigit(s[i + 2].value)
+                {
+                    clock = true
+                }
                 a = i
                 continue
             }
-            if v == 0x2E, i + 3 <= r.upperBound {   // .doc .docx .pdf .ppt .pptx .xls .wps
+            if v == 0x2E, i + 3 <= r.upperBound {  // .doc .docx .pdf .ppt .pptx .xls .wps
                 var e = i + 1
                 var letters: [UInt32] = []
-                while e < r.upperBound && ScalarClass.isASCIILetter(s[e].value) && letters.count < 5 { letters.append(s[e].value | 0x20); e += 1 }
+                while e < r.upperBound && ScalarClass.isASCIILetter(s[e].value) && letters.count < 5 {
+                    letters.append(s[e].value | 0x20); e += 1
+                }
                 let name = String(String.UnicodeScalarView(letters.compactMap(Unicode.Scalar.init)))
-                if ["doc", "docx", "pdf", "ppt", "pptx", "xls", "xlsx", "wps"].contains(name), i > r.lowerBound, !ScalarClass.isInlineSpace(s[i - 1].value) {
+                if ["doc", "docx", "pdf", "ppt", "pptx", "xls", "xlsx", "wps"].contains(name), i > r.lowerBound,
+                    !ScalarClass.isInlineSpace(s[i - 1].value)
+                {
                     file = true
                 }
             }
@@ -554,8 +623,10 @@ struct Score {
         if hits >= 4 { penalty = 2 }
     }
 
-    private static let reportWords = KeywordMatcher(["党", "工作", "发展", "建设", "推进", "落实", "加强", "坚持", "全面", "深入",
-                                                     "完成", "群众", "领导", "责任", "同比", "增长", "我们", "本人"])
+    private static let reportWords = KeywordMatcher([
+        "党", "工作", "发展", "建设", "推进", "落实", "加强", "坚持", "全面", "深入",
+        "完成", "群众", "领导", "责任", "同比", "增长", "我们", "本人",
+    ])
 }
 
 /// Small matchers for the page features above, over the visible scalars of a short line.
@@ -600,7 +671,7 @@ enum PagePattern {
         var i = t.count - 2
         guard ScalarClass.isASCIIDigit(t[i]) else { return false }
         while i > 0 && ScalarClass.isASCIIDigit(t[i - 1]) { i -= 1 }
-        guard i >= 2, t[i - 1] == 0x7B2C else { return false }   // 第
+        guard i >= 2, t[i - 1] == 0x7B2C else { return false }  // 第
         return t[i - 2] == 0x5F || ScalarClass.isHan(t[i - 2])
     }
 
@@ -616,7 +687,7 @@ enum PagePattern {
             return false
         }
         let closed = take(t, &i, "】]）)")
-        if bracketed && closed && t.first == 0x3010 { return true } // 【篇一】 may head a line
+        if bracketed && closed && t.first == 0x3010 { return true }  // 【篇一】 may head a line
         _ = take(t, &i, "：:")
         return i == t.count
     }
@@ -625,7 +696,7 @@ enum PagePattern {
     /// characters, 篇 and a numeral; not 第三篇, not 篇章). Only in a line of at most forty characters.
     static func hasTitledArticleNumber(_ t: [UInt32]) -> Bool {
         guard t.count <= 40 else { return false }
-        for i in t.indices.dropFirst(2) where t[i] == 0x7BC7 && i + 1 < t.count {   // 篇
+        for i in t.indices.dropFirst(2) where t[i] == 0x7BC7 && i + 1 < t.count {  // 篇
             let next = t[i + 1]
             guard ScalarClass.isASCIIDigit(next) || ChineseNumeral.isNumeralCharacter(next), next != 0x7AE0 else { continue }
             // 第三篇, 一篇, 两篇: a count, not a sample's number.

@@ -101,15 +101,17 @@ public struct Configuration: Sendable {
 
     public static func parse(_ text: String, path: String, knownRules: [RuleDescription]) throws(ConfigurationError) -> Configuration {
         let root: [String: TOMLValue]
-        do { root = try TOML.parse(text) }
-        catch { throw ConfigurationError(path: path, line: error.line, message: "第 \(error.column) 列：\(error.message)") }
+        do { root = try TOML.parse(text) } catch {
+            throw ConfigurationError(path: path, line: error.line, message: "第 \(error.column) 列：\(error.message)")
+        }
 
         let ids = Set(knownRules.map(\.id))
         let families = Set(knownRules.map(\.family))
         func checkName(_ name: String, _ key: String) throws(ConfigurationError) {
             guard ids.contains(name) || families.contains(name) else {
-                throw ConfigurationError(path: path, line: nil,
-                                         message: "\(key) 中的“\(name)”不是已知的规则或规则族（shuzhi rules 列出全部规则）/ unknown rule or family")
+                throw ConfigurationError(
+                    path: path, line: nil,
+                    message: "\(key) 中的“\(name)”不是已知的规则或规则族（shuzhi rules 列出全部规则）/ unknown rule or family")
             }
         }
         func strings(_ value: TOMLValue?, _ key: String) throws(ConfigurationError) -> [String] {
@@ -130,15 +132,19 @@ public struct Configuration: Sendable {
         var config = Configuration()
         config.path = path
         for key in root.keys where !["rules", "words", "typo", "report", "knowledge"].contains(key) {
-            throw ConfigurationError(path: path, line: nil,
-                                     message: "未知的配置项 [\(key)]，可用 [rules]、[words]、[typo]、[report] 和 [knowledge] / unknown section")
+            throw ConfigurationError(
+                path: path, line: nil,
+                message: "未知的配置项 [\(key)]，可用 [rules]、[words]、[typo]、[report] 和 [knowledge] / unknown section")
         }
         if let rules = root["rules"] {
             guard let table = rules.table else { throw ConfigurationError(path: path, line: nil, message: "rules 应为表 / must be a table") }
             for key in table.keys where !["disable", "enable", "select", "severity"].contains(key) {
-                throw ConfigurationError(path: path, line: nil, message: "未知的配置项 rules.\(key)，可用 disable、enable、select、severity / unknown key")
+                throw ConfigurationError(
+                    path: path, line: nil, message: "未知的配置项 rules.\(key)，可用 disable、enable、select、severity / unknown key")
             }
-            for name in try strings(table["disable"], "rules.disable") { try checkName(name, "rules.disable"); config.disabled.insert(name) }
+            for name in try strings(table["disable"], "rules.disable") {
+                try checkName(name, "rules.disable"); config.disabled.insert(name)
+            }
             for name in try strings(table["enable"], "rules.enable") { try checkName(name, "rules.enable"); config.enabled.insert(name) }
             if table["select"] != nil {
                 var selected = Set<String>()
@@ -152,8 +158,9 @@ public struct Configuration: Sendable {
                 for (name, value) in entries {
                     try checkName(name, "rules.severity")
                     guard let level = value.string.flatMap(Severity.init(rawValue:)) else {
-                        throw ConfigurationError(path: path, line: nil,
-                                                 message: "rules.severity.\(name) 应为 \"error\"、\"warning\" 或 \"info\" / must be error, warning or info")
+                        throw ConfigurationError(
+                            path: path, line: nil,
+                            message: "rules.severity.\(name) 应为 \"error\"、\"warning\" 或 \"info\" / must be error, warning or info")
                     }
                     config.severities[name] = level
                 }
@@ -197,15 +204,20 @@ public struct Configuration: Sendable {
             }
         }
         if let knowledge = root["knowledge"] {
-            guard let table = knowledge.table else { throw ConfigurationError(path: path, line: nil, message: "knowledge 应为表 / must be a table") }
+            guard let table = knowledge.table else {
+                throw ConfigurationError(path: path, line: nil, message: "knowledge 应为表 / must be a table")
+            }
             for key in table.keys where key != "files" {
                 throw ConfigurationError(path: path, line: nil, message: "未知的配置项 knowledge.\(key)，可用 files / unknown key")
             }
             let folder = (path as NSString).deletingLastPathComponent
-            let files = try strings(table["files"], "knowledge.files").map { $0.hasPrefix("/") ? $0 : (folder as NSString).appendingPathComponent($0) }
+            let files = try strings(table["files"], "knowledge.files").map {
+                $0.hasPrefix("/") ? $0 : (folder as NSString).appendingPathComponent($0)
+            }
             config.knowledgeFiles = files
-            do { config.knowledge = try KnowledgeBase.extended(with: files) }
-            catch { throw ConfigurationError(path: path, line: nil, message: error.description) }
+            do { config.knowledge = try KnowledgeBase.extended(with: files) } catch {
+                throw ConfigurationError(path: path, line: nil, message: error.description)
+            }
         }
         return config
     }

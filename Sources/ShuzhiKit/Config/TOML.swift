@@ -76,7 +76,9 @@ public enum TOML {
                     skipSpace()
                     guard peek == "]" else { throw error("表名缺少“]” / expected ']'") }
                     i += 1
-                    guard definedTables.insert(key).inserted else { throw error("表 [\(key.joined(separator: "."))] 重复定义 / table defined twice", at: start) }
+                    guard definedTables.insert(key).inserted else {
+                        throw error("表 [\(key.joined(separator: "."))] 重复定义 / table defined twice", at: start)
+                    }
                     _ = try table(at: key, position: start)
                     current = key
                     try endOfLine()
@@ -98,9 +100,11 @@ public enum TOML {
             var parts: [String] = []
             while true {
                 skipSpace()
-                if peek == "\"" { parts.append(try basicString()) }
-                else if peek == "'" { parts.append(try literalString()) }
-                else {
+                if peek == "\"" {
+                    parts.append(try basicString())
+                } else if peek == "'" {
+                    parts.append(try literalString())
+                } else {
                     let start = i
                     while let c = peek, c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" || c == "-" { i += 1 }
                     guard i > start else { throw error("缺少键名 / expected a key") }
@@ -133,7 +137,9 @@ public enum TOML {
             guard let c = peek else { throw error("缺少值 / expected a value") }
             switch c {
             case "\"":
-                if i + 2 < s.count && s[i + 1] == "\"" && s[i + 2] == "\"" { throw error("不支持多行字符串 / multi-line strings are not supported") }
+                if i + 2 < s.count && s[i + 1] == "\"" && s[i + 2] == "\"" {
+                    throw error("不支持多行字符串 / multi-line strings are not supported")
+                }
                 return .string(try basicString())
             case "'": return .string(try literalString())
             case "[":
@@ -176,7 +182,9 @@ public enum TOML {
                 throw error("无法识别的值 / unrecognised value")
             default:
                 let start = i
-                while let d = peek, ("0"..."9").contains(d) || d == "+" || d == "-" || d == "." || d == "_" || d == "e" || d == "E" { i += 1 }
+                while let d = peek, ("0"..."9").contains(d) || d == "+" || d == "-" || d == "." || d == "_" || d == "e" || d == "E" {
+                    i += 1
+                }
                 let text = String(String.UnicodeScalarView(s[start..<i])).replacingOccurrences(of: "_", with: "")
                 if let n = Int(text) { return .integer(n) }
                 if let x = Double(text), text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) { return .float(x) }
@@ -227,7 +235,8 @@ public enum TOML {
                     case "u", "U":
                         let n = e == "u" ? 4 : 8
                         guard i + n <= s.count, let v = UInt32(String(String.UnicodeScalarView(s[i..<(i + n)])), radix: 16),
-                              let scalar = Unicode.Scalar(v) else { throw error("无效的 \\u 转义 / bad \\u escape") }
+                            let scalar = Unicode.Scalar(v)
+                        else { throw error("无效的 \\u 转义 / bad \\u escape") }
                         out.append(scalar)
                         i += n
                     default: throw error("无效的转义“\\\(e)” / bad escape")

@@ -37,8 +37,11 @@ public struct CSCEvaluation: Sendable {
         public init() {}
 
         public mutating func add(source: String, target: String, predicted: String) {
-            if source == target { if target == predicted { tn += 1 } else { fp += 1 } }
-            else { if target == predicted { tp += 1 } else { fn += 1 } }
+            if source == target {
+                if target == predicted { tn += 1 } else { fp += 1 }
+            } else {
+                if target == predicted { tp += 1 } else { fn += 1 }
+            }
         }
 
         public var total: Int { tp + fp + fn + tn }

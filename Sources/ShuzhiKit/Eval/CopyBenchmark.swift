@@ -27,8 +27,10 @@ public enum CopyBenchmark {
         public var cases: [PlagiarismMeasures.Passage]
     }
 
-    public static func build(_ documents: [Source], casesPerDocument: Int, obfuscation: Obfuscation, seed: UInt64,
-                             lengths: ClosedRange<Int> = 50...800) -> [Suspicious] {
+    public static func build(
+        _ documents: [Source], casesPerDocument: Int, obfuscation: Obfuscation, seed: UInt64,
+        lengths: ClosedRange<Int> = 50...800
+    ) -> [Suspicious] {
         var random = SplitMix(seed: seed)
         var out: [Suspicious] = []
         for (h, host) in documents.enumerated() {
@@ -43,7 +45,10 @@ public enum CopyBenchmark {
                 let s = Int(random.next() % UInt64(documents.count))
                 let source = documents[s]
                 if s == h || (!host.author.isEmpty && source.author == host.author) { continue }
-                guard let range = passage(in: source.text, length: lengths.lowerBound + Int(random.next() % UInt64(lengths.count)), limit: lengths.upperBound, random: &random)
+                guard
+                    let range = passage(
+                        in: source.text, length: lengths.lowerBound + Int(random.next() % UInt64(lengths.count)), limit: lengths.upperBound,
+                        random: &random)
                 else { continue }
                 var text = Array(source.text[range])
                 if obfuscation == .light { text = lightlyEdited(text, random: &random) }
@@ -59,7 +64,10 @@ public enum CopyBenchmark {
                 copied = insertion.at
                 let start = text.count
                 text += insertion.text
-                cases.append(.init(suspicious: name, suspiciousRange: start..<text.count, source: insertion.source, sourceRange: insertion.sourceRange))
+                cases.append(
+                    .init(
+                        suspicious: name, suspiciousRange: start..<text.count, source: insertion.source, sourceRange: insertion.sourceRange)
+                )
                 text.append("\n")
             }
             text += host.text[copied...]
@@ -80,7 +88,9 @@ public enum CopyBenchmark {
         var starts: [Int] = []
         var previous: Unicode.Scalar = "\n"
         for (i, c) in text.enumerated() {
-            if (previous == "\n" || previous == "。" || previous == "！" || previous == "？" || previous == "；") && isKept(c) { starts.append(i) }
+            if (previous == "\n" || previous == "。" || previous == "！" || previous == "？" || previous == "；") && isKept(c) {
+                starts.append(i)
+            }
             previous = c
         }
         guard !starts.isEmpty else { return nil }

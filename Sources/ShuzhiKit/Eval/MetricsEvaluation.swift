@@ -75,12 +75,17 @@ public enum MetricsEvaluation {
             case "R" where fields.count == 4 || fields.count == 5:
                 guard !sentences.isEmpty else { throw FormatError(line: n + 1, reason: "R 行之前没有 S 行 (an R line before any S line)") }
                 let value = Double(fields[2])
-                guard value != nil || fields[2] == "x" else { throw FormatError(line: n + 1, reason: "数值无效 (not a number or x: \(fields[2]))") }
+                guard value != nil || fields[2] == "x" else {
+                    throw FormatError(line: n + 1, reason: "数值无效 (not a number or x: \(fields[2]))")
+                }
                 let indicators = fields[1].split(separator: "|").map { normalized(String($0)) }
                 sentences[sentences.count - 1].results.append(
-                    GoldResult(indicators: indicators, value: value, unit: normalized(fields[3]), change: fields.count == 5 ? fields[4] : ""))
+                    GoldResult(
+                        indicators: indicators, value: value, unit: normalized(fields[3]), change: fields.count == 5 ? fields[4] : ""))
             default:
-                throw FormatError(line: n + 1, reason: "应为 S 或 R 行 (expected S<TAB>set<TAB>id<TAB>sentence or R<TAB>indicator<TAB>value<TAB>unit<TAB>change)")
+                throw FormatError(
+                    line: n + 1,
+                    reason: "应为 S 或 R 行 (expected S<TAB>set<TAB>id<TAB>sentence or R<TAB>indicator<TAB>value<TAB>unit<TAB>change)")
             }
         }
         return sentences
@@ -114,10 +119,11 @@ public enum MetricsEvaluation {
                 score.matched[level, default: 0] += pairs.count
                 if level == .lenient && (pairs.count < sentence.results.count || pairs.count < found.count) {
                     let goldMatched = Set(pairs.map(\.0)), foundMatched = Set(pairs.map(\.1))
-                    differences.append(Differences(
-                        sentence: sentence,
-                        missed: sentence.results.indices.filter { !goldMatched.contains($0) }.map { sentence.results[$0] },
-                        spurious: found.indices.filter { !foundMatched.contains($0) }.map { found[$0] }))
+                    differences.append(
+                        Differences(
+                            sentence: sentence,
+                            missed: sentence.results.indices.filter { !goldMatched.contains($0) }.map { sentence.results[$0] },
+                            spurious: found.indices.filter { !foundMatched.contains($0) }.map { found[$0] }))
                 }
             }
         }
@@ -156,12 +162,14 @@ public enum MetricsEvaluation {
 
     /// Quotation marks and spaces out, full-width per cent to ASCII: “三农”的支出 = 三农的支出.
     static func normalized(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.compactMap { c -> Unicode.Scalar? in
-            switch c {
-            case "“", "”", "‘", "’", "\"", "'", " ", "\u{3000}": return nil
-            case "％": return "%"
-            default: return c
-            }
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.compactMap { c -> Unicode.Scalar? in
+                    switch c {
+                    case "“", "”", "‘", "’", "\"", "'", " ", "\u{3000}": return nil
+                    case "％": return "%"
+                    default: return c
+                    }
+                }))
     }
 }

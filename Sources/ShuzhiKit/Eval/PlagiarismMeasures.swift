@@ -59,19 +59,21 @@ public enum PlagiarismMeasures {
             }
         }
         // PAN's convention: precision 1 with no detections, recall 1 with no cases; granularity 1 when nothing is found.
-        return Scores(precision: detections.isEmpty ? 1 : precision / Double(detections.count),
-                      recall: cases.isEmpty ? 1 : recall / Double(cases.count),
-                      granularity: detectedCases == 0 ? 1 : Double(pieces) / Double(detectedCases),
-                      cases: cases.count, detections: detections.count)
+        return Scores(
+            precision: detections.isEmpty ? 1 : precision / Double(detections.count),
+            recall: cases.isEmpty ? 1 : recall / Double(cases.count),
+            granularity: detectedCases == 0 ? 1 : Double(pieces) / Double(detectedCases),
+            cases: cases.count, detections: detections.count)
     }
 
     /// Characters of `x` covered by the union of its overlaps with `others`, on both sides.
     static func overlap(_ x: Passage, _ others: [Passage]) -> Int {
         func clipped(_ r: Range<Int>, _ rs: [Range<Int>]) -> Int {
-            TextComparison.covered(rs.compactMap { o in
-                let a = max(r.lowerBound, o.lowerBound), b = min(r.upperBound, o.upperBound)
-                return a < b ? a..<b : nil
-            })
+            TextComparison.covered(
+                rs.compactMap { o in
+                    let a = max(r.lowerBound, o.lowerBound), b = min(r.upperBound, o.upperBound)
+                    return a < b ? a..<b : nil
+                })
         }
         return clipped(x.suspiciousRange, others.map(\.suspiciousRange)) + clipped(x.sourceRange, others.map(\.sourceRange))
     }

@@ -74,7 +74,9 @@ public struct ResidueEvaluation: Sendable {
     /// Han characters, digits and Latin letters: what a punctuation fix leaves alone.
     static func letters(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var view = String.UnicodeScalarView()
-        for c in scalars where ScalarClass.isHan(c.value) || ScalarClass.isASCIIDigit(c.value) || ScalarClass.isASCIILetter(c.value) { view.append(c) }
+        for c in scalars where ScalarClass.isHan(c.value) || ScalarClass.isASCIIDigit(c.value) || ScalarClass.isASCIILetter(c.value) {
+            view.append(c)
+        }
         return String(view)
     }
 }

@@ -24,8 +24,9 @@ public enum Fixer {
             if count == 0 || scalars == current.scalars { break }
             applied += count
             rounds += 1
-            current = Document(name: current.name, format: current.format == .docx ? .text(.utf8, byteOrderMark: false) : current.format,
-                               scalars: scalars)
+            current = Document(
+                name: current.name, format: current.format == .docx ? .text(.utf8, byteOrderMark: false) : current.format,
+                scalars: scalars)
             diagnostics = checker.check(current)
         }
         return Result(document: current, applied: applied, rounds: rounds, remaining: diagnostics)
@@ -66,8 +67,10 @@ public enum Fixer {
             guard fix.edits.allSatisfy({ $0.range.upperBound <= length }) else { continue }
             let clashes: Bool
             if fix.edits.count == 1, let e = fix.edits.first {
-                clashes = e.range.isEmpty ? (e.range.lowerBound < furthest || lastInsertion == e.range.lowerBound)
-                                          : e.range.lowerBound < furthest
+                clashes =
+                    e.range.isEmpty
+                    ? (e.range.lowerBound < furthest || lastInsertion == e.range.lowerBound)
+                    : e.range.lowerBound < furthest
             } else {
                 let all = taken + fix.edits
                 clashes = fix.edits.contains { e in all.contains { $0 != e && Self.overlap($0, e) } }

@@ -87,8 +87,11 @@ public enum UnifiedDiff {
             let prevY = prevX - prevK
             while x > prevX && y > prevY { x -= 1; y -= 1; result.append(Edit(kind: .same, oldIndex: x, newIndex: y)) }
             if d > 0 {
-                if x == prevX { y -= 1; result.append(Edit(kind: .insert, oldIndex: x, newIndex: y)) }
-                else { x -= 1; result.append(Edit(kind: .delete, oldIndex: x, newIndex: y)) }
+                if x == prevX {
+                    y -= 1; result.append(Edit(kind: .insert, oldIndex: x, newIndex: y))
+                } else {
+                    x -= 1; result.append(Edit(kind: .delete, oldIndex: x, newIndex: y))
+                }
             }
         }
         return result.reversed()

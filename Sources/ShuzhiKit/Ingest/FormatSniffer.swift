@@ -2,11 +2,11 @@
 /// PDF called .txt each get their own message.
 enum SniffedFormat {
     case zip
-    case compoundFile       // OLE2: .doc, .wps, .xls, and password-protected OOXML
+    case compoundFile  // OLE2: .doc, .wps, .xls, and password-protected OOXML
     case rtf
     case html
-    case binary(IngestError.What)     // a named binary format
-    case text               // anything else: decode it as text
+    case binary(IngestError.What)  // a named binary format
+    case text  // anything else: decode it as text
 
     static func sniff(_ b: [UInt8]) -> SniffedFormat {
         func starts(_ sig: [UInt8]) -> Bool { b.count >= sig.count && Array(b[0..<sig.count]) == sig }

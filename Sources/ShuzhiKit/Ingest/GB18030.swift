@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// GB18030 (and so GBK and GB2312) through the C library's iconv, which ships the full mapping tables: nothing to
@@ -54,7 +54,8 @@ enum GB18030 {
             var inLeft = inRaw.count
             while true {
                 let status: Int = output.withUnsafeMutableBytes { outRaw in
-                    var outPtr: UnsafeMutablePointer<CChar>? = outRaw.baseAddress!.advanced(by: produced).assumingMemoryBound(to: CChar.self)
+                    var outPtr: UnsafeMutablePointer<CChar>? = outRaw.baseAddress!.advanced(by: produced).assumingMemoryBound(
+                        to: CChar.self)
                     var outLeft = outRaw.count - produced
                     let before = outLeft
                     let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)

@@ -29,16 +29,19 @@ public enum Ingest {
 
     /// The document and the bytes it was read from: the file's own, or for an old Word/WPS file the .docx that
     /// LibreOffice made of it (what annotated and fixed Word output is written from).
-    public static func loadWithSource(path: String, options: IngestOptions = .init()) throws(IngestError) -> (document: Document, bytes: [UInt8]) {
+    public static func loadWithSource(path: String, options: IngestOptions = .init()) throws(IngestError) -> (
+        document: Document, bytes: [UInt8]
+    ) {
         let bytes = try readBytes(path: path, limit: options.maximumBytes)
         return try documentWithSource(from: bytes, name: path, options: options)
     }
 
     public static func documentWithSource(from bytes: [UInt8], name: String, options: IngestOptions = .init()) throws(IngestError)
-        -> (document: Document, bytes: [UInt8]) {
+        -> (document: Document, bytes: [UInt8])
+    {
         do {
             return (try document(from: bytes, name: name, options: options), bytes)
-        } catch where error.kind == .legacyFormat && options.convertLegacy && convertible(bytes) {
+        } catch  where error.kind == .legacyFormat && options.convertLegacy && convertible(bytes) {
             guard let program = LegacyConverter.program else { throw error }
             let converted = try LegacyConverter.convert(bytes, name: name, program: program)
             return (try document(from: converted, name: name, options: options), converted)
@@ -115,9 +118,13 @@ public enum Ingest {
     static func decodeText(_ bytes: [UInt8], name: String, forced: TextEncoding?) throws(IngestError) -> Document {
         // A byte-order mark decides, unless the user forced an encoding.
         var detected: (TextEncoding, Int)?
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { detected = (.utf8, 3) }
-        else if bytes.starts(with: [0xFF, 0xFE]) { detected = (.utf16LE, 2) }
-        else if bytes.starts(with: [0xFE, 0xFF]) { detected = (.utf16BE, 2) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            detected = (.utf8, 3)
+        } else if bytes.starts(with: [0xFF, 0xFE]) {
+            detected = (.utf16LE, 2)
+        } else if bytes.starts(with: [0xFE, 0xFF]) {
+            detected = (.utf16BE, 2)
+        }
 
         if let forced {
             let bomLength = detected?.0 == forced ? detected!.1 : 0
@@ -139,7 +146,8 @@ public enum Ingest {
                 return try checked(scalars, bytes: bytes, name: name, format: .text(encoding, byteOrderMark: true))
             } catch let failure as DecodeFailure {
                 let (zh, en) = position(of: failure.byteOffset, in: bytes)
-                throw .invalidEncoding(name, detail: "带 \(encoding.rawValue) 标记，但" + zh, detailEnglish: "marked \(encoding.rawValue), but " + en)
+                throw .invalidEncoding(
+                    name, detail: "带 \(encoding.rawValue) 标记，但" + zh, detailEnglish: "marked \(encoding.rawValue), but " + en)
             } catch let e as IngestError {
                 throw e
             } catch {
@@ -165,8 +173,9 @@ public enum Ingest {
         } catch let failure as DecodeFailure {
             let (zh8, en8) = position(of: utf8Failure.byteOffset, in: bytes)
             let (zh, en) = position(of: failure.byteOffset, in: bytes)
-            throw .invalidEncoding(name, detail: "按 UTF-8 解码在\(zh8)出错，按 GB18030 解码在\(zh)出错",
-                                   detailEnglish: "as UTF-8 it fails at \(en8), as GB18030 at \(en)")
+            throw .invalidEncoding(
+                name, detail: "按 UTF-8 解码在\(zh8)出错，按 GB18030 解码在\(zh)出错",
+                detailEnglish: "as UTF-8 it fails at \(en8), as GB18030 at \(en)")
         } catch let e as IngestError {
             throw e
         } catch {
@@ -176,7 +185,9 @@ public enum Ingest {
 
     /// Rejects decoded text that is mostly control characters: binary data that happened to decode. A leading U+FEFF
     /// left by the decoder (GB18030 has a byte-order mark too) is a mark, not text.
-    private static func checked(_ decoded: [Unicode.Scalar], bytes: [UInt8], name: String, format: SourceFormat) throws(IngestError) -> Document {
+    private static func checked(_ decoded: [Unicode.Scalar], bytes: [UInt8], name: String, format: SourceFormat) throws(IngestError)
+        -> Document
+    {
         var scalars = decoded
         var format = format
         if scalars.first == "\u{FEFF}", case .text(let encoding, _) = format {

@@ -10,7 +10,8 @@ public enum LegacyConverter {
         if let named = environment["SHUZHI_SOFFICE"] {
             return named.isEmpty || !FileManager.default.isExecutableFile(atPath: named) ? nil : named
         }
-        let folders = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
+        let folders =
+            (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
             + ["/usr/lib/libreoffice/program", "/opt/libreoffice/program", "/Applications/LibreOffice.app/Contents/MacOS"]
         for folder in folders {
             for name in ["soffice", "libreoffice"] {
@@ -39,8 +40,10 @@ public enum LegacyConverter {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = ["-env:UserInstallation=file://\(folder.appendingPathComponent("profile").path)", "--headless", "--norestore",
-                             "--convert-to", "docx:MS Word 2007 XML", "--outdir", folder.path, input.path]
+        process.arguments = [
+            "-env:UserInstallation=file://\(folder.appendingPathComponent("profile").path)", "--headless", "--norestore",
+            "--convert-to", "docx:MS Word 2007 XML", "--outdir", folder.path, input.path,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { throw .conversionFailed(name, "无法启动 \(program) / cannot start it") }

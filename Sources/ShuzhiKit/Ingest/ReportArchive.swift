@@ -9,8 +9,10 @@ public enum ReportArchive {
         public var maximumTotalBytes: Int
         public var maximumFileBytes: Int
 
-        public init(maximumFiles: Int = 500, maximumTotalBytes: Int = 256 * 1_048_576,
-                    maximumFileBytes: Int = IngestOptions.defaultMaximumBytes) {
+        public init(
+            maximumFiles: Int = 500, maximumTotalBytes: Int = 256 * 1_048_576,
+            maximumFileBytes: Int = IngestOptions.defaultMaximumBytes
+        ) {
             self.maximumFiles = maximumFiles
             self.maximumTotalBytes = maximumTotalBytes
             self.maximumFileBytes = maximumFileBytes

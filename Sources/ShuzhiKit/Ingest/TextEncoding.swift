@@ -52,8 +52,11 @@ enum TextCodec {
             out.reserveCapacity(out.count + scalars.count * 2)
             for s in scalars {
                 UTF16.encode(s) { unit in
-                    if encoding == .utf16LE { out.append(UInt8(unit & 0xFF)); out.append(UInt8(unit >> 8)) }
-                    else { out.append(UInt8(unit >> 8)); out.append(UInt8(unit & 0xFF)) }
+                    if encoding == .utf16LE {
+                        out.append(UInt8(unit & 0xFF)); out.append(UInt8(unit >> 8))
+                    } else {
+                        out.append(UInt8(unit >> 8)); out.append(UInt8(unit & 0xFF))
+                    }
                 }
             }
         case .gb18030:
@@ -79,10 +82,15 @@ enum TextCodec {
             var need = 0
             var v: UInt32 = 0
             var minimum: UInt32 = 0
-            if b0 & 0xE0 == 0xC0 { need = 1; v = b0 & 0x1F; minimum = 0x80 }
-            else if b0 & 0xF0 == 0xE0 { need = 2; v = b0 & 0x0F; minimum = 0x800 }
-            else if b0 & 0xF8 == 0xF0 { need = 3; v = b0 & 0x07; minimum = 0x10000 }
-            else { throw DecodeFailure(byteOffset: i) }
+            if b0 & 0xE0 == 0xC0 {
+                need = 1; v = b0 & 0x1F; minimum = 0x80
+            } else if b0 & 0xF0 == 0xE0 {
+                need = 2; v = b0 & 0x0F; minimum = 0x800
+            } else if b0 & 0xF8 == 0xF0 {
+                need = 3; v = b0 & 0x07; minimum = 0x10000
+            } else {
+                throw DecodeFailure(byteOffset: i)
+            }
             guard i + need < n else { throw DecodeFailure(byteOffset: i) }
             for k in 1...need {
                 let b = UInt32(bytes[i + k])

@@ -49,8 +49,10 @@ final class FormulaIndex: Sendable {
     /// Members of outdated formula versions (四个全面 of 2014): the `outdated` family judges those lists.
     let outdatedMembers: Set<[Unicode.Scalar]>
 
-    init(formulas: [KnowledgeBase.Formula], forms: [KnowledgeBase.Form], changes: [KnowledgeBase.Change], phrases: [KnowledgeBase.Phrase],
-         campaigns: [KnowledgeBase.Campaign]) {
+    init(
+        formulas: [KnowledgeBase.Formula], forms: [KnowledgeBase.Form], changes: [KnowledgeBase.Change], phrases: [KnowledgeBase.Phrase],
+        campaigns: [KnowledgeBase.Campaign]
+    ) {
         var nameKeys: [String] = [], owners: [Int] = []
         var numbered: [NumberedName] = []
         var memberKeys: [String] = [], memberInfo: [MemberForm] = []
@@ -64,8 +66,10 @@ final class FormulaIndex: Sendable {
                 var k = a
                 while k < n.count && ChineseNumeral.isNumeralCharacter(n[k].value) { k += 1 }
                 if k + 2 < n.count, Self.classifiers.contains(n[k]) {
-                    numbered.append(NumberedName(formula: f, prefix: Array(n[..<a]), numeral: Array(n[a..<k]), classifier: n[k],
-                                                 head: Array(n[(k + 1)...])))
+                    numbered.append(
+                        NumberedName(
+                            formula: f, prefix: Array(n[..<a]), numeral: Array(n[a..<k]), classifier: n[k],
+                            head: Array(n[(k + 1)...])))
                 }
             }
             let members = formula.members.map { Array($0.unicodeScalars) }
@@ -79,7 +83,8 @@ final class FormulaIndex: Sendable {
                     // A bare stem of one character (稳, 保) is too common a word to stand for a member.
                     guard form.count >= 2, seen.insert(form).inserted else { continue }
                     memberKeys.append(String(String.UnicodeScalarView(form)))
-                    memberInfo.append(MemberForm(formula: f, member: m, hasPrefix: p || affix.prefix.isEmpty, hasSuffix: q || affix.suffix.isEmpty))
+                    memberInfo.append(
+                        MemberForm(formula: f, member: m, hasPrefix: p || affix.prefix.isEmpty, hasSuffix: q || affix.suffix.isEmpty))
                 }
             }
         }
@@ -89,7 +94,11 @@ final class FormulaIndex: Sendable {
         var openings: [String] = [], openingNames: [[Int]] = []
         for (k, name) in numbered.enumerated() where name.prefix.isEmpty {
             let opening = String(String.UnicodeScalarView(name.numeral + [name.classifier]))
-            if let o = openings.firstIndex(of: opening) { openingNames[o].append(k) } else { openings.append(opening); openingNames.append([k]) }
+            if let o = openings.firstIndex(of: opening) {
+                openingNames[o].append(k)
+            } else {
+                openings.append(opening); openingNames.append([k])
+            }
         }
         headOpenings = KeywordMatcher(openings)
         headOpeningNames = openingNames
@@ -105,9 +114,10 @@ final class FormulaIndex: Sendable {
             .filter { $0.1.count >= 4 }
         phraseStarters = FixedPhraseRule.starters(phraseCores)
         campaignNames = KeywordMatcher(campaigns.flatMap { [$0.name] + ($0.aliases ?? []) })
-        outdatedMembers = Set(changes.filter { $0.asFormula != nil }.flatMap {
-            $0.old.split(separator: "、").map { Array($0.unicodeScalars) }
-        })
+        outdatedMembers = Set(
+            changes.filter { $0.asFormula != nil }.flatMap {
+                $0.old.split(separator: "、").map { Array($0.unicodeScalars) }
+            })
     }
 
     static let classifiers: Set<Unicode.Scalar> = ["个", "种", "项", "大", "条"]

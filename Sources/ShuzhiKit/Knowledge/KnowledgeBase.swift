@@ -150,8 +150,9 @@ public final class KnowledgeBase: Sendable {
         var count = 0
         let base = shuzhi_knowledge_bytes(&count)!
         let bytes = Data(bytes: base, count: count)
-        do { return KnowledgeBase([try JSONDecoder().decode(File.self, from: bytes)]) }
-        catch { preconditionFailure("the built-in knowledge.json does not decode: \(error)") }
+        do { return KnowledgeBase([try JSONDecoder().decode(File.self, from: bytes)]) } catch {
+            preconditionFailure("the built-in knowledge.json does not decode: \(error)")
+        }
     }()
 
     /// The embedded JSON, for `shuzhi knowledge` and the test that it matches the source file.
@@ -169,8 +170,9 @@ public final class KnowledgeBase: Sendable {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw KnowledgeError(path: path, message: "无法读取知识库文件 / cannot read the knowledge file")
             }
-            do { files.append(try JSONDecoder().decode(File.self, from: data)) }
-            catch { throw KnowledgeError(path: path, message: Self.explain(error)) }
+            do { files.append(try JSONDecoder().decode(File.self, from: data)) } catch {
+                throw KnowledgeError(path: path, message: Self.explain(error))
+            }
         }
         return KnowledgeBase(files)
     }

@@ -29,8 +29,9 @@ struct DataContainer: @unchecked Sendable {
 
     func array<T>(_ tag: String, of type: T.Type) -> UnsafeBufferPointer<T> {
         let raw = section(tag)
-        return UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: T.self),
-                                   count: raw.count / MemoryLayout<T>.stride)
+        return UnsafeBufferPointer(
+            start: raw.baseAddress!.assumingMemoryBound(to: T.self),
+            count: raw.count / MemoryLayout<T>.stride)
     }
 
     func text(_ tag: String) -> String { String(decoding: section(tag), as: UTF8.self) }
@@ -67,8 +68,9 @@ struct FingerprintTable<Value: FixedWidthInteger>: @unchecked Sendable {
     init(_ raw: UnsafeRawBufferPointer) {
         let size = Int(raw.loadUnaligned(as: UInt32.self))
         let width = Int(raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self))
-        precondition(size.nonzeroBitCount == 1 && width == MemoryLayout<Value>.size
-                     && raw.count >= 8 + size * (4 + width), "compiled data damaged: hash table")
+        precondition(
+            size.nonzeroBitCount == 1 && width == MemoryLayout<Value>.size
+                && raw.count >= 8 + size * (4 + width), "compiled data damaged: hash table")
         mask = size - 1
         fingerprints = (raw.baseAddress! + 8).assumingMemoryBound(to: UInt32.self)
         values = (raw.baseAddress! + 8 + 4 * size).assumingMemoryBound(to: Value.self)

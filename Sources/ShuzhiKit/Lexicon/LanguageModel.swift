@@ -65,7 +65,10 @@ public final class LanguageModel: @unchecked Sendable {
         let v = scalar.value
         if (0x30...0x39).contains(v) || (0xFF10...0xFF19).contains(v) { return Self.digit }
         if (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || (0xFF21...0xFF3A).contains(v)
-            || (0xFF41...0xFF5A).contains(v) { return Self.latin }
+            || (0xFF41...0xFF5A).contains(v)
+        {
+            return Self.latin
+        }
         let id = lexicon.id(of: scalar)
         return id == 0 ? Self.unknown : Token(id + Self.firstCharacter)
     }

@@ -65,7 +65,8 @@ public final class Lexicon: @unchecked Sendable {
         scalarsByID = scalars
         let table = FingerprintTable<UInt16>(data.section("WORD"))
         singleCosts = scalars.indices.map { id in
-            id == 0 ? UInt8(Lexicon.unknownCost)
+            id == 0
+                ? UInt8(Lexicon.unknownCost)
                 : UInt8(table.first(LexiconHash.text(CollectionOfOne(scalars[id]))).map { Int($0 & 0xFF) } ?? Lexicon.unknownCost)
         }
         syllables = data.text("SYLL").split(separator: "\n").map(String.init)
@@ -107,7 +108,7 @@ public final class Lexicon: @unchecked Sendable {
     /// Frequent words that leave `written` when one of their characters is dropped (高质 of 高质量, 进步 of 进一步,
     /// 群 of 群众): the dropped character, where it goes in `written` (0…count) and the word's length.
     func forEachWordMissingOne<C: Collection>(from written: C, _ body: (Unicode.Scalar, Int) -> Void)
-        where C.Element == Unicode.Scalar {
+    where C.Element == Unicode.Scalar {
         dropped.forEach(LexiconHash.text(written)) { packed in
             guard Int(packed >> 24) == written.count + 1 else { return }
             body(scalarsByID[Int(packed & 0xFFFF)], Int((packed >> 16) & 0xFF))
@@ -164,8 +165,10 @@ public final class Lexicon: @unchecked Sendable {
     }
 
     /// Common characters a writer could have meant instead of this one, most frequent first.
-    @inline(__always) public func forEachConfusion(of scalar: Unicode.Scalar,
-                                                   _ body: (Unicode.Scalar, Confusion) -> Void) {
+    @inline(__always) public func forEachConfusion(
+        of scalar: Unicode.Scalar,
+        _ body: (Unicode.Scalar, Confusion) -> Void
+    ) {
         let id = id(of: scalar)
         guard id != 0 else { return }
         for i in Int(confusionOffsets[id])..<Int(confusionOffsets[id + 1]) {

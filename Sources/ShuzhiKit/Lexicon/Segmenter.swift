@@ -54,14 +54,18 @@ public struct Segmenter: Sendable {
                 i = j
             } else if ScalarClass.isASCIIDigit(v) || ScalarClass.isFullwidthDigit(v) {
                 var j = i + 1
-                while j < range.upperBound, ScalarClass.isASCIIDigit(scalars[j].value)
-                    || ScalarClass.isFullwidthDigit(scalars[j].value) || scalars[j] == "." { j += 1 }
+                while j < range.upperBound,
+                    ScalarClass.isASCIIDigit(scalars[j].value)
+                        || ScalarClass.isFullwidthDigit(scalars[j].value) || scalars[j] == "."
+                { j += 1 }
                 words.append(Word(range: i..<j, kind: .number))
                 i = j
             } else if ScalarClass.isASCIILetter(v) || ScalarClass.isFullwidthLetter(v) {
                 var j = i + 1
-                while j < range.upperBound, ScalarClass.isASCIILetter(scalars[j].value)
-                    || ScalarClass.isFullwidthLetter(scalars[j].value) { j += 1 }
+                while j < range.upperBound,
+                    ScalarClass.isASCIILetter(scalars[j].value)
+                        || ScalarClass.isFullwidthLetter(scalars[j].value)
+                { j += 1 }
                 words.append(Word(range: i..<j, kind: .latin))
                 i = j
             } else {
@@ -88,8 +92,11 @@ public struct Segmenter: Sendable {
                 h = LexiconHash.step(h, scalars[run.lowerBound + i + length - 1].value)
                 let hash = LexiconHash.mix(h)
                 var found: (cost: Int, tag: Int)?
-                if !userWords.isEmpty, userWords[hash] == length { found = (Self.userWordCost, Self.userTag) }
-                else if length <= Lexicon.maxWordLength { found = lexicon.entry(hash: hash) }
+                if !userWords.isEmpty, userWords[hash] == length {
+                    found = (Self.userWordCost, Self.userTag)
+                } else if length <= Lexicon.maxWordLength {
+                    found = lexicon.entry(hash: hash)
+                }
                 if let (cost, tag) = found, cost + best[i + length] < bestCost {
                     bestCost = cost + best[i + length]
                     bestChoice = (length, .known(cost: cost, tag: tag))
@@ -134,7 +141,8 @@ public struct Segmenter: Sendable {
             for length in 1...min(Lexicon.maxWordLength, n - i) {
                 h = LexiconHash.step(h, run[i + length - 1].value)
                 let hash = LexiconHash.mix(h)
-                let cost = userWords.isEmpty || userWords[hash] != length
+                let cost =
+                    userWords.isEmpty || userWords[hash] != length
                     ? lexicon.entry(hash: hash)?.cost : Self.userWordCost
                 if let cost, cost + best[i + length] < bestCost { bestCost = cost + best[i + length] }
             }

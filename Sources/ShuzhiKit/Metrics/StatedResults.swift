@@ -93,7 +93,9 @@ public enum StatedResults {
         let words = analysis.words
         var out: [StatedResult] = []
         for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
-            let section = top.last { outline.nodes[$0].paragraph <= paragraph.index }.map { analysis.document.string(outline.nodes[$0].titleRange) }
+            let section = top.last { outline.nodes[$0].paragraph <= paragraph.index }.map {
+                analysis.document.string(outline.nodes[$0].titleRange)
+            }
             var scan = Scan(s: s, words: words, paragraph: paragraph.content, section: section)
             var clauseStart = paragraph.content.lowerBound
             var p = paragraph.content.lowerBound
@@ -140,15 +142,22 @@ public enum StatedResults {
                 guard let first = quantity(at: i, clause) else { i += 1; continue }
                 // 5亿元以上项目3个, 投资超5亿元的项目4个: a size class qualifying a later count, not a result.
                 let afterFirst = qualifier(at: first.range.upperBound, clause) ?? first.range.upperBound
-                if afterFirst < clause.upperBound, (afterFirst > first.range.upperBound && s[first.range.upperBound] == "以") || s[afterFirst] == "的",
-                   (afterFirst..<clause.upperBound).contains(where: { ScalarClass.isASCIIDigit(s[$0].value) || quantity(at: $0, clause) != nil }) {
+                if afterFirst < clause.upperBound,
+                    (afterFirst > first.range.upperBound && s[first.range.upperBound] == "以") || s[afterFirst] == "的",
+                    (afterFirst..<clause.upperBound).contains(where: {
+                        ScalarClass.isASCIIDigit(s[$0].value) || quantity(at: $0, clause) != nil
+                    })
+                {
                     i = afterFirst
                     continue
                 }
                 // 由2010年的162.4亿元增加到…: the starting point of a change, not a result.
                 if (phraseStart..<first.valueRange.lowerBound).contains(where: { s[$0] == "由" }),
-                   changeWords.contains(where: { w in s.matches(w, at: afterFirst) && afterFirst + w.count < clause.upperBound
-                       && levelMarks.contains(s[afterFirst + w.count]) }) {
+                    changeWords.contains(where: { w in
+                        s.matches(w, at: afterFirst) && afterFirst + w.count < clause.upperBound
+                            && levelMarks.contains(s[afterFirst + w.count])
+                    })
+                {
                     i = afterFirst
                     continue
                 }
@@ -163,7 +172,9 @@ public enum StatedResults {
                 }
                 var list = [first]
                 var end = afterFirst
-                while end + 1 < clause.upperBound, listJoiners.contains(s[end]), let next = quantity(at: end + 1, clause), next.unit == first.unit {
+                while end + 1 < clause.upperBound, listJoiners.contains(s[end]), let next = quantity(at: end + 1, clause),
+                    next.unit == first.unit
+                {
                     list.append(next)
                     end = qualifier(at: next.range.upperBound, clause) ?? next.range.upperBound
                 }
@@ -179,7 +190,9 @@ public enum StatedResults {
             if let change = phrase.change {
                 // 比上年增长8.7%, 实际增长9.8%和8.5%: the change of the results before it.
                 if phrase.subject.isEmpty && !inSentence.isEmpty {
-                    let targets = list.count > 1 && inSentence.count >= list.count ? Array(inSentence.suffix(list.count))
+                    let targets =
+                        list.count > 1 && inSentence.count >= list.count
+                        ? Array(inSentence.suffix(list.count))
                         : Array(repeating: inSentence[inSentence.count - 1], count: list.count)
                     for (q, target) in zip(list, targets) {
                         out[target].changes.append(.init(word: change, value: q.value, valueText: s.string(q.valueRange), unit: q.unitText))
@@ -188,9 +201,11 @@ public enum StatedResults {
                 }
                 let names = indicators(phrase.subject, count: list.count)
                 for (q, name) in zip(list, names) {
-                    append(StatedResult(indicator: name, value: nil, valueText: "", unit: "",
-                                        changes: [.init(word: change, value: q.value, valueText: s.string(q.valueRange), unit: q.unitText)],
-                                        period: nil, range: q.range, sentence: 0..<0, section: section), &out)
+                    append(
+                        StatedResult(
+                            indicator: name, value: nil, valueText: "", unit: "",
+                            changes: [.init(word: change, value: q.value, valueText: s.string(q.valueRange), unit: q.unitText)],
+                            period: nil, range: q.range, sentence: 0..<0, section: section), &out)
                 }
                 return
             }
@@ -200,8 +215,10 @@ public enum StatedResults {
             let last = list[list.count - 1]
             // 新增510万沼气用户, 320个县开展试点, x等17个项目: the noun after the count names it.
             let after = nounAfter(consumed, clause)
-            if !after.isEmpty && (phrase.isVerbOnly || subject.isEmpty || s[subject.upperBound - 1] == "等"
-                || (countClassifiers.contains(last.unit[last.unit.count - 1]) && last.unit.count <= 2)) {
+            if !after.isEmpty
+                && (phrase.isVerbOnly || subject.isEmpty || s[subject.upperBound - 1] == "等"
+                    || (countClassifiers.contains(last.unit[last.unit.count - 1]) && last.unit.count <= 2))
+            {
                 // 31个省份本级公务接待费减少26%: the count only says whose figure follows.
                 if subject.isEmpty && (after.upperBound..<clause.upperBound).contains(where: { quantity(at: $0, clause) != nil }) {
                     return
@@ -212,15 +229,18 @@ public enum StatedResults {
             // 地区生产总值增长20%，达到282亿元: the level of the change just stated.
             if subject.isEmpty, list.count == 1, let previous = inSentence.last, out[previous].valueText.isEmpty {
                 let r = out[previous], q = list[0]
-                out[previous] = StatedResult(indicator: r.indicator, value: q.value, valueText: s.string(q.valueRange), unit: q.unitText,
-                                             changes: r.changes, period: r.period, range: r.range, sentence: r.sentence, section: r.section)
+                out[previous] = StatedResult(
+                    indicator: r.indicator, value: q.value, valueText: s.string(q.valueRange), unit: q.unitText,
+                    changes: r.changes, period: r.period, range: r.range, sentence: r.sentence, section: r.section)
                 return
             }
             // 其中税收收入6.1亿元，占比69.7%: the share of the result just stated.
             if Self.isBareShare(s, subject), let previous = inSentence.last, list.count == 1 {
                 let q = list[0]
-                append(StatedResult(indicator: out[previous].indicator + "占比", value: q.value, valueText: s.string(q.valueRange), unit: q.unitText,
-                                    period: nil, range: q.range, sentence: 0..<0, section: section), &out)
+                append(
+                    StatedResult(
+                        indicator: out[previous].indicator + "占比", value: q.value, valueText: s.string(q.valueRange), unit: q.unitText,
+                        period: nil, range: q.range, sentence: 0..<0, section: section), &out)
                 return
             }
             // 20个批次7135亩: a second number right after the first measures the same thing.
@@ -229,8 +249,10 @@ public enum StatedResults {
             }
             let names = indicators(subject, count: list.count)
             for (q, name) in zip(list, names) {
-                append(StatedResult(indicator: name, value: q.value, valueText: s.string(q.valueRange), unit: q.unitText,
-                                    period: nil, range: q.range, sentence: 0..<0, section: section), &out)
+                append(
+                    StatedResult(
+                        indicator: name, value: q.value, valueText: s.string(q.valueRange), unit: q.unitText,
+                        period: nil, range: q.range, sentence: 0..<0, section: section), &out)
             }
         }
 
@@ -245,8 +267,10 @@ public enum StatedResults {
             let sentence = Clause.sentence(around: r.range, in: s, within: paragraph)
             let sentenceText = s.string(sentence)
             let period = periods.first { sentenceText.contains($0) } ?? ReportYear.mentions(s, sentence).first.map { s.string($0.range) }
-            out.append(StatedResult(indicator: r.indicator, value: r.value, valueText: r.valueText, unit: r.unit, changes: r.changes,
-                                    period: period, range: r.range, sentence: sentence, section: r.section))
+            out.append(
+                StatedResult(
+                    indicator: r.indicator, value: r.value, valueText: r.valueText, unit: r.unit, changes: r.changes,
+                    period: period, range: r.range, sentence: sentence, section: r.section))
             inSentence.append(out.count - 1)
         }
 
@@ -281,7 +305,9 @@ public enum StatedResults {
         /// What follows a count (after 以上/左右): the rest of the clause when it is short (进城落户, 农村危房得到改造),
         /// otherwise its words up to the first verb (县 in 320个县开展新型农村社会养老保险试点), at most `maxAfter` characters.
         func nounAfter(_ from: Int, _ clause: Range<Int>) -> Range<Int> {
-            guard from < clause.upperBound, ScalarClass.isHan(s[from].value), s[from] != "的", var w = wordIndex(at: from) else { return from..<from }
+            guard from < clause.upperBound, ScalarClass.isHan(s[from].value), s[from] != "的", var w = wordIndex(at: from) else {
+                return from..<from
+            }
             var tail = from
             while tail < clause.upperBound && s[tail] != "、" && !ScalarClass.isASCIIDigit(s[tail].value) { tail += 1 }
             // The whole short rest, unless an adverb says it is not a thing done (5个乡镇均未发生安全事故).
@@ -291,7 +317,10 @@ public enum StatedResults {
             while w < words.count, words[w].range.upperBound <= tail, words[w].range.upperBound - from <= maxAfter {
                 // 3个部门均未发生: the noun stops before a verb, an adverb, a preposition or a particle (not a conjunction:
                 // 困难和重度残疾人).
-                if end > from, let tag = words[w].tag, (tag.hasPrefix("v") && tag != "vn") || tag == "d" || tag == "p" || tag.hasPrefix("u") { break }
+                if end > from, let tag = words[w].tag, (tag.hasPrefix("v") && tag != "vn") || tag == "d" || tag == "p" || tag.hasPrefix("u")
+                {
+                    break
+                }
                 end = words[w].range.upperBound
                 w += 1
             }
@@ -353,12 +382,15 @@ public enum StatedResults {
                 var changed = true
                 while changed {
                     changed = false
-                    for w in list where b - a > (all ? w.count - 1 : w.count) && s.matches(w, at: b - w.count) { b -= w.count; changed = true }
+                    for w in list where b - a > (all ? w.count - 1 : w.count) && s.matches(w, at: b - w.count) {
+                        b -= w.count; changed = true
+                    }
                 }
             }
             // 提高到, 缩短至, 增加到人均: the number is the new level.
             stripTrailing(trailing)
-            if let w = changeWords.first(where: { b - a > $0.count && levelMarks.contains(s[b - 1]) && s.matches($0, at: b - 1 - $0.count) }) {
+            if let w = changeWords.first(where: { b - a > $0.count && levelMarks.contains(s[b - 1]) && s.matches($0, at: b - 1 - $0.count) }
+            ) {
                 b -= w.count + 1
                 stripTrailing(trailing)
             }
@@ -370,13 +402,18 @@ public enum StatedResults {
                 if a < b && (s[a] == "比" || s[a] == "较") { b = a }
             }
             // 森林覆盖率由2010年的21.6%提高到25.2%: the indicator ends before 由.
-            if let from = (a..<b).first(where: { s[$0] == "由" }), (from..<range.upperBound).contains(where: { levelMarks.contains(s[$0]) }), from > a {
+            if let from = (a..<b).first(where: { s[$0] == "由" }), (from..<range.upperBound).contains(where: { levelMarks.contains(s[$0]) }),
+                from > a
+            {
                 b = from
             }
             // 开工建设x共入驻企业: a placeholder name (x, x等, **) is not part of what is measured; the indicator starts
             // after it.
-            if let k = (a..<b).last(where: { (s[$0] == "x" || s[$0] == "X" || s[$0] == "*")
-                && ($0 == a || !ScalarClass.isASCIILetter(s[$0 - 1].value)) && ($0 + 1 == b || !ScalarClass.isASCIILetter(s[$0 + 1].value)) }), k + 1 < b {
+            if let k = (a..<b).last(where: {
+                (s[$0] == "x" || s[$0] == "X" || s[$0] == "*")
+                    && ($0 == a || !ScalarClass.isASCIILetter(s[$0 - 1].value))
+                    && ($0 + 1 == b || !ScalarClass.isASCIILetter(s[$0 + 1].value))
+            }), k + 1 < b {
                 a = k + 1
                 if s[a] == "等" && a + 1 < b { a += 1 }
             }
@@ -406,9 +443,11 @@ public enum StatedResults {
             while b - a > 1 && s[b - 1] == "的" { b -= 1 }
             // A long phrase with a verb in it: the object of the last verb. Not in a list (、), and not in a share
             // (占), whose whole phrase is the indicator.
-            if b - a > longSubject, !(a..<b).contains(where: { s[$0] == "、" || s[$0] == "占" }), let verb = words.last(where: { w in
-                w.range.lowerBound >= a && b - w.range.upperBound >= 4 && w.tag.map { $0.hasPrefix("v") && $0 != "vn" } == true
-            }) {
+            if b - a > longSubject, !(a..<b).contains(where: { s[$0] == "、" || s[$0] == "占" }),
+                let verb = words.last(where: { w in
+                    w.range.lowerBound >= a && b - w.range.upperBound >= 4 && w.tag.map { $0.hasPrefix("v") && $0 != "vn" } == true
+                })
+            {
                 a = verb.range.upperBound
             }
             subject = a..<b
@@ -432,18 +471,24 @@ public enum StatedResults {
             // 20xx个: digits run into a placeholder, so the value is missing.
             var d = i
             while d < clause.upperBound && ScalarClass.isASCIIDigit(s[d].value) { d += 1 }
-            if d < clause.upperBound && (s[d] == "x" || s[d] == "X") && (i == clause.lowerBound || !ScalarClass.isASCIIDigit(s[i - 1].value)) {
+            if d < clause.upperBound && (s[d] == "x" || s[d] == "X")
+                && (i == clause.lowerBound || !ScalarClass.isASCIIDigit(s[i - 1].value))
+            {
                 var e = d
                 while e < clause.upperBound && (s[e] == "x" || s[e] == "X" || s[e] == "*") { e += 1 }
                 if e == clause.upperBound || !ScalarClass.isASCIILetter(s[e].value) { return (i..<e, nil) }
             }
-            guard i == clause.lowerBound || !(ScalarClass.isASCIIDigit(s[i - 1].value) || ScalarClass.isASCIILetter(s[i - 1].value) || s[i - 1] == ".")
+            guard
+                i == clause.lowerBound
+                    || !(ScalarClass.isASCIIDigit(s[i - 1].value) || ScalarClass.isASCIILetter(s[i - 1].value) || s[i - 1] == ".")
             else { return nil }
             guard let token = NumberToken.all(s, i..<clause.upperBound).first, token.range.lowerBound == i else { return nil }
             return (token.range, token.value)
         }
         if v == 0x78 || v == 0x58 || v == 0x2A {
-            guard i == clause.lowerBound || !ScalarClass.isASCIILetter(s[i - 1].value) && s[i - 1] != "*" && !ScalarClass.isASCIIDigit(s[i - 1].value)
+            guard
+                i == clause.lowerBound
+                    || !ScalarClass.isASCIILetter(s[i - 1].value) && s[i - 1] != "*" && !ScalarClass.isASCIIDigit(s[i - 1].value)
             else { return nil }
             var e = i
             while e < clause.upperBound && (s[e] == "x" || s[e] == "X" || s[e] == "*") { e += 1 }

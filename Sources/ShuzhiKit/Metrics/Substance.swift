@@ -22,7 +22,9 @@ public struct Substance: Sendable {
         let words = analysis.words
         var nameSpans: [Range<Int>] = []
         for w in words {
-            if case .known(_, let tag) = w.kind, lexicon.tag(tag) == "ns" || lexicon.tag(tag) == "nt", w.range.count >= 2 { nameSpans.append(w.range) }
+            if case .known(_, let tag) = w.kind, lexicon.tag(tag) == "ns" || lexicon.tag(tag) == "nt", w.range.count >= 2 {
+                nameSpans.append(w.range)
+            }
         }
         let names = SortedRanges(nameSpans)
         var sentences = 0, factual = 0
@@ -49,8 +51,9 @@ public struct Substance: Sendable {
         }
         self.sentences = sentences
         self.factual = factual
-        mostFormulaic = Array(paragraphs.sorted {
-            Double($0.factual) / Double($0.sentences) < Double($1.factual) / Double($1.sentences)
-        }.filter { Double($0.factual) / Double($0.sentences) < 0.5 }.prefix(5))
+        mostFormulaic = Array(
+            paragraphs.sorted {
+                Double($0.factual) / Double($0.sentences) < Double($1.factual) / Double($1.sentences)
+            }.filter { Double($0.factual) / Double($0.sentences) < 0.5 }.prefix(5))
     }
 }

@@ -49,11 +49,14 @@ extension CheckReport {
     public static func errorJSON(_ error: IngestError) -> JSONValue {
         .object([
             ("file", .string(error.file)),
-            ("error", .object([
-                ("kind", .string(error.kind.rawValue)),
-                ("message", .string(error.chinese)),
-                ("messageEnglish", .string(error.english)),
-            ])),
+            (
+                "error",
+                .object([
+                    ("kind", .string(error.kind.rawValue)),
+                    ("message", .string(error.chinese)),
+                    ("messageEnglish", .string(error.english)),
+                ])
+            ),
         ])
     }
 }
@@ -61,13 +64,18 @@ extension CheckReport {
 extension ReportYear {
     /// {"year": 2021 | null, "basis": "title", "reason": "…", "evidence": {"start", "end", "line", "column", "text"} | null}
     public func json(_ document: Document) -> JSONValue {
-        let evidence: JSONValue = self.evidence.map { r in
-            let (line, column) = document.lines.location(of: r.lowerBound)
-            return .object([("start", .int(r.lowerBound)), ("end", .int(r.upperBound)), ("line", .int(line)), ("column", .int(column)),
-                            ("text", .string(document.string(r)))])
-        } ?? .null
-        return .object([("year", year.map { .int($0) } ?? .null), ("basis", .string(basis.rawValue)), ("reason", .string(reason)),
-                        ("evidence", evidence)])
+        let evidence: JSONValue =
+            self.evidence.map { r in
+                let (line, column) = document.lines.location(of: r.lowerBound)
+                return .object([
+                    ("start", .int(r.lowerBound)), ("end", .int(r.upperBound)), ("line", .int(line)), ("column", .int(column)),
+                    ("text", .string(document.string(r))),
+                ])
+            } ?? .null
+        return .object([
+            ("year", year.map { .int($0) } ?? .null), ("basis", .string(basis.rawValue)), ("reason", .string(reason)),
+            ("evidence", evidence),
+        ])
     }
 
     /// “报告年度：2021（标题写明“2021年述职报告”）”, one line for the terminal.

@@ -28,14 +28,20 @@ public enum ComparisonRenderer {
         }
         func range(_ r: Range<Int>, _ d: Document) -> JSONValue {
             let (line, column) = d.lines.location(of: r.lowerBound)
-            return .object([("start", .int(r.lowerBound)), ("end", .int(r.upperBound)), ("line", .int(line)), ("column", .int(column)),
-                            ("text", .string(d.string(r)))])
+            return .object([
+                ("start", .int(r.lowerBound)), ("end", .int(r.upperBound)), ("line", .int(line)), ("column", .int(column)),
+                ("text", .string(d.string(r))),
+            ])
         }
         let passages: [JSONValue] = c.passages.map { p in
-            .object([("verdict", .string(p.verdict.rawValue)), ("length", .int(p.length)), ("matched", .int(p.matched)),
-                     ("boilerplate", .double(rounded(p.boilerplate))), ("a", range(p.query, a)), ("b", range(p.source, b))])
+            .object([
+                ("verdict", .string(p.verdict.rawValue)), ("length", .int(p.length)), ("matched", .int(p.matched)),
+                ("boilerplate", .double(rounded(p.boilerplate))), ("a", range(p.query, a)), ("b", range(p.source, b)),
+            ])
         }
-        return .object([("a", side(a, c.queryLength, c.queryCopied)), ("b", side(b, c.sourceLength, c.sourceCopied)), ("passages", .array(passages))])
+        return .object([
+            ("a", side(a, c.queryLength, c.queryCopied)), ("b", side(b, c.sourceLength, c.sourceCopied)), ("passages", .array(passages)),
+        ])
     }
 
     public static func rounded(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }
@@ -53,7 +59,9 @@ public enum ComparisonRenderer {
 
     /// The passage's text, its middle cut when long, on one line.
     public static func excerpt(_ r: Range<Int>, in d: Document, limit: Int = 60) -> String {
-        let flat: (Range<Int>) -> String = { d.string($0).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: "") }
+        let flat: (Range<Int>) -> String = {
+            d.string($0).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: "")
+        }
         if r.count <= limit { return "“" + flat(r) + "”" }
         let head = r.lowerBound..<(r.lowerBound + limit / 2), tail = (r.upperBound - limit / 2)..<r.upperBound
         return "“" + flat(head) + "……" + flat(tail) + "”"

@@ -5,15 +5,18 @@ public enum MetricsRenderer {
 
     static func row(_ r: StatedResult, _ doc: Document) -> [String] {
         let line = doc.lines.location(of: r.range.lowerBound).line
-        return [r.indicator, r.isMissing ? "（缺）" + r.valueText : r.valueText, r.unit, r.change ?? "", r.period ?? "", r.section ?? "",
-                String(line), doc.string(r.sentence)]
+        return [
+            r.indicator, r.isMissing ? "（缺）" + r.valueText : r.valueText, r.unit, r.change ?? "", r.period ?? "", r.section ?? "",
+            String(line), doc.string(r.sentence),
+        ]
     }
 
     public static func table(_ results: [StatedResult], _ substance: Substance, _ doc: Document) -> String {
         var out = ""
         for r in results {
             let cells = row(r, doc)
-            out += "第\(cells[6])行  \(cells[0])：\(cells[1])\(cells[2])" + (r.change.map { "（\($0)）" } ?? "")
+            out +=
+                "第\(cells[6])行  \(cells[0])：\(cells[1])\(cells[2])" + (r.change.map { "（\($0)）" } ?? "")
                 + (r.period.map { "  [\($0)]" } ?? "") + "\n"
         }
         let missing = results.filter(\.isMissing).count
@@ -44,23 +47,39 @@ public enum MetricsRenderer {
     public static func json(_ results: [StatedResult], _ substance: Substance, _ doc: Document) -> JSONValue {
         .object([
             ("file", .string(doc.name)),
-            ("results", .array(results.map { r in
-                let (line, column) = doc.lines.location(of: r.range.lowerBound)
-                return .object([
-                    ("indicator", .string(r.indicator)), ("value", r.value.map { .double($0) } ?? .null), ("valueText", .string(r.valueText)),
-                    ("missing", .bool(r.isMissing)), ("unit", .string(r.unit)), ("change", r.change.map { .string($0) } ?? .null),
-                    ("period", r.period.map { .string($0) } ?? .null), ("section", r.section.map { .string($0) } ?? .null),
-                    ("start", .int(r.range.lowerBound)), ("end", .int(r.range.upperBound)), ("line", .int(line)), ("column", .int(column)),
-                    ("sentence", .string(doc.string(r.sentence))),
+            (
+                "results",
+                .array(
+                    results.map { r in
+                        let (line, column) = doc.lines.location(of: r.range.lowerBound)
+                        return .object([
+                            ("indicator", .string(r.indicator)), ("value", r.value.map { .double($0) } ?? .null),
+                            ("valueText", .string(r.valueText)),
+                            ("missing", .bool(r.isMissing)), ("unit", .string(r.unit)), ("change", r.change.map { .string($0) } ?? .null),
+                            ("period", r.period.map { .string($0) } ?? .null), ("section", r.section.map { .string($0) } ?? .null),
+                            ("start", .int(r.range.lowerBound)), ("end", .int(r.range.upperBound)), ("line", .int(line)),
+                            ("column", .int(column)),
+                            ("sentence", .string(doc.string(r.sentence))),
+                        ])
+                    })
+            ),
+            (
+                "substance",
+                .object([
+                    ("sentences", .int(substance.sentences)), ("factual", .int(substance.factual)),
+                    ("score", .double((substance.score * 1000).rounded() / 1000)),
+                    (
+                        "mostFormulaic",
+                        .array(
+                            substance.mostFormulaic.map { p in
+                                .object([
+                                    ("line", .int(doc.lines.location(of: p.range.lowerBound).line)), ("sentences", .int(p.sentences)),
+                                    ("factual", .int(p.factual)), ("text", .string(doc.string(p.range))),
+                                ])
+                            })
+                    ),
                 ])
-            })),
-            ("substance", .object([
-                ("sentences", .int(substance.sentences)), ("factual", .int(substance.factual)), ("score", .double((substance.score * 1000).rounded() / 1000)),
-                ("mostFormulaic", .array(substance.mostFormulaic.map { p in
-                    .object([("line", .int(doc.lines.location(of: p.range.lowerBound).line)), ("sentences", .int(p.sentences)),
-                             ("factual", .int(p.factual)), ("text", .string(doc.string(p.range)))])
-                })),
-            ])),
+            ),
         ])
     }
 }

@@ -51,11 +51,19 @@ public enum OutlineRenderer {
             members.append(("title", .string(doc.string(n.titleRange))))
             members.append(("runIn", .bool(n.isRunIn)))
             members += span(n.titleRange)
-            members.append(("series", .array(n.series.map { item in
-                .object([("marker", .string(doc.string(item.range))), ("style", .string(item.style.rawValue)),
-                         ("number", item.number == Int.max ? .null : .int(item.number)),
-                         ("text", .string(doc.string(item.textRange)))] + span(item.range))
-            })))
+            members.append(
+                (
+                    "series",
+                    .array(
+                        n.series.map { item in
+                            .object(
+                                [
+                                    ("marker", .string(doc.string(item.range))), ("style", .string(item.style.rawValue)),
+                                    ("number", item.number == Int.max ? .null : .int(item.number)),
+                                    ("text", .string(doc.string(item.textRange))),
+                                ] + span(item.range))
+                        })
+                ))
             members.append(("children", .array(n.children.map(node))))
             return .object(members)
         }
@@ -66,19 +74,25 @@ public enum OutlineRenderer {
             ("title", outline.title.map { .object([("text", .string(doc.string($0)))] + span($0)) } ?? .null),
             ("reportYear", analysis.reportYear.json(doc)),
             ("structure", structureJSON(analysis.structure, doc)),
-            ("series", .array(root.series.map { item in
-                .object([("marker", .string(doc.string(item.range))), ("text", .string(doc.string(item.textRange)))] + span(item.range))
-            })),
+            (
+                "series",
+                .array(
+                    root.series.map { item in
+                        .object(
+                            [("marker", .string(doc.string(item.range))), ("text", .string(doc.string(item.textRange)))] + span(item.range))
+                    })
+            ),
             ("sections", .array(root.children.map(node))),
         ])
     }
 
     /// “结构：述学 ✓ 述职 ✓ 述廉 ✓ 述法 ✗（应有） 党建 – 问题不足 ✓ 下步打算 ✓” and why those parts are owed.
     static func structureLine(_ structure: ReportStructure) -> String {
-        "结构：" + ReportStructure.Part.allCases.map { part in
-            let mark = structure.present.contains(part) ? "✓" : (structure.genre.owed.contains(part) ? "✗（应有）" : "–")
-            return "\(part.rawValue) \(mark)"
-        }.joined(separator: " ") + "\n应有部分：\(structure.genre.reason)"
+        "结构："
+            + ReportStructure.Part.allCases.map { part in
+                let mark = structure.present.contains(part) ? "✓" : (structure.genre.owed.contains(part) ? "✗（应有）" : "–")
+                return "\(part.rawValue) \(mark)"
+            }.joined(separator: " ") + "\n应有部分：\(structure.genre.reason)"
     }
 
     static func structureJSON(_ structure: ReportStructure, _ doc: Document) -> JSONValue {
@@ -87,11 +101,17 @@ public enum OutlineRenderer {
             ("promised", .array(structure.promised.map { .string($0.rawValue) })),
             ("owed", .array(structure.genre.owed.map { .string($0.rawValue) })),
             ("present", .array(ReportStructure.Part.allCases.filter { structure.present.contains($0) }.map { .string($0.rawValue) })),
-            ("units", .array(structure.units.map { unit in
-                let (line, column) = doc.lines.location(of: unit.anchor.lowerBound)
-                return .object([("heading", .string(doc.string(unit.anchor))), ("line", .int(line)), ("column", .int(column)),
-                                ("parts", .array(unit.parts.map { .string($0.rawValue) })), ("evidence", .string(unit.evidence))])
-            })),
+            (
+                "units",
+                .array(
+                    structure.units.map { unit in
+                        let (line, column) = doc.lines.location(of: unit.anchor.lowerBound)
+                        return .object([
+                            ("heading", .string(doc.string(unit.anchor))), ("line", .int(line)), ("column", .int(column)),
+                            ("parts", .array(unit.parts.map { .string($0.rawValue) })), ("evidence", .string(unit.evidence)),
+                        ])
+                    })
+            ),
         ])
     }
 

@@ -1,6 +1,7 @@
 /// SARIF 2.1.0 for CI systems and code-scanning dashboards. Columns count Unicode code points, as declared in the run.
 public enum SARIFRenderer {
-    public static func render(_ reports: [CheckReport], rules: [RuleDescription] = RuleRegistry.descriptions, version: String) -> JSONValue {
+    public static func render(_ reports: [CheckReport], rules: [RuleDescription] = RuleRegistry.descriptions, version: String) -> JSONValue
+    {
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let ruleObjects: [JSONValue] = rules.map { r in
             .object([
@@ -16,7 +17,8 @@ public enum SARIFRenderer {
         var artifacts: [JSONValue] = []
         for (fileIndex, report) in reports.enumerated() {
             let doc = report.document
-            artifacts.append(.object([("location", .object([("uri", .string(uri(doc.name)))])), ("encoding", .string(doc.format.encodingName))]))
+            artifacts.append(
+                .object([("location", .object([("uri", .string(uri(doc.name)))])), ("encoding", .string(doc.format.encodingName))]))
             for d in report.diagnostics {
                 let (line, column) = doc.lines.location(of: d.range.lowerBound)
                 let (endLine, endColumn) = doc.lines.location(of: d.range.upperBound)
@@ -30,10 +32,20 @@ public enum SARIFRenderer {
                     ("ruleId", .string(d.rule)),
                     ("level", .string(level(d.severity))),
                     ("message", .object([("text", .string(d.message))])),
-                    ("locations", .array([.object([("physicalLocation", .object([
-                        ("artifactLocation", .object([("uri", .string(uri(doc.name))), ("index", .int(fileIndex))])),
-                        ("region", .object(region)),
-                    ]))])])),
+                    (
+                        "locations",
+                        .array([
+                            .object([
+                                (
+                                    "physicalLocation",
+                                    .object([
+                                        ("artifactLocation", .object([("uri", .string(uri(doc.name))), ("index", .int(fileIndex))])),
+                                        ("region", .object(region)),
+                                    ])
+                                )
+                            ])
+                        ])
+                    ),
                 ]
                 if let i = ruleIndex[d.rule] { result.insert(("ruleIndex", .int(i)), at: 1) }
                 if let confidence = d.confidence {
@@ -46,13 +58,29 @@ public enum SARIFRenderer {
                             ("insertedContent", .object([("text", .string(e.replacement))])),
                         ])
                     }
-                    result.append(("fixes", .array([.object([
-                        ("description", .object([("text", .string(fix.applicability == .safe ? "安全修复 / safe fix" : "需人工确认的修复 / unsafe fix"))])),
-                        ("artifactChanges", .array([.object([
-                            ("artifactLocation", .object([("uri", .string(uri(doc.name)))])),
-                            ("replacements", .array(replacements)),
-                        ])])),
-                    ])])))
+                    result.append(
+                        (
+                            "fixes",
+                            .array([
+                                .object([
+                                    (
+                                        "description",
+                                        .object([
+                                            ("text", .string(fix.applicability == .safe ? "安全修复 / safe fix" : "需人工确认的修复 / unsafe fix"))
+                                        ])
+                                    ),
+                                    (
+                                        "artifactChanges",
+                                        .array([
+                                            .object([
+                                                ("artifactLocation", .object([("uri", .string(uri(doc.name)))])),
+                                                ("replacements", .array(replacements)),
+                                            ])
+                                        ])
+                                    ),
+                                ])
+                            ])
+                        ))
                 }
                 results.append(.object(result))
             }
@@ -60,16 +88,29 @@ public enum SARIFRenderer {
         return .object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
             ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", .object([
-                    ("name", .string("shuzhi")),
-                    ("version", .string(version)),
-                    ("rules", .array(ruleObjects)),
-                ]))])),
-                ("columnKind", .string("unicodeCodePoints")),
-                ("artifacts", .array(artifacts)),
-                ("results", .array(results)),
-            ])])),
+            (
+                "runs",
+                .array([
+                    .object([
+                        (
+                            "tool",
+                            .object([
+                                (
+                                    "driver",
+                                    .object([
+                                        ("name", .string("shuzhi")),
+                                        ("version", .string(version)),
+                                        ("rules", .array(ruleObjects)),
+                                    ])
+                                )
+                            ])
+                        ),
+                        ("columnKind", .string("unicodeCodePoints")),
+                        ("artifacts", .array(artifacts)),
+                        ("results", .array(results)),
+                    ])
+                ])
+            ),
         ])
     }
 
@@ -87,8 +128,11 @@ public enum SARIFRenderer {
         var out = ""
         for b in path.utf8 {
             let c = Character(Unicode.Scalar(b))
-            if (b < 0x80 && (c.isLetter || c.isNumber)) || "-._~/".utf8.contains(b) { out.append(c) }
-            else { out += "%" + (b < 16 ? "0" : "") + String(b, radix: 16, uppercase: true) }
+            if (b < 0x80 && (c.isLetter || c.isNumber)) || "-._~/".utf8.contains(b) {
+                out.append(c)
+            } else {
+                out += "%" + (b < 16 ? "0" : "") + String(b, radix: 16, uppercase: true)
+            }
         }
         return out
     }

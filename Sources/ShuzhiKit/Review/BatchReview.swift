@@ -24,9 +24,11 @@ public struct ReviewedReport: Sendable {
     /// From a report analysed and checked.
     public init(_ analysis: Analysis, diagnostics: [Diagnostic], similarity: SimilaritySummary? = nil) {
         let stated = StatedResults.extract(analysis)
-        self.init(check: CheckReport(document: analysis.document, diagnostics: diagnostics, reportYear: analysis.reportYear, similarity: similarity),
-                  genre: analysis.structure.genre, present: analysis.structure.present,
-                  results: stated.count { $0.value != nil }, substance: Substance(analysis, results: stated).score)
+        self.init(
+            check: CheckReport(
+                document: analysis.document, diagnostics: diagnostics, reportYear: analysis.reportYear, similarity: similarity),
+            genre: analysis.structure.genre, present: analysis.structure.present,
+            results: stated.count { $0.value != nil }, substance: Substance(analysis, results: stated).score)
     }
 
     public var title: String { check.document.firstLine(limit: 40) ?? check.document.name }
@@ -82,7 +84,8 @@ extension ReviewedReport {
 
     /// The reports that could be read, with their texts, in order; and the files that could not, with why.
     public static func partition(_ results: [(file: String, result: Result<(report: ReviewedReport, text: ComparableText), IngestError>)])
-        -> (reports: [ReviewedReport], texts: [ComparableText], failures: [(file: String, error: IngestError)]) {
+        -> (reports: [ReviewedReport], texts: [ComparableText], failures: [(file: String, error: IngestError)])
+    {
         var reports: [ReviewedReport] = []
         var texts: [ComparableText] = []
         var failures: [(file: String, error: IngestError)] = []

@@ -15,8 +15,9 @@ public struct Checker: Sendable {
 
     /// The analysis as this configuration sees the document: its allowed words, knowledge and report year.
     public func analyse(_ document: Document) -> Analysis {
-        Analysis(document, userWords: configuration.allowedWords, knowledge: configuration.knowledge, year: configuration.year,
-                 typoTuning: configuration.typoTuning, sharedVocabulary: configuration.sharedVocabulary)
+        Analysis(
+            document, userWords: configuration.allowedWords, knowledge: configuration.knowledge, year: configuration.year,
+            typoTuning: configuration.typoTuning, sharedVocabulary: configuration.sharedVocabulary)
     }
 
     public func check(_ analysis: Analysis) -> [Diagnostic] { check(analysis, timing: nil) }
@@ -47,7 +48,8 @@ public struct Checker: Sendable {
             out.removeAll { spans.contains($0.range) }
         }
         out.sort { a, b in
-            a.range.lowerBound != b.range.lowerBound ? a.range.lowerBound < b.range.lowerBound
+            a.range.lowerBound != b.range.lowerBound
+                ? a.range.lowerBound < b.range.lowerBound
                 : a.range.upperBound != b.range.upperBound ? a.range.upperBound < b.range.upperBound : a.rule < b.rule
         }
         // Two rules may not report the same span for the same reason twice.

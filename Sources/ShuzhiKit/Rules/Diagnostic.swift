@@ -55,8 +55,10 @@ public struct Diagnostic: Sendable {
     /// For a similarity finding: the stored document and place the passage matches.
     public var source: PassageSource?
 
-    public init(rule: String, severity: Severity, range: Range<Int>, message: String, replacements: [String] = [], fix: Fix? = nil,
-                confidence: Double? = nil, source: PassageSource? = nil) {
+    public init(
+        rule: String, severity: Severity, range: Range<Int>, message: String, replacements: [String] = [], fix: Fix? = nil,
+        confidence: Double? = nil, source: PassageSource? = nil
+    ) {
         self.confidence = confidence
         self.source = source
         self.rule = rule

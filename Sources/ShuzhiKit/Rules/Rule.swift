@@ -25,8 +25,10 @@ public struct RuleDescription: Sendable {
     /// Opt-in rules (a norm that authoritative texts themselves do not always follow) run only when enabled or selected.
     public let isEnabledByDefault: Bool
 
-    public init(id: String, severity: Severity, summary: String, rationale: String, fix: FixApplicability? = nil,
-                fixSometimesUnsafe: Bool = false, enabledByDefault: Bool = true, triggering: [RuleExample], nonTriggering: [String]) {
+    public init(
+        id: String, severity: Severity, summary: String, rationale: String, fix: FixApplicability? = nil,
+        fixSometimesUnsafe: Bool = false, enabledByDefault: Bool = true, triggering: [RuleExample], nonTriggering: [String]
+    ) {
         self.isEnabledByDefault = enabledByDefault
         self.fixSometimesUnsafe = fixSometimesUnsafe
         self.id = id
@@ -42,17 +44,23 @@ public struct RuleDescription: Sendable {
 
     /// A diagnostic of this rule with its default severity; a statistical rule passes its confidence (kept to two
     /// decimals, as reports show it).
-    public func diagnostic(_ range: Range<Int>, _ message: String, replacements: [String] = [],
-                           fix: FixApplicability? = nil, severity: Severity? = nil, confidence: Double? = nil) -> Diagnostic {
+    public func diagnostic(
+        _ range: Range<Int>, _ message: String, replacements: [String] = [],
+        fix: FixApplicability? = nil, severity: Severity? = nil, confidence: Double? = nil
+    ) -> Diagnostic {
         let edits = fix.map { Fix($0, [TextEdit(range, replacements.first ?? "")]) }
-        return Diagnostic(rule: id, severity: severity ?? self.severity, range: range, message: message,
-                          replacements: replacements, fix: edits, confidence: confidence.map { ($0 * 100).rounded() / 100 })
+        return Diagnostic(
+            rule: id, severity: severity ?? self.severity, range: range, message: message,
+            replacements: replacements, fix: edits, confidence: confidence.map { ($0 * 100).rounded() / 100 })
     }
 
-    public func diagnostic(_ range: Range<Int>, _ message: String, replacements: [String], edits: Fix,
-                           severity: Severity? = nil) -> Diagnostic {
-        Diagnostic(rule: id, severity: severity ?? self.severity, range: range, message: message,
-                   replacements: replacements, fix: edits)
+    public func diagnostic(
+        _ range: Range<Int>, _ message: String, replacements: [String], edits: Fix,
+        severity: Severity? = nil
+    ) -> Diagnostic {
+        Diagnostic(
+            rule: id, severity: severity ?? self.severity, range: range, message: message,
+            replacements: replacements, fix: edits)
     }
 }
 
@@ -74,9 +82,13 @@ public struct RuleExample: Sendable, ExpressibleByStringLiteral {
         var spans: [Range<Int>] = []
         var open: Int?
         for s in marked.unicodeScalars {
-            if s == "«" { open = scalars.count }
-            else if s == "»", let o = open { spans.append(o..<scalars.count); open = nil }
-            else { scalars.append(s) }
+            if s == "«" {
+                open = scalars.count
+            } else if s == "»", let o = open {
+                spans.append(o..<scalars.count); open = nil
+            } else {
+                scalars.append(s)
+            }
         }
         return (String(String.UnicodeScalarView(scalars)), spans)
     }

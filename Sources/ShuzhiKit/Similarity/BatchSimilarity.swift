@@ -44,8 +44,10 @@ public struct BatchSimilarity: Sendable {
         /// Pairs (i < j) that share at least `minimumSharedFingerprints` fingerprints that are not common wording.
         public let candidates: [(Int, Int)]
 
-        public init(_ texts: [ComparableText], scheme: FingerprintScheme = .standard, policy: CopyPolicy = CopyPolicy(),
-                    commonHashes: Set<UInt64> = [], batchCommonShare: Double = 0.5, minimumSharedFingerprints: Int = 2) {
+        public init(
+            _ texts: [ComparableText], scheme: FingerprintScheme = .standard, policy: CopyPolicy = CopyPolicy(),
+            commonHashes: Set<UInt64> = [], batchCommonShare: Double = 0.5, minimumSharedFingerprints: Int = 2
+        ) {
             self.texts = texts
             self.scheme = scheme
             prints = texts.map { Winnowing.fingerprints($0, scheme: scheme) }
@@ -92,8 +94,10 @@ public struct BatchSimilarity: Sendable {
     /// batch (and at least `CopyPolicy.boilerplateFloor` reports) hold besides the pair is wording in common use,
     /// like the thanks every government report ends with; fewer, and it is a passage passed round. `linkShare` is
     /// the copied share of either report from which a pair joins a cluster.
-    public init(_ index: Index, comparisons: [Comparison], policy: CopyPolicy = CopyPolicy(), batchOtherShare: Double = 0.2,
-                linkShare: Double = 0.05) {
+    public init(
+        _ index: Index, comparisons: [Comparison], policy: CopyPolicy = CopyPolicy(), batchOtherShare: Double = 0.2,
+        linkShare: Double = 0.05
+    ) {
         let n = index.texts.count
         count = n
         var policy = policy
@@ -106,7 +110,8 @@ public struct BatchSimilarity: Sendable {
         }
         func holders(_ range: Range<Int>, in report: Int, besides other: Int) -> Int {
             let needed = Int((Double(range.count) * policy.holdingShare).rounded(.up))
-            return sharedWith[report].filter { $0.key != other && TextComparison.covered($0.value.map { $0.clamped(to: range) }) >= needed }.count
+            return sharedWith[report].filter { $0.key != other && TextComparison.covered($0.value.map { $0.clamped(to: range) }) >= needed }
+                .count
         }
         var copied = Array(repeating: Array(repeating: 0.0, count: n), count: n)
         var copiedRanges = Array(repeating: [Range<Int>](), count: n)
@@ -115,10 +120,14 @@ public struct BatchSimilarity: Sendable {
         for c in comparisons where !c.aligned.isEmpty {
             let sources = Dictionary(c.aligned.map { ($0.query, $0.source) }, uniquingKeysWith: { a, _ in a })
             // Held by others on either side: the larger count.
-            let t = TextComparison(query: index.texts[c.first], source: index.texts[c.second], aligned: c.aligned, policy: policy,
-                                   queryFingerprints: index.prints[c.first], boilerplate: index.boilerplate, otherDocuments: { range in
-                max(holders(range, in: c.first, besides: c.second), sources[range].map { holders($0, in: c.second, besides: c.first) } ?? 0)
-            })
+            let t = TextComparison(
+                query: index.texts[c.first], source: index.texts[c.second], aligned: c.aligned, policy: policy,
+                queryFingerprints: index.prints[c.first], boilerplate: index.boilerplate,
+                otherDocuments: { range in
+                    max(
+                        holders(range, in: c.first, besides: c.second),
+                        sources[range].map { holders($0, in: c.second, besides: c.first) } ?? 0)
+                })
             copied[c.first][c.second] = t.queryCopied
             copied[c.second][c.first] = t.sourceCopied
             for (a, p) in zip(c.aligned, t.passages) {
@@ -130,7 +139,8 @@ public struct BatchSimilarity: Sendable {
                     wordingRanges[c.second].append(a.source)
                 }
             }
-            pairs.append(Pair(first: c.first, second: c.second, passages: t.passages, firstCopied: t.queryCopied, secondCopied: t.sourceCopied))
+            pairs.append(
+                Pair(first: c.first, second: c.second, passages: t.passages, firstCopied: t.queryCopied, secondCopied: t.sourceCopied))
         }
         let k = index.scheme.k
         func share(_ ranges: [Range<Int>], _ i: Int) -> Double {

@@ -96,11 +96,13 @@ public enum PassageAligner {
             open.removeAll { passages[$0].query.upperBound + p.gap < m.query.lowerBound }
             for index in open {
                 let passage = passages[index]
-                let nearInSource = m.source.lowerBound <= passage.source.upperBound + p.gap
+                let nearInSource =
+                    m.source.lowerBound <= passage.source.upperBound + p.gap
                     && m.source.upperBound >= passage.source.lowerBound - p.reorder
                     && m.source.lowerBound >= passage.source.lowerBound - p.reorder
                 guard nearInSource else { continue }
-                let distance = max(0, m.query.lowerBound - passage.query.upperBound)
+                let distance =
+                    max(0, m.query.lowerBound - passage.query.upperBound)
                     + abs(m.source.lowerBound - passage.source.upperBound)
                 if distance < bestDistance {
                     best = index

@@ -23,7 +23,9 @@ public struct SharedPassage: Sendable, Equatable {
         case ownWords = "own-words"
     }
 
-    public init(query: Range<Int>, source: Range<Int>, length: Int, matched: Int, boilerplate: Double, otherDocuments: Int = 0, verdict: Verdict) {
+    public init(
+        query: Range<Int>, source: Range<Int>, length: Int, matched: Int, boilerplate: Double, otherDocuments: Int = 0, verdict: Verdict
+    ) {
         self.query = query
         self.source = source
         self.length = length
@@ -50,8 +52,10 @@ public struct CopyPolicy: Sendable, Equatable {
     /// Another document holds a passage when its own passages cover at least this share of it.
     public var holdingShare: Double
 
-    public init(minimumLength: Int = 40, maximumBoilerplate: Double = 0.5, boilerplateShare: Double = 0.002, boilerplateFloor: Int = 3,
-                maximumOtherDocuments: Int = 1, holdingShare: Double = 0.5) {
+    public init(
+        minimumLength: Int = 40, maximumBoilerplate: Double = 0.5, boilerplateShare: Double = 0.002, boilerplateFloor: Int = 3,
+        maximumOtherDocuments: Int = 1, holdingShare: Double = 0.5
+    ) {
         self.minimumLength = minimumLength
         self.maximumBoilerplate = maximumBoilerplate
         self.boilerplateShare = boilerplateShare
@@ -83,23 +87,29 @@ public struct TextComparison: Sendable {
     /// Compares `query` with `source`. From a store come which of the query's fingerprint hashes are common wording
     /// (`boilerplate`) and, for each passage (by its range in the comparable query), how many other stored
     /// documents hold it too (`otherDocuments`).
-    public init(query: ComparableText, source: ComparableText, policy: CopyPolicy = CopyPolicy(),
-                parameters: PassageAligner.Parameters = PassageAligner.Parameters(),
-                queryFingerprints: [Fingerprint] = [], boilerplate: Set<UInt64> = [],
-                otherDocuments: (Range<Int>) -> Int = { _ in 0 }) {
-        self.init(query: query, source: source, aligned: PassageAligner.align(query, source, parameters: parameters), policy: policy,
-                  queryFingerprints: queryFingerprints, boilerplate: boilerplate, otherDocuments: otherDocuments)
+    public init(
+        query: ComparableText, source: ComparableText, policy: CopyPolicy = CopyPolicy(),
+        parameters: PassageAligner.Parameters = PassageAligner.Parameters(),
+        queryFingerprints: [Fingerprint] = [], boilerplate: Set<UInt64> = [],
+        otherDocuments: (Range<Int>) -> Int = { _ in 0 }
+    ) {
+        self.init(
+            query: query, source: source, aligned: PassageAligner.align(query, source, parameters: parameters), policy: policy,
+            queryFingerprints: queryFingerprints, boilerplate: boilerplate, otherDocuments: otherDocuments)
     }
 
     /// The same from passages already aligned.
-    public init(query: ComparableText, source: ComparableText, aligned: [AlignedPassage], policy: CopyPolicy,
-                queryFingerprints: [Fingerprint], boilerplate: Set<UInt64>, otherDocuments: (Range<Int>) -> Int) {
+    public init(
+        query: ComparableText, source: ComparableText, aligned: [AlignedPassage], policy: CopyPolicy,
+        queryFingerprints: [Fingerprint], boilerplate: Set<UInt64>, otherDocuments: (Range<Int>) -> Int
+    ) {
         passages = aligned.map { a in
             let share = Self.boilerplateShare(a.query, fingerprints: queryFingerprints, boilerplate: boilerplate)
             let others = otherDocuments(a.query)
-            return SharedPassage(query: query.originalRange(a.query), source: source.originalRange(a.source), length: a.query.count,
-                                 matched: a.matched, boilerplate: share, otherDocuments: others,
-                                 verdict: policy.verdict(matched: a.matched, boilerplate: share, otherDocuments: others))
+            return SharedPassage(
+                query: query.originalRange(a.query), source: source.originalRange(a.source), length: a.query.count,
+                matched: a.matched, boilerplate: share, otherDocuments: others,
+                verdict: policy.verdict(matched: a.matched, boilerplate: share, otherDocuments: others))
         }
         queryLength = query.count
         sourceLength = source.count

@@ -14,8 +14,10 @@ public struct SimilaritySummary: Sendable, Equatable {
     /// Documents in the store it was checked against.
     public var storeDocuments: Int
 
-    public init(copiedShare: Double, copiedShareExcludingOwn: Double, sharedWordingShare: Double,
-                largestSource: LargestSource?, sources: Int, storeDocuments: Int) {
+    public init(
+        copiedShare: Double, copiedShareExcludingOwn: Double, sharedWordingShare: Double,
+        largestSource: LargestSource?, sources: Int, storeDocuments: Int
+    ) {
         self.copiedShare = copiedShare
         self.copiedShareExcludingOwn = copiedShareExcludingOwn
         self.sharedWordingShare = sharedWordingShare
@@ -25,7 +27,8 @@ public struct SimilaritySummary: Sendable, Equatable {
     }
 
     public static func == (a: SimilaritySummary, b: SimilaritySummary) -> Bool {
-        a.copiedShare == b.copiedShare && a.copiedShareExcludingOwn == b.copiedShareExcludingOwn && a.sharedWordingShare == b.sharedWordingShare
+        a.copiedShare == b.copiedShare && a.copiedShareExcludingOwn == b.copiedShareExcludingOwn
+            && a.sharedWordingShare == b.sharedWordingShare
             && a.largestSource == b.largestSource && a.sources == b.sources
             && a.storeDocuments == b.storeDocuments
     }
@@ -50,9 +53,15 @@ public struct SimilaritySummary: Sendable, Equatable {
             ("storeDocuments", .int(storeDocuments)),
         ]
         if let largest = largestSource {
-            fields.append(("largestSource", .object([("id", .int(Int(largest.id))), ("title", .string(largest.title)),
-                                                     ("relation", .string(largest.relation.rawValue)),
-                                                     ("share", .double(ComparisonRenderer.rounded(largest.share)))])))
+            fields.append(
+                (
+                    "largestSource",
+                    .object([
+                        ("id", .int(Int(largest.id))), ("title", .string(largest.title)),
+                        ("relation", .string(largest.relation.rawValue)),
+                        ("share", .double(ComparisonRenderer.rounded(largest.share))),
+                    ])
+                ))
         }
         return .object(fields)
     }
@@ -119,7 +128,9 @@ public struct PassageSource: Sendable, Equatable {
     }
 
     public var json: JSONValue {
-        .object([("id", .int(Int(documentID))), ("title", .string(title)), ("start", .int(range.lowerBound)), ("end", .int(range.upperBound)),
-                 ("length", .int(length)), ("boilerplate", .double(ComparisonRenderer.rounded(boilerplate)))])
+        .object([
+            ("id", .int(Int(documentID))), ("title", .string(title)), ("start", .int(range.lowerBound)), ("end", .int(range.upperBound)),
+            ("length", .int(length)), ("boilerplate", .double(ComparisonRenderer.rounded(boilerplate))),
+        ])
     }
 }

@@ -17,7 +17,8 @@ struct NumberToken {
                 if ScalarClass.isASCIIDigit(v) { text.unicodeScalars.append(s[i]); i += 1; continue }
                 // 1,200: a comma followed by exactly three digits; 3.5: a point followed by a digit.
                 if v == 0x2C, (1...3).allSatisfy({ i + $0 < range.upperBound && ScalarClass.isASCIIDigit(s[i + $0].value) }),
-                   !(i + 4 < range.upperBound && ScalarClass.isASCIIDigit(s[i + 4].value)) {
+                    !(i + 4 < range.upperBound && ScalarClass.isASCIIDigit(s[i + 4].value))
+                {
                     i += 1
                     continue
                 }
@@ -28,7 +29,8 @@ struct NumberToken {
                 }
                 break
             }
-            let glued = (start > range.lowerBound && ScalarClass.isASCIILetter(s[start - 1].value))
+            let glued =
+                (start > range.lowerBound && ScalarClass.isASCIILetter(s[start - 1].value))
                 || (i < range.upperBound && ScalarClass.isASCIILetter(s[i].value) && s[i] != "%")
             if !glued, let value = Double(text) { out.append(NumberToken(range: start..<i, value: value)) }
         }

@@ -34,9 +34,9 @@ public enum ScalarClass {
     @inline(__always)
     public static func isCJKPunctuation(_ v: UInt32) -> Bool {
         switch v {
-        case 0x3001...0x3003, 0x3008...0x3011, 0x3014...0x301F: return true // 、。〃 〈〉《》「」『』【】 〔〕…
-        case 0xFF01, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F: return true // ！（），：；？
-        case 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x2014, 0x00B7, 0xFF5E: return true // ‘’“” … — · ～
+        case 0x3001...0x3003, 0x3008...0x3011, 0x3014...0x301F: return true  // 、。〃 〈〉《》「」『』【】 〔〕…
+        case 0xFF01, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F: return true  // ！（），：；？
+        case 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x2014, 0x00B7, 0xFF5E: return true  // ‘’“” … — · ～
         default: return false
         }
     }
@@ -53,7 +53,8 @@ public enum ScalarClass {
             || (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFE30 && v <= 0xFE4F)
             || (v >= 0xFF00 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6) || (v >= 0x1F300 && v <= 0x1F64F)
             || (v >= 0x20000 && v <= 0x3FFFD) || v == 0x2014 || v == 0x2026 || v == 0x201C || v == 0x201D
-            || v == 0x2018 || v == 0x2019 {
+            || v == 0x2018 || v == 0x2019
+        {
             return 2
         }
         return 1

@@ -47,4 +47,3 @@ public enum TraditionalCharacters {
         return (out, changed)
     }
 }
-

@@ -41,8 +41,10 @@ struct CharacterTypoFinder: Sendable {
         return out.sorted { $0.position < $1.position }
     }
 
-    private func findings(_ analysis: Analysis, _ s: inout [Unicode.Scalar], _ range: Range<Int>,
-                          _ words: ArraySlice<Word>, into out: inout [TypoFinding]) {
+    private func findings(
+        _ analysis: Analysis, _ s: inout [Unicode.Scalar], _ range: Range<Int>,
+        _ words: ArraySlice<Word>, into out: inout [TypoFinding]
+    ) {
         var open = Self.openPositions(s, range, words, protectedWordCost: tuning.protectedWordCost)
         // Characters inside a frequent two-character word may still be slips that made another real word (水务 for
         // 税务, 肿大 for 重大): they are tried too, but only that word may change, into a far cheaper one.
@@ -68,15 +70,17 @@ struct CharacterTypoFinder: Sendable {
         func score(_ p: Int) -> TypoFinding? {
             let k = p - range.lowerBound
             guard open[k] || enclosing[k] != nil else { return nil }
-            return bestCandidate(s, p, range, &tokens, analysis.segmenter, everyday: everyday,
-                                 minimumGain: open[k] ? tuning.minimumGain : tuning.frequentWordGain,
-                                 only: open[k] ? nil : enclosing[k])
+            return bestCandidate(
+                s, p, range, &tokens, analysis.segmenter, everyday: everyday,
+                minimumGain: open[k] ? tuning.minimumGain : tuning.frequentWordGain,
+                only: open[k] ? nil : enclosing[k])
         }
         // Surest first: the surest correction is made, then its neighbours are judged again in the corrected text
         // (two slips in one sentence are common). Left to right, 比塞 became 闭塞 before 塞 → 赛 (比赛) was seen.
         var pending = range.map(score)
         while let k = pending.indices.max(by: { (pending[$0]?.confidence ?? -1) < (pending[$1]?.confidence ?? -1) }),
-              let best = pending[k], best.confidence >= Self.contextConfidence {
+            let best = pending[k], best.confidence >= Self.contextConfidence
+        {
             out.append(best)
             pending[k] = nil
             open[k] = false
@@ -134,7 +138,8 @@ struct CharacterTypoFinder: Sendable {
     func aloneCandidates(_ written: Unicode.Scalar, _ candidate: Unicode.Scalar, _ kind: Lexicon.Confusion) -> Bool {
         if let group = Self.functionGroup(written) { return group == Self.functionGroup(candidate) }
         guard kind.contains(.sameSoundSameTone) || kind.contains(.sameSoundOtherTone),
-              !Self.isPronoun(written), !Self.isPronoun(candidate) else { return false }
+            !Self.isPronoun(written), !Self.isPronoun(candidate)
+        else { return false }
         return lexicon.singleWordCost(candidate) <= tuning.functionCharacterCost
     }
 
@@ -149,8 +154,10 @@ struct CharacterTypoFinder: Sendable {
 
     /// Positions of `range` a correction may touch: characters the dictionary does not know as a word, single-character
     /// words and rare words, but never names, the user's words, frequent words, or a placeholder and its neighbours.
-    static func openPositions(_ s: [Unicode.Scalar], _ range: Range<Int>, _ words: ArraySlice<Word>,
-                              protectedWordCost: Int) -> [Bool] {
+    static func openPositions(
+        _ s: [Unicode.Scalar], _ range: Range<Int>, _ words: ArraySlice<Word>,
+        protectedWordCost: Int
+    ) -> [Bool] {
         var open = [Bool](repeating: false, count: range.count)
         for word in words {
             switch word.kind {
@@ -170,7 +177,8 @@ struct CharacterTypoFinder: Sendable {
         for p in range where isPlaceholder(s[p]) || isNumeral(s[p]) {
             // A lone numeral closes only itself: 二等奖 may be written 二登奖; a run of them (十四冬, 六二六) or a
             // placeholder closes its neighbours too.
-            let run = isPlaceholder(s[p]) || (p > range.lowerBound && isNumeral(s[p - 1]))
+            let run =
+                isPlaceholder(s[p]) || (p > range.lowerBound && isNumeral(s[p - 1]))
                 || (p + 1 < range.upperBound && isNumeral(s[p + 1]))
             let reach = run ? 1 : 0
             for q in max(range.lowerBound, p - reach)..<min(range.upperBound, p + reach + 1) { open[q - range.lowerBound] = false }
@@ -179,13 +187,17 @@ struct CharacterTypoFinder: Sendable {
     }
 
     /// The most common surnames (they cover most officials' names).
-    static let surnames: Set<Unicode.Scalar> = Set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝".unicodeScalars)
+    static let surnames: Set<Unicode.Scalar> = Set(
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+            .unicodeScalars)
 
     /// Titles and forms of address that follow a name: 张晓伟同志, 李明书记, 王芳（女）.
-    static let titles = KeywordMatcher(["同志", "书记", "主任", "局长", "县长", "市长", "区长", "省长", "部长", "处长",
-                                        "科长", "镇长", "乡长", "村长", "主席", "委员", "代表", "先生", "女士", "老师",
-                                        "教授", "经理", "厂长", "院长", "校长", "所长", "队长", "组长", "董事长", "总经理",
-                                        "副书记", "副主任", "副局长", "副县长", "副市长", "副区长", "副镇长", "（女", "(女"])
+    static let titles = KeywordMatcher([
+        "同志", "书记", "主任", "局长", "县长", "市长", "区长", "省长", "部长", "处长",
+        "科长", "镇长", "乡长", "村长", "主席", "委员", "代表", "先生", "女士", "老师",
+        "教授", "经理", "厂长", "院长", "校长", "所长", "队长", "组长", "董事长", "总经理",
+        "副书记", "副主任", "副局长", "副县长", "副市长", "副区长", "副镇长", "（女", "(女",
+    ])
 
     /// Closes the characters of a person's name: a common surname and one or two more characters right before a title
     /// (张晓伟同志, 李明副局长), or after a title and spaces where the name ends the line or a clause (区长　杨国宏,
@@ -193,8 +205,10 @@ struct CharacterTypoFinder: Sendable {
     private static func closePersonNames(_ s: [Unicode.Scalar], _ range: Range<Int>, _ open: inout [Bool]) {
         for hit in titles.matches(in: s, range) {
             let title = hit.range.lowerBound
-            for length in [3, 2] where title - length >= range.lowerBound && surnames.contains(s[title - length])
-                && (title - length..<title).allSatisfy({ ScalarClass.isHan(s[$0].value) }) {
+            for length in [3, 2]
+            where title - length >= range.lowerBound && surnames.contains(s[title - length])
+                && (title - length..<title).allSatisfy({ ScalarClass.isHan(s[$0].value) })
+            {
                 for q in title - length..<title { open[q - range.lowerBound] = false }
                 break
             }
@@ -210,7 +224,8 @@ struct CharacterTypoFinder: Sendable {
     }
 
     static func isNumeral(_ s: Unicode.Scalar) -> Bool {
-        ScalarClass.isASCIIDigit(s.value) || ScalarClass.isFullwidthDigit(s.value) || ChineseNumeral.isNumeralCharacter(s.value) || s == "千" || s == "万" || s == "亿"
+        ScalarClass.isASCIIDigit(s.value) || ScalarClass.isFullwidthDigit(s.value) || ChineseNumeral.isNumeralCharacter(s.value) || s == "千"
+            || s == "万" || s == "亿"
     }
 
     static func isPlaceholder(_ s: Unicode.Scalar) -> Bool {
@@ -254,8 +269,10 @@ struct CharacterTypoFinder: Sendable {
 
     /// The cheapest dictionary word of two or three characters that covers p, with `c` written at p. A span is looked
     /// up only when each adjacent pair in it occurs inside some word (the lexicon's pair blocks).
-    private func cheapestWord(_ s: [Unicode.Scalar], _ p: Int, _ c: Unicode.Scalar, _ n: Neighbours,
-                              only: Range<Int>? = nil) -> (cost: Int, range: Range<Int>)? {
+    private func cheapestWord(
+        _ s: [Unicode.Scalar], _ p: Int, _ c: Unicode.Scalar, _ n: Neighbours,
+        only: Range<Int>? = nil
+    ) -> (cost: Int, range: Range<Int>)? {
         let hash = PairBlocks.hash(c)
         if let only {
             // Inside a frequent word: only that word's span may become another word.
@@ -296,9 +313,11 @@ struct CharacterTypoFinder: Sendable {
         return best
     }
 
-    private func bestCandidate(_ s: [Unicode.Scalar], _ p: Int, _ range: Range<Int>,
-                               _ tokens: inout [LanguageModel.Token], _ segmenter: Segmenter,
-                               everyday: Bool, minimumGain: Int, only: Range<Int>? = nil) -> TypoFinding? {
+    private func bestCandidate(
+        _ s: [Unicode.Scalar], _ p: Int, _ range: Range<Int>,
+        _ tokens: inout [LanguageModel.Token], _ segmenter: Segmenter,
+        everyday: Bool, minimumGain: Int, only: Range<Int>? = nil
+    ) -> TypoFinding? {
         let written = s[p]
         guard ScalarClass.isHan(written.value) else { return nil }
         let near = run(s, p, range, 3)
@@ -343,7 +362,8 @@ struct CharacterTypoFinder: Sendable {
         var best: TypoFinding?
         var scratch = window
         // The most the terms other than the models' can add to a models-alone candidate's logit (see below).
-        let aloneOffset = TypoTuning.aloneLogit - (weights.languageModel + weights.generalModel) * weights.aloneMargin
+        let aloneOffset =
+            TypoTuning.aloneLogit - (weights.languageModel + weights.generalModel) * weights.aloneMargin
             + max(0, weights.segmentation * weights.segmentationCap) + max(0, weights.otherTone - weights.sameSound)
         for (candidate, kind, word) in survivors {
             tokens[i] = model.token(candidate)
@@ -356,31 +376,42 @@ struct CharacterTypoFinder: Sendable {
             // segmentation gain, is not worth re-segmenting the neighbourhood for.
             if alone && evidence + aloneOffset < Self.floorLogit { continue }
             scratch[p - wide.lowerBound] = candidate
-            let gainSegmentation = Double(writtenSegmentation - scratch.withUnsafeBufferPointer {
-                segmenter.cost(of: $0, changedAt: k, reusing: writtenSuffix)
-            }) / 10
+            let gainSegmentation =
+                Double(
+                    writtenSegmentation
+                        - scratch.withUnsafeBufferPointer {
+                            segmenter.cost(of: $0, changedAt: k, reusing: writtenSuffix)
+                        }) / 10
             scratch[p - wide.lowerBound] = written
             let rarity = Double(lexicon.characterCost(written) - lexicon.characterCost(candidate)) / 8
             let segmentationTerm = weights.segmentation * min(gainSegmentation, weights.segmentationCap)
             var z: Double
             if alone {
                 // No word changes: the word features say nothing, and the models' preference decides.
-                z = evidence - (weights.languageModel + weights.generalModel) * weights.aloneMargin
+                z =
+                    evidence - (weights.languageModel + weights.generalModel) * weights.aloneMargin
                     + TypoTuning.aloneLogit + segmentationTerm
                     + (kind.contains(.sameSoundSameTone) ? 0 : weights.otherTone - weights.sameSound)
             } else {
-                z = evidence + segmentationTerm
+                z =
+                    evidence + segmentationTerm
                     + weights.rarity * max(0, rarity) + weights.writtenWord * Double(writtenWord) / 10
                     + weights.writtenCharacter * Double(lexicon.characterCost(written)) / 8
                     + weights.candidateCharacter * Double(lexicon.characterCost(candidate)) / 8 - weights.bias
-                if kind.contains(.sameSoundSameTone) { z += weights.sameSound }
-                else if kind.contains(.sameSoundOtherTone) { z += weights.otherTone }
-                else if kind.contains(.similarShape) { z += weights.similarShape }
-                else { z += weights.similarSound }
+                if kind.contains(.sameSoundSameTone) {
+                    z += weights.sameSound
+                } else if kind.contains(.sameSoundOtherTone) {
+                    z += weights.otherTone
+                } else if kind.contains(.similarShape) {
+                    z += weights.similarShape
+                } else {
+                    z += weights.similarSound
+                }
             }
             let confidence = TypoTuning.logistic(z)
             if let evidence = tuning.evidence {
-                let line = "FEAT\t\(String(String.UnicodeScalarView(s[range])))\t\(p - range.lowerBound)\t\(candidate)\t\(gainFormal)\t\(gainSegmentation)\t\(rarity)\t\(kind.rawValue)\t\(writtenWord)\t\(lexicon.characterCost(written))\t\(lexicon.characterCost(candidate))\t\(alone ? 1 : 0)\t\(gainGeneral)\t\(everyday ? 1 : 0)\t\(confidence)\n"
+                let line =
+                    "FEAT\t\(String(String.UnicodeScalarView(s[range])))\t\(p - range.lowerBound)\t\(candidate)\t\(gainFormal)\t\(gainSegmentation)\t\(rarity)\t\(kind.rawValue)\t\(writtenWord)\t\(lexicon.characterCost(written))\t\(lexicon.characterCost(candidate))\t\(alone ? 1 : 0)\t\(gainGeneral)\t\(everyday ? 1 : 0)\t\(confidence)\n"
                 evidence.write(line)
             }
             if confidence > (best?.confidence ?? 0) {

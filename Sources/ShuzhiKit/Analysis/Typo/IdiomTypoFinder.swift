@@ -10,12 +10,14 @@ struct IdiomTypoFinder: Sendable {
         var out: [TypoFinding] = []
         analysis.forEachParagraph { range, words in
             guard range.count >= 4 else { return }
-            let open = CharacterTypoFinder.openPositions(s, range, words,
-                                                         protectedWordCost: TypoTuning.standard.protectedWordCost)
+            let open = CharacterTypoFinder.openPositions(
+                s, range, words,
+                protectedWordCost: TypoTuning.standard.protectedWordCost)
             var p = range.lowerBound
             while p + 4 <= range.upperBound {
                 guard (p..<p + 4).allSatisfy({ ScalarClass.isHan(s[$0].value) }),
-                      let finding = check(s, p, { open[$0 - range.lowerBound] }) else { p += 1; continue }
+                    let finding = check(s, p, { open[$0 - range.lowerBound] })
+                else { p += 1; continue }
                 out.append(finding)
                 p += 4
             }
@@ -42,13 +44,17 @@ struct IdiomTypoFinder: Sendable {
                 four[k] = candidate
                 defer { four[k] = written }
                 guard let entry = lexicon.entry(four), entry.tag == "i", entry.cost <= Self.maximumIdiomCost,
-                      entry.cost + Self.margin <= writtenCost, entry.cost < bestCost else { return }
+                    entry.cost + Self.margin <= writtenCost, entry.cost < bestCost
+                else { return }
                 let cost = entry.cost
                 bestCost = cost
-                let confidence = kind.contains(.sameSoundSameTone) || kind.contains(.sameSoundOtherTone) ? 0.95
+                let confidence =
+                    kind.contains(.sameSoundSameTone) || kind.contains(.sameSoundOtherTone)
+                    ? 0.95
                     : kind.contains(.similarShape) ? 0.9 : 0.8
-                best = TypoFinding(position: p + k, replacement: candidate, confidence: confidence, kind: kind,
-                                   word: p..<p + 4)
+                best = TypoFinding(
+                    position: p + k, replacement: candidate, confidence: confidence, kind: kind,
+                    word: p..<p + 4)
             }
         }
         return best

@@ -25,20 +25,25 @@ struct TypoFindings: Sendable {
     static let sharedVocabularyFloor = 0.5
 
     /// A finding's confidence weighed with the document's own vocabulary and, when given, the shared one.
-    static func weighed<W: Collection>(_ confidence: Double, written: W, meant: [Unicode.Scalar],
-                                       _ analysis: Analysis) -> Double where W.Element == Unicode.Scalar {
+    static func weighed<W: Collection>(
+        _ confidence: Double, written: W, meant: [Unicode.Scalar],
+        _ analysis: Analysis
+    ) -> Double where W.Element == Unicode.Scalar {
         let vocabulary = analysis.vocabulary
         let meantCount = vocabulary.count(meant)
         // What is left of a word with a character dropped (高质 of 高质量) is also counted inside the word itself.
-        let writtenCount = vocabulary.count(written) - (meant.count > written.count
-            && meant.indices.contains { meant[$0...].starts(with: written) } ? meantCount : 0)
+        let writtenCount =
+            vocabulary.count(written)
+            - (meant.count > written.count
+                && meant.indices.contains { meant[$0...].starts(with: written) } ? meantCount : 0)
         guard writtenCount > 0 || meantCount > 0 else { return confidence }
         var logits = 0.0
         if meantCount == 0 && writtenCount >= 2 { logits -= ownWordPenalty }
         if meantCount >= 1 && writtenCount == 1 { logits += variantBonus }
         if meantCount == 0, let shared = analysis.sharedVocabulary,
-           TypoTuning.shifted(confidence, by: logits) >= sharedVocabularyFloor,
-           shared.documentsContaining(String(String.UnicodeScalarView(written)), atMost: 2) >= 2 {
+            TypoTuning.shifted(confidence, by: logits) >= sharedVocabularyFloor,
+            shared.documentsContaining(String(String.UnicodeScalarView(written)), atMost: 2) >= 2
+        {
             logits -= sharedWordPenalty
         }
         return TypoTuning.shifted(confidence, by: logits)
@@ -56,8 +61,10 @@ struct TypoFindings: Sendable {
             }
             return confidence >= Self.floor ? f.with(confidence: confidence) : nil
         }
-        let slips = WordSlipFinder(weights: tuning.slips, evidence: tuning.evidence).findings(analysis, kinds: [.homophoneWord, .reorder, .missing],
-                                                                  floor: Self.floor).compactMap { slip -> Slip? in
+        let slips = WordSlipFinder(weights: tuning.slips, evidence: tuning.evidence).findings(
+            analysis, kinds: [.homophoneWord, .reorder, .missing],
+            floor: Self.floor
+        ).compactMap { slip -> Slip? in
             let confidence = Self.weighed(slip.confidence, written: s[slip.shown], meant: slip.meant(s), analysis)
             return confidence >= Self.floor ? slip.with(confidence: confidence) : nil
         }
@@ -66,7 +73,8 @@ struct TypoFindings: Sendable {
         var taken = idioms.map { $0.position..<$0.position + 1 }
         func free(_ span: Range<Int>) -> Bool { !taken.contains { $0.overlaps(footprint(span)) } }
         enum Candidate { case character(TypoFinding), slip(Slip) }
-        var all = characters.map { (confidence: $0.confidence, item: Candidate.character($0)) }
+        var all =
+            characters.map { (confidence: $0.confidence, item: Candidate.character($0)) }
             + slips.map { (confidence: $0.confidence, item: Candidate.slip($0)) }
         all.sort { $0.confidence > $1.confidence }
         var keptCharacters: [TypoFinding] = [], keptSlips: [Slip] = []
@@ -80,10 +88,14 @@ struct TypoFindings: Sendable {
             case .slip(let slip):
                 guard free(slip.range) else { continue }
                 // The same change as a wrong character found (布署 → 部署) is that character's to report.
-                if slip.kind == .homophoneWord, characters.contains(where: { f in
-                    slip.range.contains(f.position) && slip.replacement[f.position - slip.range.lowerBound] == f.replacement
-                        && zip(slip.range, slip.replacement).allSatisfy { $0 == f.position || s[$0] == $1 }
-                }) { continue }
+                if slip.kind == .homophoneWord,
+                    characters.contains(where: { f in
+                        slip.range.contains(f.position) && slip.replacement[f.position - slip.range.lowerBound] == f.replacement
+                            && zip(slip.range, slip.replacement).allSatisfy { $0 == f.position || s[$0] == $1 }
+                    })
+                {
+                    continue
+                }
                 taken.append(footprint(slip.range))
                 keptSlips.append(slip)
             }
@@ -120,7 +132,8 @@ enum ParallelSlot {
         guard (2...4).contains(length) else { return false }
         func matches(_ other: Int) -> Bool {
             guard other >= 0, other + length <= s.count, (other..<other + length).allSatisfy(han),
-                  !han(other - 1), !han(other + length) else { return false }
+                !han(other - 1), !han(other + length)
+            else { return false }
             return (0..<length).allSatisfy { k in start + k == p ? s[other + k] != s[p] : s[other + k] == s[start + k] }
         }
         let before = start - 1, after = end

@@ -41,8 +41,10 @@ struct WordSlipFinder: Sendable {
         return out
     }
 
-    private func findings(_ s: [Unicode.Scalar], _ range: Range<Int>, _ words: ArraySlice<Word>, _ segmenter: Segmenter,
-                          kinds: Set<Slip.Kind>, floor: Double, into out: inout [Slip]) {
+    private func findings(
+        _ s: [Unicode.Scalar], _ range: Range<Int>, _ words: ArraySlice<Word>, _ segmenter: Segmenter,
+        kinds: Set<Slip.Kind>, floor: Double, into out: inout [Slip]
+    ) {
         guard range.count >= 2 else { return }
         // Each collector proposes an edit at most once (see `appendNew`), so the candidates need no set to be unique.
         var candidates: [Edit] = []
@@ -62,9 +64,11 @@ struct WordSlipFinder: Sendable {
         let floorLogit = TypoTuning.logit(floor)
         var writtenFormal = WrittenLogProbs(tokens.count), writtenGeneral = WrittenLogProbs(tokens.count)
         for edit in candidates {
-            if let slip = judge(edit, s, range, tokens, segmenter, floorLogit: floorLogit,
-                                writtenFormal: &writtenFormal, writtenGeneral: &writtenGeneral),
-               slip.confidence >= floor {
+            if let slip = judge(
+                edit, s, range, tokens, segmenter, floorLogit: floorLogit,
+                writtenFormal: &writtenFormal, writtenGeneral: &writtenGeneral),
+                slip.confidence >= floor
+            {
                 out.append(slip)
             }
         }
@@ -83,17 +87,21 @@ struct WordSlipFinder: Sendable {
 
     /// Frequent words typed with the same pinyin as a written word of two to four characters: the input method's
     /// wrong pick (礼仪 for 利益, 盛产 for 生产). Names and the user's words are never changed.
-    private func collectHomophones(_ s: [Unicode.Scalar], _ range: Range<Int>, _ words: ArraySlice<Word>,
-                                   into out: inout [Edit]) {
+    private func collectHomophones(
+        _ s: [Unicode.Scalar], _ range: Range<Int>, _ words: ArraySlice<Word>,
+        into out: inout [Edit]
+    ) {
         for word in words where (2...4).contains(word.range.count) {
             guard case .known(_, let tag) = word.kind, !lexicon.isName(tagIndex: tag),
-                  word.range.allSatisfy({ ScalarClass.isHan(s[$0].value) }) else { continue }
+                word.range.allSatisfy({ ScalarClass.isHan(s[$0].value) })
+            else { continue }
             let written = Array(s[word.range])
             let first = out.count
             lexicon.forEachHomophone(of: written) { candidate in
                 guard candidate != written, !candidate.contains(where: CharacterTypoFinder.isNumeral) else { return }
-                Self.appendNew(Edit(range: word.range, replacement: candidate, kind: .homophoneWord, shown: word.range),
-                               to: &out, since: first)
+                Self.appendNew(
+                    Edit(range: word.range, replacement: candidate, kind: .homophoneWord, shown: word.range),
+                    to: &out, since: first)
             }
         }
     }
@@ -105,7 +113,9 @@ struct WordSlipFinder: Sendable {
             let q = p + distance
             guard q < range.upperBound, s[p] != s[q], (p...q).allSatisfy({ ScalarClass.isHan(s[$0].value) }) else { return }
             // 阿中经贸合作, 哈中两国, 欧中交往: a bilateral pair names the speaker's country first, so 中 may come second.
-            if distance == 1, (s[q] == "中" && Self.countryAbbreviations.contains(s[p])) || (s[p] == "中" && Self.countryAbbreviations.contains(s[q])) {
+            if distance == 1,
+                (s[q] == "中" && Self.countryAbbreviations.contains(s[p])) || (s[p] == "中" && Self.countryAbbreviations.contains(s[q]))
+            {
                 continue
             }
             // The cheapest word of two to four characters over both characters, in the swapped text.
@@ -121,7 +131,7 @@ struct WordSlipFinder: Sendable {
                     // Across a gap only a set phrase counts: 务真求实 → 求真务实, not any word.
                     let limit = distance == 1 ? Self.swapWordCost : (lexicon.isIdiom(tagIndex: entry.tag) ? Self.swapPhraseCost : -1)
                     guard entry.cost <= limit, entry.cost < (best?.cost ?? .max),
-                          (lexicon.entry(hash: LexiconHash.text(s[span]))?.cost ?? Lexicon.unknownCost) > entry.cost + Self.swapMargin
+                        (lexicon.entry(hash: LexiconHash.text(s[span]))?.cost ?? Lexicon.unknownCost) > entry.cost + Self.swapMargin
                     else { continue }
                     best = (entry.cost, span)
                 }
@@ -145,7 +155,8 @@ struct WordSlipFinder: Sendable {
                 // Already there (高质量 holds 高质 followed by 量) or a numeral (a number is not ours to complete;
                 // 一 of 进一步, 统一, 一体化 is a word's character far more often than a number's).
                 guard !(at < range.upperBound && s[at] == c), !(at > range.lowerBound && s[at - 1] == c),
-                      c == "一" || !CharacterTypoFinder.isNumeral(c) else { return }
+                    c == "一" || !CharacterTypoFinder.isNumeral(c)
+                else { return }
                 Self.appendNew(Edit(range: at..<at, replacement: [c], kind: .missing, shown: p..<end), to: &out, since: first)
             }
         }
@@ -162,8 +173,10 @@ struct WordSlipFinder: Sendable {
     /// A word of one to four characters written twice in a row (推进推进, 发发展); the second copy goes. Function
     /// characters (的的, 了了) are `repeat.char`'s; a character whose doubling is a word (常常, 人人) and the verbs that
     /// reduplicate (研究研究) are ordinary Chinese.
-    private func collectDoubled(_ s: [Unicode.Scalar], _ p: Int, _ range: Range<Int>, _ segmenter: Segmenter,
-                                into out: inout [Edit]) {
+    private func collectDoubled(
+        _ s: [Unicode.Scalar], _ p: Int, _ range: Range<Int>, _ segmenter: Segmenter,
+        into out: inout [Edit]
+    ) {
         for length in 1...4 {
             let end = p + 2 * length
             guard end <= range.upperBound else { return }
@@ -171,7 +184,9 @@ struct WordSlipFinder: Sendable {
             else { continue }
             let unit = Array(s[p..<p + length])
             if length == 1 && (FunctionWordContext.characters.contains(unit[0].value) || lexicon.entry(unit + unit) != nil) { continue }
-            if length == 2 && (RepeatedPhraseRule.reduplicable.contains(String(String.UnicodeScalarView(unit))) || unit[0] == "一") { continue }
+            if length == 2 && (RepeatedPhraseRule.reduplicable.contains(String(String.UnicodeScalarView(unit))) || unit[0] == "一") {
+                continue
+            }
             // 的土地的土地 is 的 + 土地的土地…: a phrase never starts or ends with 的.
             if length > 1 && (unit[0] == "的" || unit[length - 1] == "的") { continue }
             if Set(unit).count == 1 && length > 1 { continue }
@@ -204,18 +219,23 @@ struct WordSlipFinder: Sendable {
 
     // MARK: Judging
 
-    private func judge(_ edit: Edit, _ s: [Unicode.Scalar], _ range: Range<Int>, _ tokens: [LanguageModel.Token],
-                       _ segmenter: Segmenter, floorLogit: Double,
-                       writtenFormal: inout WrittenLogProbs, writtenGeneral: inout WrittenLogProbs) -> Slip? {
+    private func judge(
+        _ edit: Edit, _ s: [Unicode.Scalar], _ range: Range<Int>, _ tokens: [LanguageModel.Token],
+        _ segmenter: Segmenter, floorLogit: Double,
+        writtenFormal: inout WrittenLogProbs, writtenGeneral: inout WrittenLogProbs
+    ) -> Slip? {
         let pad = LanguageModel.padding
         let lo = edit.range.lowerBound - range.lowerBound + pad, hi = edit.range.upperBound - range.lowerBound + pad
         let w = weights.of(edit.kind)
         // Most candidates fail the reach test below on the formal model alone; the model's terms are never positive,
         // so the gain only falls as they are added, and the sum can stop once that test must fail (exactly: the same
         // arithmetic on a larger gain already fails it).
-        let hopeless: ((Float) -> Bool)? = edit.kind == .redundant || dumpFeatures ? nil : { partial in
-            w.languageModel * Double(partial) + w.generalModel * 0 + w.bias + w.reach < floorLogit
-        }
+        let hopeless: ((Float) -> Bool)? =
+            edit.kind == .redundant || dumpFeatures
+            ? nil
+            : { partial in
+                w.languageModel * Double(partial) + w.generalModel * 0 + w.bias + w.reach < floorLogit
+            }
         let gainFormal = Double(gain(model, tokens, lo, hi, edit.replacement, written: &writtenFormal, hopeless: hopeless))
         // The general model is a second opinion on a doubled word (it knows which words people do double: 0.79 →
         // 0.88 of the right candidates kept when fitted with it); on the other kinds it added nothing in official
@@ -242,15 +262,18 @@ struct WordSlipFinder: Sendable {
         let meant = Slip.meant(s, shown: edit.shown, range: edit.range, replacement: edit.replacement)
         let writtenWord = Double(lexicon.entry(s[edit.shown])?.cost ?? Lexicon.unknownCost) / 10
         let meantWord = Double(lexicon.entry(meant)?.cost ?? Lexicon.unknownCost) / 10
-        let z = models + w.segmentation * min(gainSegmentation, w.segmentationCap)
+        let z =
+            models + w.segmentation * min(gainSegmentation, w.segmentationCap)
             + w.writtenWord * writtenWord + w.meantWord * meantWord
         let confidence = TypoTuning.logistic(z)
         if let evidence {
-            let line = "SLIP\t\(s.string(range))\t\(edit.kind)\t\(edit.range.lowerBound - range.lowerBound)\t\(edit.range.upperBound - range.lowerBound)\t\(String(String.UnicodeScalarView(edit.replacement)))\t\(gainFormal)\t\(gainGeneral)\t\(gainSegmentation)\t\(writtenWord)\t\(meantWord)\t\(confidence)\n"
+            let line =
+                "SLIP\t\(s.string(range))\t\(edit.kind)\t\(edit.range.lowerBound - range.lowerBound)\t\(edit.range.upperBound - range.lowerBound)\t\(String(String.UnicodeScalarView(edit.replacement)))\t\(gainFormal)\t\(gainGeneral)\t\(gainSegmentation)\t\(writtenWord)\t\(meantWord)\t\(confidence)\n"
             evidence.write(line)
         }
-        return Slip(range: edit.range, replacement: edit.replacement, kind: edit.kind, shown: edit.shown,
-                    confidence: confidence)
+        return Slip(
+            range: edit.range, replacement: edit.replacement, kind: edit.kind, shown: edit.shown,
+            confidence: confidence)
     }
 
     /// What one more character costs the segmentation on average (−ln p × 10 of a common single character).
@@ -259,9 +282,11 @@ struct WordSlipFinder: Sendable {
     /// log10 P(text with the edit) − log10 P(text as written), over the n-grams the edit touches: tokens[lo..<hi]
     /// become `replacement`, and the order − 1 tokens after it see a new history. The written side is the same for
     /// every candidate at a place (each insertion at one gap), so it is kept in `written`.
-    private func gain(_ m: LanguageModel, _ t: [LanguageModel.Token], _ lo: Int, _ hi: Int,
-                      _ replacement: [Unicode.Scalar], written: inout WrittenLogProbs,
-                      hopeless: ((Float) -> Bool)? = nil) -> Float {
+    private func gain(
+        _ m: LanguageModel, _ t: [LanguageModel.Token], _ lo: Int, _ hi: Int,
+        _ replacement: [Unicode.Scalar], written: inout WrittenLogProbs,
+        hopeless: ((Float) -> Bool)? = nil
+    ) -> Float {
         let tail = min(hi + m.order - 1, t.count)
         let before = written.value(lo, hi) {
             var total: Float = 0
@@ -395,8 +420,12 @@ struct SlipWeights: Sendable, Equatable {
     /// counts for doubled words only. Homophone words keep the fit without ECSpell (0.48 of them found on the tune
     /// part against 0.41, at the same false alarms): ECSpell's few word slips pulled their prior down.
     static let standard = SlipWeights(
-        homophoneWord: SlipKindWeights(languageModel: 1.417, generalModel: 0, segmentation: 0.107, writtenWord: -0.355, meantWord: -0.379, bias: 0.688),
-        reorder: SlipKindWeights(languageModel: 1.127, generalModel: 0, segmentation: 0.210, writtenWord: 0.187, meantWord: -0.418, bias: -6.784),
-        missing: SlipKindWeights(languageModel: 1.244, generalModel: 0, segmentation: 0.178, writtenWord: -0.014, meantWord: -0.346, bias: -6.189),
-        redundant: SlipKindWeights(languageModel: 0.531, generalModel: 1.337, segmentation: -0.095, writtenWord: -0.031, meantWord: -0.643, bias: -0.001))
+        homophoneWord: SlipKindWeights(
+            languageModel: 1.417, generalModel: 0, segmentation: 0.107, writtenWord: -0.355, meantWord: -0.379, bias: 0.688),
+        reorder: SlipKindWeights(
+            languageModel: 1.127, generalModel: 0, segmentation: 0.210, writtenWord: 0.187, meantWord: -0.418, bias: -6.784),
+        missing: SlipKindWeights(
+            languageModel: 1.244, generalModel: 0, segmentation: 0.178, writtenWord: -0.014, meantWord: -0.346, bias: -6.189),
+        redundant: SlipKindWeights(
+            languageModel: 0.531, generalModel: 1.337, segmentation: -0.095, writtenWord: -0.031, meantWord: -0.643, bias: -0.001))
 }

@@ -15,16 +15,14 @@ enum DocxReader {
 
     static func read(_ bytes: [UInt8], name: String, limits: Limits = Limits()) throws(IngestError) -> Document {
         let archive: ZipArchive
-        do { archive = try ZipArchive(bytes) }
-        catch { throw map(error, name) }
+        do { archive = try ZipArchive(bytes) } catch { throw map(error, name) }
 
         let mainPart = try locateMainPart(archive, name: name)
         guard let entry = archive.entry(named: mainPart) else {
             throw .corruptDocx(name, "the main part \(mainPart) is missing")
         }
         let xml: [UInt8]
-        do { xml = try archive.data(of: entry, limit: limits.maximumPartBytes) }
-        catch { throw map(error, name) }
+        do { xml = try archive.data(of: entry, limit: limits.maximumPartBytes) } catch { throw map(error, name) }
         let styles = try readStyles(archive, mainPart: mainPart, name: name, limits: limits)
         do {
             return try walk(xml, partName: mainPart, name: name, styles: styles)
@@ -35,8 +33,10 @@ enum DocxReader {
 
     /// The target of the first relationship of a type in a `.rels` part, as a part name (relative targets resolved
     /// against `folder`). nil when the part or the relationship is absent.
-    private static func relationshipTarget(_ archive: ZipArchive, rels: String, typeSuffix: String, folder: String,
-                                           name: String) throws(IngestError) -> String? {
+    private static func relationshipTarget(
+        _ archive: ZipArchive, rels: String, typeSuffix: String, folder: String,
+        name: String
+    ) throws(IngestError) -> String? {
         guard let entry = archive.entry(named: rels) else { return nil }
         let data: [UInt8]
         do { data = try archive.data(of: entry, limit: 1_048_576) } catch { throw map(error, name) }
@@ -49,7 +49,8 @@ enum DocxReader {
 
     /// The styles part named by the main part's relationships (usually word/styles.xml). A document without one is
     /// fine; a styles part that is not XML is corruption.
-    private static func readStyles(_ archive: ZipArchive, mainPart: String, name: String, limits: Limits) throws(IngestError) -> DocxStyles {
+    private static func readStyles(_ archive: ZipArchive, mainPart: String, name: String, limits: Limits) throws(IngestError) -> DocxStyles
+    {
         let parts = mainPart.split(separator: "/")
         let folder = parts.dropLast().map { $0 + "/" }.joined()
         let rels = folder + "_rels/" + (parts.last.map(String.init) ?? "") + ".rels"
@@ -69,10 +70,13 @@ enum DocxReader {
         }
         if archive.entry(named: "word/document.xml") != nil { return "word/document.xml" }
         if archive.entry(named: "xl/workbook.xml") != nil { throw .otherOfficeFormat(name, what: ("Excel 工作簿", "an Excel workbook")) }
-        if archive.entry(named: "ppt/presentation.xml") != nil { throw .otherOfficeFormat(name, what: ("PowerPoint 演示文稿", "a PowerPoint presentation")) }
+        if archive.entry(named: "ppt/presentation.xml") != nil {
+            throw .otherOfficeFormat(name, what: ("PowerPoint 演示文稿", "a PowerPoint presentation"))
+        }
         if let mimetype = archive.entry(named: "mimetype"),
-           let kind = try? archive.data(of: mimetype, limit: 1024),
-           String(decoding: kind, as: UTF8.self).contains("opendocument") {
+            let kind = try? archive.data(of: mimetype, limit: 1024),
+            String(decoding: kind, as: UTF8.self).contains("opendocument")
+        {
             throw .otherOfficeFormat(name, what: ("OpenDocument（.odt 等）", "an OpenDocument"))
         }
         throw .otherOfficeFormat(name, what: ("ZIP 压缩包", "a ZIP archive"))
@@ -92,7 +96,7 @@ enum DocxReader {
         let xmlStart: Int
         let inTable: Bool
         var scalars: [Unicode.Scalar] = []
-        var segments: [DocxSourceMap.Segment] = []   // textRange relative to `scalars`
+        var segments: [DocxSourceMap.Segment] = []  // textRange relative to `scalars`
         var styleID: String?
         var outlineLevel: Int?
         var isAutoNumbered = false
@@ -103,11 +107,11 @@ enum DocxReader {
 
     private static func walk(_ xml: [UInt8], partName: String, name: String, styles: DocxStyles) throws(XMLScanner.Failure) -> Document {
         var scanner = XMLScanner(xml)
-        var stack: [String] = []            // local names of the open W elements, for "is the parent pPr?"
-        var skipUntilDepth: Int?            // inside deleted text, field code, mc:Fallback
+        var stack: [String] = []  // local names of the open W elements, for "is the parent pPr?"
+        var skipUntilDepth: Int?  // inside deleted text, field code, mc:Fallback
         var tableDepth = 0
         var building: [ParagraphBuilder] = []
-        var textStart: Int?                 // inside <w:t>: where its character data begins
+        var textStart: Int?  // inside <w:t>: where its character data begins
         var scalars: [Unicode.Scalar] = []
         var paragraphs: [DocxSourceMap.ParagraphSource] = []
         var lineParagraphs: [Int] = []
@@ -122,15 +126,19 @@ enum DocxReader {
             segments.reserveCapacity(p.segments.count)
             for s in p.segments {
                 if s.kind == .lineBreak { lineParagraphs.append(index) }
-                segments.append(.init(kind: s.kind, textRange: (s.textRange.lowerBound + base)..<(s.textRange.upperBound + base),
-                                      xmlRange: s.xmlRange, runRange: s.runRange))
+                segments.append(
+                    .init(
+                        kind: s.kind, textRange: (s.textRange.lowerBound + base)..<(s.textRange.upperBound + base),
+                        xmlRange: s.xmlRange, runRange: s.runRange))
             }
             // Direct formatting wins over the style; the style supplies what the paragraph does not set.
             let style = styles.resolved(p.styleID)
             let level = p.outlineLevel.map { $0 + 1 } ?? styles.headingLevel(p.styleID)
-            paragraphs.append(.init(part: 0, xmlRange: p.xmlStart..<end, styleID: p.styleID, styleName: style.name,
-                                    headingLevel: level, isAutoNumbered: p.isAutoNumbered || style.isNumbered,
-                                    isCentered: p.isCentered, isInTable: p.inTable, segments: segments))
+            paragraphs.append(
+                .init(
+                    part: 0, xmlRange: p.xmlStart..<end, styleID: p.styleID, styleName: style.name,
+                    headingLevel: level, isAutoNumbered: p.isAutoNumbered || style.isNumbered,
+                    isCentered: p.isCentered, isInTable: p.inTable, segments: segments))
         }
 
         func append(_ kind: DocxSourceMap.Segment.Kind, _ text: [Unicode.Scalar], xml: Range<Int>) {
@@ -138,8 +146,10 @@ enum DocxReader {
             let start = building[building.count - 1].scalars.count
             building[building.count - 1].scalars.append(contentsOf: text)
             let run = building[building.count - 1].runStart
-            building[building.count - 1].segments.append(.init(kind: kind, textRange: start..<(start + text.count),
-                                                                xmlRange: xml, runRange: run.map { $0..<$0 }))
+            building[building.count - 1].segments.append(
+                .init(
+                    kind: kind, textRange: start..<(start + text.count),
+                    xmlRange: xml, runRange: run.map { $0..<$0 }))
         }
 
         while let event = try scanner.next() {
@@ -209,8 +219,9 @@ enum DocxReader {
                         var k = segments.count - 1
                         while k >= 0, let rr = segments[k].runRange, rr.lowerBound == start, rr.isEmpty {
                             let s = segments[k]
-                            segments[k] = .init(kind: s.kind, textRange: s.textRange, xmlRange: s.xmlRange,
-                                                runRange: start..<range.upperBound)
+                            segments[k] = .init(
+                                kind: s.kind, textRange: s.textRange, xmlRange: s.xmlRange,
+                                runRange: start..<range.upperBound)
                             k -= 1
                         }
                         building[building.count - 1].segments = segments
@@ -230,7 +241,7 @@ enum DocxReader {
                     break
                 }
             case .text, .cdata:
-                break // character data is read from the byte range between <w:t> and </w:t>
+                break  // character data is read from the byte range between <w:t> and </w:t>
             }
         }
         if paragraphs.isEmpty { lineParagraphs = [0] }

@@ -5,8 +5,9 @@ enum Relationships {
         var scanner = XMLScanner(rels)
         while let event = try scanner.next() {
             guard case .start(let tag) = event, tag.localName == "Relationship",
-                  (try scanner.attribute("Type", of: tag) ?? "").hasSuffix(typeSuffix),
-                  let target = try scanner.attribute("Target", of: tag) else { continue }
+                (try scanner.attribute("Type", of: tag) ?? "").hasSuffix(typeSuffix),
+                let target = try scanner.attribute("Target", of: tag)
+            else { continue }
             return target
         }
         return nil

@@ -48,7 +48,7 @@ struct XMLScanner {
         }
         let n = bytes.count
         while position < n {
-            if bytes[position] != 0x3C { // text up to the next '<'
+            if bytes[position] != 0x3C {  // text up to the next '<'
                 let start = position
                 while position < n && bytes[position] != 0x3C { position += 1 }
                 if open.isEmpty {
@@ -63,9 +63,9 @@ struct XMLScanner {
             let start = position
             guard position + 1 < n else { throw Failure(offset: start, reason: "truncated tag") }
             switch bytes[position + 1] {
-            case 0x3F: // <? ... ?>
+            case 0x3F:  // <? ... ?>
                 try skip(past: [0x3F, 0x3E], from: start, what: "processing instruction")
-            case 0x21: // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE>
+            case 0x21:  // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE>
                 if matches("<!--", at: start) {
                     try skip(past: Array("-->".utf8), from: start, what: "comment")
                 } else if matches("<![CDATA[", at: start) {
@@ -75,7 +75,7 @@ struct XMLScanner {
                 } else {
                     try skipDeclaration(from: start)
                 }
-            case 0x2F: // end tag
+            case 0x2F:  // end tag
                 var p = position + 2
                 let nameStart = p
                 while p < n && !isNameEnd(bytes[p]) { p += 1 }
@@ -141,7 +141,7 @@ struct XMLScanner {
         var i = range.lowerBound
         while i < range.upperBound {
             let b = bytes[i]
-            if b == 0x26 { // &
+            if b == 0x26 {  // &
                 var j = i + 1
                 while j < range.upperBound && bytes[j] != 0x3B && j - i < 12 { j += 1 }
                 guard j < range.upperBound, bytes[j] == 0x3B else { throw Failure(offset: i, reason: "bad entity reference") }
@@ -154,9 +154,13 @@ struct XMLScanner {
                 case "quot": scalar = "\""
                 case "apos": scalar = "'"
                 default:
-                    if name.hasPrefix("#x") || name.hasPrefix("#X") { scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-                    else if name.hasPrefix("#") { scalar = UInt32(name.dropFirst(1)).flatMap(Unicode.Scalar.init) }
-                    else { scalar = nil }
+                    if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                        scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                    } else if name.hasPrefix("#") {
+                        scalar = UInt32(name.dropFirst(1)).flatMap(Unicode.Scalar.init)
+                    } else {
+                        scalar = nil
+                    }
                 }
                 guard let scalar else { throw Failure(offset: i, reason: "unknown entity &\(name);") }
                 out.append(scalar)
@@ -169,10 +173,15 @@ struct XMLScanner {
                 continue
             }
             var need = 0, v: UInt32 = 0
-            if b & 0xE0 == 0xC0 { need = 1; v = UInt32(b & 0x1F) }
-            else if b & 0xF0 == 0xE0 { need = 2; v = UInt32(b & 0x0F) }
-            else if b & 0xF8 == 0xF0 { need = 3; v = UInt32(b & 0x07) }
-            else { throw Failure(offset: i, reason: "invalid UTF-8") }
+            if b & 0xE0 == 0xC0 {
+                need = 1; v = UInt32(b & 0x1F)
+            } else if b & 0xF0 == 0xE0 {
+                need = 2; v = UInt32(b & 0x0F)
+            } else if b & 0xF8 == 0xF0 {
+                need = 3; v = UInt32(b & 0x07)
+            } else {
+                throw Failure(offset: i, reason: "invalid UTF-8")
+            }
             guard i + need < range.upperBound else { throw Failure(offset: i, reason: "invalid UTF-8") }
             for k in 1...need {
                 let c = bytes[i + k]
@@ -199,9 +208,13 @@ struct XMLScanner {
         var quote: UInt8 = 0
         while p < n {
             let b = bytes[p]
-            if quote != 0 { if b == quote { quote = 0 } }
-            else if b == 0x22 || b == 0x27 { quote = b }
-            else if b == 0x3E || b == 0x3C { break }
+            if quote != 0 {
+                if b == quote { quote = 0 }
+            } else if b == 0x22 || b == 0x27 {
+                quote = b
+            } else if b == 0x3E || b == 0x3C {
+                break
+            }
             p += 1
         }
         guard p < n, bytes[p] == 0x3E else { throw Failure(offset: start, reason: "unterminated start tag") }
@@ -215,8 +228,9 @@ struct XMLScanner {
             let q = bytes[aName]
             guard q.starts(with: Array("xmlns".utf8)) else { return }
             let uri = String(decoding: bytes[value], as: UTF8.self)
-            if q.count == 5 { declarations.append(("", uri)) }
-            else if q.count > 6, q[q.startIndex + 5] == 0x3A {
+            if q.count == 5 {
+                declarations.append(("", uri))
+            } else if q.count > 6, q[q.startIndex + 5] == 0x3A {
                 declarations.append((String(decoding: q.dropFirst(6), as: UTF8.self), uri))
             }
         }
@@ -225,8 +239,9 @@ struct XMLScanner {
         open.append((name, declarations.count))
         let (ns, local) = resolve(name, isAttribute: false)
         if selfClosing { pendingEnd = (ns, local, position..<position) }
-        return Tag(namespace: ns, localName: local, range: start..<position, isSelfClosing: selfClosing,
-                   attributeRange: attributeRange)
+        return Tag(
+            namespace: ns, localName: local, range: start..<position, isSelfClosing: selfClosing,
+            attributeRange: attributeRange)
     }
 
     private mutating func popScope() {
@@ -252,8 +267,10 @@ struct XMLScanner {
         Self.forEachAttribute(bytes, in: range, malformed: &ignored, body)
     }
 
-    private static func forEachAttribute(_ bytes: [UInt8], in range: Range<Int>, malformed: inout Bool,
-                                         _ body: (Range<Int>, Range<Int>) -> Void) {
+    private static func forEachAttribute(
+        _ bytes: [UInt8], in range: Range<Int>, malformed: inout Bool,
+        _ body: (Range<Int>, Range<Int>) -> Void
+    ) {
         var p = range.lowerBound
         let end = range.upperBound
         while p < end {
@@ -297,11 +314,17 @@ struct XMLScanner {
         var quote: UInt8 = 0
         while p < bytes.count {
             let b = bytes[p]
-            if quote != 0 { if b == quote { quote = 0 } }
-            else if b == 0x22 || b == 0x27 { quote = b }
-            else if b == 0x5B { bracket += 1 }
-            else if b == 0x5D { bracket -= 1 }
-            else if b == 0x3E && bracket <= 0 { position = p + 1; return }
+            if quote != 0 {
+                if b == quote { quote = 0 }
+            } else if b == 0x22 || b == 0x27 {
+                quote = b
+            } else if b == 0x5B {
+                bracket += 1
+            } else if b == 0x5D {
+                bracket -= 1
+            } else if b == 0x3E && bracket <= 0 {
+                position = p + 1; return
+            }
             p += 1
         }
         throw Failure(offset: start, reason: "unterminated declaration")

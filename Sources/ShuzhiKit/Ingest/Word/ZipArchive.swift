@@ -80,8 +80,10 @@ struct ZipArchive {
                 }
                 e += 4 + size
             }
-            entries.append(Entry(name: name, method: method, flags: flags, crc32: crc, compressedSize: compressed,
-                                 uncompressedSize: uncompressed, localHeaderOffset: localOffset))
+            entries.append(
+                Entry(
+                    name: name, method: method, flags: flags, crc32: crc, compressedSize: compressed,
+                    uncompressedSize: uncompressed, localHeaderOffset: localOffset))
             p = next
         }
         self.entries = entries
@@ -127,9 +129,9 @@ struct ZipArchive {
             out = Array(raw)
         case 8:
             // Inflating past the declared size means the header lies: stop there rather than at the global limit.
-            do { out = try Zlib.inflate(raw, limit: entry.uncompressedSize, expectedSize: entry.uncompressedSize) }
-            catch .limitExceeded { throw .corrupt("\(entry.name) inflates past its declared size") }
-            catch { throw .corrupt("\(entry.name) does not inflate") }
+            do { out = try Zlib.inflate(raw, limit: entry.uncompressedSize, expectedSize: entry.uncompressedSize) } catch .limitExceeded {
+                throw .corrupt("\(entry.name) inflates past its declared size")
+            } catch { throw .corrupt("\(entry.name) does not inflate") }
         default:
             throw .unsupported("compression method \(entry.method) in \(entry.name)")
         }

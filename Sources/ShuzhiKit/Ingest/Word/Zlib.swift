@@ -38,7 +38,7 @@ enum Zlib {
                 }
                 output.append(contentsOf: chunk[0..<produced])
                 if result == Z_OK && produced == 0 && stream.avail_in == 0 {
-                    failure = .corrupt // input ended before the stream did: truncated
+                    failure = .corrupt  // input ended before the stream did: truncated
                     return
                 }
             } while result != Z_STREAM_END
@@ -49,8 +49,11 @@ enum Zlib {
 
     static func deflate(_ input: [UInt8], level: Int32 = 6) -> [UInt8] {
         var stream = z_stream()
-        guard deflateInit2_(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
-                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return [] }
+        guard
+            deflateInit2_(
+                &stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
+                Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else { return [] }
         defer { deflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))) + 16)
         var input = input

@@ -42,8 +42,10 @@ public enum DocxAnnotator {
     /// The package `bytes` (the .docx `document` was read from) with `notes` as comments and `revisions` made as
     /// tracked changes (or directly), all by `author` at `date`. A revision that crosses a paragraph or a field
     /// becomes a comment instead.
-    public static func annotate(_ bytes: [UInt8], document: Document, notes: [Note], revisions: [Revision] = [],
-                                revising: Revising = .tracked, author: String = "Shuzhi", date: Date = Date()) throws(IngestError) -> [UInt8] {
+    public static func annotate(
+        _ bytes: [UInt8], document: Document, notes: [Note], revisions: [Revision] = [],
+        revising: Revising = .tracked, author: String = "Shuzhi", date: Date = Date()
+    ) throws(IngestError) -> [UInt8] {
         let name = document.name
         let archive: ZipArchive
         do { archive = try ZipArchive(bytes) } catch { throw .corruptDocx(name, "\(error)") }
@@ -53,7 +55,9 @@ public enum DocxAnnotator {
         var package = try Package(archive: archive, name: name)
         let xml = try package.read(mainEntry)
         let ns = WordNamespace(xml)
-        var ids = IDs(next: max(WordNamespace.largestID(xml), try package.commentsPart(of: mainPart).map { WordNamespace.largestID($0.xml) } ?? -1) + 1)
+        var ids = IDs(
+            next: max(WordNamespace.largestID(xml), try package.commentsPart(of: mainPart).map { WordNamespace.largestID($0.xml) } ?? -1)
+                + 1)
 
         // Where each comment starts and ends in the main part; each revision's edges marked for the second pass.
         let locator = Locator(map: map, xml: xml)
@@ -78,7 +82,8 @@ public enum DocxAnnotator {
         var placed: [Int] = []
         for (k, r) in revisions.enumerated() {
             guard let start = r.range.isEmpty ? locator.insertion(r.range.lowerBound) : locator.start(r.range.lowerBound),
-                  let end = r.range.isEmpty ? start : locator.end(r.range.upperBound), end.byte >= start.byte else { continue }
+                let end = r.range.isEmpty ? start : locator.end(r.range.upperBound), end.byte >= start.byte
+            else { continue }
             if !locator.covers(r.range) {
                 // It takes out a paragraph break (or text the map does not hold): say so in a comment instead.
                 let id = ids.take()
@@ -98,8 +103,9 @@ public enum DocxAnnotator {
         guard !marks.isEmpty else { return bytes }
         var edited = RunEditor.apply(marks, to: xml, prefix: p)
         if !placed.isEmpty {
-            edited = Revisions.resolve(edited, revisions: revisions, placed: placed, revising: revising, namespace: ns, author: author,
-                                       date: date, ids: &ids, comments: &comments)
+            edited = Revisions.resolve(
+                edited, revisions: revisions, placed: placed, revising: revising, namespace: ns, author: author,
+                date: date, ids: &ids, comments: &comments)
         }
         // Never write a broken part: the result must still be well-formed XML.
         var scanner = XMLScanner(edited)
@@ -149,7 +155,10 @@ public enum DocxAnnotator {
             let all = map.paragraphs.flatMap(\.segments)
             segments = all.indices.map { i in
                 let run = all[i].runRange
-                return (all[i], i == 0 || run == nil || all[i - 1].runRange != run, i == all.count - 1 || run == nil || all[i + 1].runRange != run)
+                return (
+                    all[i], i == 0 || run == nil || all[i - 1].runRange != run,
+                    i == all.count - 1 || run == nil || all[i + 1].runRange != run
+                )
             }
         }
 
@@ -238,7 +247,9 @@ public enum DocxAnnotator {
         }
 
         mutating func replace(_ part: String, _ bytes: [UInt8]) {
-            if archive.entry(named: part) != nil { replaced[part] = bytes } else if let i = added.firstIndex(where: { $0.0 == part }) {
+            if archive.entry(named: part) != nil {
+                replaced[part] = bytes
+            } else if let i = added.firstIndex(where: { $0.0 == part }) {
                 added[i].1 = bytes
             } else {
                 added.append((part, bytes))
@@ -261,8 +272,10 @@ public enum DocxAnnotator {
         }
 
         /// Appends the comments to the comments part, creating it (with its relationship and content type) if needed.
-        mutating func addComments(_ comments: [(id: Int, text: String)], author: String, date: Date, namespace ns: WordNamespace,
-                                  mainPart: String) throws(IngestError) {
+        mutating func addComments(
+            _ comments: [(id: Int, text: String)], author: String, date: Date, namespace ns: WordNamespace,
+            mainPart: String
+        ) throws(IngestError) {
             let stamp = ISO8601DateFormatter().string(from: date)
             func body(_ p: String) -> String {
                 comments.map { c in
@@ -285,20 +298,26 @@ public enum DocxAnnotator {
             let folder = mainPart.split(separator: "/").dropLast().map { $0 + "/" }.joined()
             var file = "comments.xml"
             while archive.entry(named: folder + file) != nil { file = "shuzhi-" + file }
-            let part = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<w:comments xmlns:w=\"\(ns.uri)\">"
+            let part =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<w:comments xmlns:w=\"\(ns.uri)\">"
                 + body("w:") + "</w:comments>"
             replace(folder + file, Array(part.utf8))
             // The relationship from the main part.
             let relsPart = Self.relationshipsPart(of: mainPart)
-            let relation = "<Relationship Id=\"\(Relationships.freeID(in: try read(relsPart) ?? []))\" Type=\"\(ns.relationshipBase)/comments\" Target=\"\(file)\"/>"
+            let relation =
+                "<Relationship Id=\"\(Relationships.freeID(in: try read(relsPart) ?? []))\" Type=\"\(ns.relationshipBase)/comments\" Target=\"\(file)\"/>"
             if let rels = try read(relsPart), let close = Bytes.lastIndex(of: Array("</Relationships>".utf8), in: rels) {
                 replace(relsPart, Array(rels[..<close]) + Array(relation.utf8) + Array(rels[close...]))
             } else {
-                replace(relsPart, Array(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<Relationships xmlns=\""
-                    + "http://schemas.openxmlformats.org/package/2006/relationships\">" + relation + "</Relationships>").utf8))
+                replace(
+                    relsPart,
+                    Array(
+                        ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<Relationships xmlns=\""
+                            + "http://schemas.openxmlformats.org/package/2006/relationships\">" + relation + "</Relationships>").utf8))
             }
             // Its content type.
-            let override = "<Override PartName=\"/\(folder + file)\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>"
+            let override =
+                "<Override PartName=\"/\(folder + file)\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>"
             guard let types = try read("[Content_Types].xml"), let close = Bytes.lastIndex(of: Array("</Types>".utf8), in: types) else {
                 throw .corruptDocx(name, "[Content_Types].xml is missing or has no </Types>")
             }
@@ -312,7 +331,9 @@ public enum DocxAnnotator {
                 if let bytes = replaced[entry.name] {
                     zip.add(entry.name, bytes)
                 } else if let raw = try? archive.rawData(of: entry) {
-                    zip.copy(name: entry.name, method: entry.method, crc: entry.crc32, compressed: Array(raw), uncompressedSize: entry.uncompressedSize)
+                    zip.copy(
+                        name: entry.name, method: entry.method, crc: entry.crc32, compressed: Array(raw),
+                        uncompressedSize: entry.uncompressedSize)
                 }
             }
             for (name, bytes) in added { zip.add(name, bytes) }
@@ -355,7 +376,8 @@ struct WordNamespace {
     }
 
     var relationshipBase: String {
-        uri == Self.strict ? "http://purl.oclc.org/ooxml/officeDocument/relationships"
+        uri == Self.strict
+            ? "http://purl.oclc.org/ooxml/officeDocument/relationships"
             : "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     }
 
@@ -449,7 +471,9 @@ enum RunEditor {
         while i < limit && (xml[i] == 0x20 || xml[i] == 0x0A || xml[i] == 0x0D || xml[i] == 0x09) { i += 1 }
         let open = Array("<\(prefix)rPr".utf8), close = Array("</\(prefix)rPr>".utf8)
         func matches(_ p: [UInt8], at j: Int) -> Bool { j + p.count <= limit && Array(xml[j..<(j + p.count)]) == p }
-        guard matches(open, at: i), i + open.count < limit, [0x20, 0x3E, 0x2F, 0x0A, 0x0D, 0x09].contains(xml[i + open.count]) else { return start }
+        guard matches(open, at: i), i + open.count < limit, [0x20, 0x3E, 0x2F, 0x0A, 0x0D, 0x09].contains(xml[i + open.count]) else {
+            return start
+        }
         var depth = 0, j = i
         while j < limit {
             if matches(open, at: j), [0x20, 0x3E, 0x2F, 0x0A, 0x0D, 0x09].contains(xml[j + open.count]) {

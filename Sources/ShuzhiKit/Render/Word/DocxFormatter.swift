@@ -72,12 +72,15 @@ public enum DocxFormatter {
     /// The name and unit lines under the title: up to three short lines (≤ 30 characters, no sentence end) before the
     /// first heading or body paragraph.
     static func bylineParagraphs(_ document: Document, _ outline: Outline, headings: Set<Int>) -> Set<Int> {
-        guard let title = outline.title, let first = document.paragraphs.firstIndex(where: { $0.content.contains(title.lowerBound) }) else { return [] }
+        guard let title = outline.title, let first = document.paragraphs.firstIndex(where: { $0.content.contains(title.lowerBound) }) else {
+            return []
+        }
         var out: Set<Int> = []
         for p in document.paragraphs[(first + 1)...] where !p.isBlank {
             let text = document.scalars[p.content]
             guard out.count < 3, !headings.contains(p.index), text.count <= 30,
-                  let last = text.last, !"。！？；：!?;:".unicodeScalars.contains(last) else { break }
+                let last = text.last, !"。！？；：!?;:".unicodeScalars.contains(last)
+            else { break }
             out.insert(p.index)
         }
         return out
@@ -116,12 +119,15 @@ public enum DocxFormatter {
         func style(_ id: String, _ name: String, eastAsia: String, size: Int = 32, paragraph: String, outline: Int? = nil) -> String {
             let level = outline.map { "<w:outlineLvl w:val=\"\($0)\"/>" } ?? ""
             let run = "<w:rPr>\(fontsXML(eastAsia: eastAsia, fonts))<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/></w:rPr>"
-            var out = "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"" + (id == "Normal" ? " w:default=\"1\"" : "") + "><w:name w:val=\"\(name)\"/>"
+            var out =
+                "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"" + (id == "Normal" ? " w:default=\"1\"" : "")
+                + "><w:name w:val=\"\(name)\"/>"
             if id != "Normal" { out += "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>" }
             if id.hasPrefix("Heading") { out += "<w:link w:val=\"\(id)Char\"/>" }
             out += "<w:qFormat/><w:pPr>\(paragraph)\(level)</w:pPr>\(run)</w:style>"
             if id.hasPrefix("Heading") {
-                out += "<w:style w:type=\"character\" w:styleId=\"\(id)Char\"><w:name w:val=\"\(name) Char\"/><w:link w:val=\"\(id)\"/>\(run)</w:style>"
+                out +=
+                    "<w:style w:type=\"character\" w:styleId=\"\(id)Char\"><w:name w:val=\"\(name) Char\"/><w:link w:val=\"\(id)\"/>\(run)</w:style>"
             }
             return out
         }
@@ -133,7 +139,8 @@ public enum DocxFormatter {
             + "<w:spacing w:line=\"579\" w:lineRule=\"exact\"/><w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>"
             // LibreOffice reads overflowPunct from a style, not from the document defaults.
             + style("Normal", "Normal", eastAsia: fonts.body, paragraph: "<w:overflowPunct w:val=\"0\"/>" + indent)
-            + style("Title", "Title", eastAsia: fonts.title, size: 44, paragraph: centred + "<w:spacing w:line=\"579\" w:lineRule=\"auto\"/>")
+            + style(
+                "Title", "Title", eastAsia: fonts.title, size: 44, paragraph: centred + "<w:spacing w:line=\"579\" w:lineRule=\"auto\"/>")
             + style("Byline", "Byline", eastAsia: fonts.heading2, paragraph: centred)
             + style("Heading1", "heading 1", eastAsia: fonts.heading1, paragraph: indent + "<w:keepNext/>", outline: 0)
             + style("Heading2", "heading 2", eastAsia: fonts.heading2, paragraph: indent + "<w:keepNext/>", outline: 1)
@@ -145,8 +152,12 @@ public enum DocxFormatter {
 
     /// “— 1 —” one character (4号, 280 twips) in from the type area's right edge (odd pages) or left edge (even).
     static func footer(right: Bool, _ fonts: Fonts) -> String {
-        let place = right ? "<w:ind w:right=\"280\" w:firstLine=\"0\"/><w:jc w:val=\"right\"/>" : "<w:ind w:left=\"280\" w:firstLine=\"0\"/><w:jc w:val=\"left\"/>"
-        let font = "<w:rPr>\(fontsXML(eastAsia: fonts.pageNumber, fonts).replacingOccurrences(of: fonts.latin, with: fonts.pageNumber))<w:sz w:val=\"28\"/></w:rPr>"
+        let place =
+            right
+            ? "<w:ind w:right=\"280\" w:firstLine=\"0\"/><w:jc w:val=\"right\"/>"
+            : "<w:ind w:left=\"280\" w:firstLine=\"0\"/><w:jc w:val=\"left\"/>"
+        let font =
+            "<w:rPr>\(fontsXML(eastAsia: fonts.pageNumber, fonts).replacingOccurrences(of: fonts.latin, with: fonts.pageNumber))<w:sz w:val=\"28\"/></w:rPr>"
         return header + "<w:ftr \(main)><w:p><w:pPr><w:pStyle w:val=\"Footer\"/>\(place)</w:pPr>"
             + "<w:r>\(font)<w:t xml:space=\"preserve\">— </w:t></w:r>"
             + "<w:r>\(font)<w:fldChar w:fldCharType=\"begin\"/></w:r><w:r>\(font)<w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
@@ -154,12 +165,14 @@ public enum DocxFormatter {
             + "<w:r>\(font)<w:t xml:space=\"preserve\"> —</w:t></w:r></w:p></w:ftr>"
     }
 
-    static let settings = header + "<w:settings \(main)><w:evenAndOddHeaders/><w:defaultTabStop w:val=\"420\"/>"
+    static let settings =
+        header + "<w:settings \(main)><w:evenAndOddHeaders/><w:defaultTabStop w:val=\"420\"/>"
         + "<w:characterSpacingControl w:val=\"doNotCompress\"/><w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/>"
         + "<w:doNotLeaveBackslashAlone/><w:ulTrailSpace/><w:doNotExpandShiftReturn/><w:adjustLineHeightInTable/>"
         + "<w:useFELayout/></w:compat></w:settings>"
 
-    static let contentTypes = header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    static let contentTypes =
+        header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
         + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
@@ -169,11 +182,13 @@ public enum DocxFormatter {
         + "<Override PartName=\"/word/footer2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
         + "</Types>"
 
-    static let packageRelationships = header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    static let packageRelationships =
+        header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
         + "</Relationships>"
 
-    static let documentRelationships = header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    static let documentRelationships =
+        header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
         + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
         + "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"

@@ -9,9 +9,11 @@ enum Revisions {
     static func startMark(_ k: Int) -> String { "<?shuzhi-s \(k)?>" }
     static func endMark(_ k: Int) -> String { "<?shuzhi-e \(k)?>" }
 
-    static func resolve(_ xml: [UInt8], revisions: [DocxAnnotator.Revision], placed: [Int], revising: DocxAnnotator.Revising,
-                        namespace ns: WordNamespace, author: String, date: Date, ids: inout DocxAnnotator.IDs,
-                        comments: inout [(id: Int, text: String)]) -> [UInt8] {
+    static func resolve(
+        _ xml: [UInt8], revisions: [DocxAnnotator.Revision], placed: [Int], revising: DocxAnnotator.Revising,
+        namespace ns: WordNamespace, author: String, date: Date, ids: inout DocxAnnotator.IDs,
+        comments: inout [(id: Int, text: String)]
+    ) -> [UInt8] {
         let p = ns.prefix
         let stamp = ISO8601DateFormatter().string(from: date)
         let who = "\(p)author=\"\(Markup.escape(author))\" \(p)date=\"\(stamp)\""
@@ -19,20 +21,24 @@ enum Revisions {
         // Last first, so earlier offsets stay valid.
         for k in placed.reversed() {
             let startMark = Array(startMark(k).utf8), endMark = Array(endMark(k).utf8)
-            guard let s = Bytes.firstIndex(of: startMark, in: out), let e = Bytes.firstIndex(of: endMark, in: out, from: s + startMark.count) else { continue }
+            guard let s = Bytes.firstIndex(of: startMark, in: out),
+                let e = Bytes.firstIndex(of: endMark, in: out, from: s + startMark.count)
+            else { continue }
             let region = Array(out[(s + startMark.count)..<e])
             let revision = revisions[k]
             var replacement: [UInt8]
             if balanced(region) {
                 let runs = runRanges(region, prefix: p)
                 let style = runs.first.map { properties(of: $0, in: region, prefix: p) } ?? nearbyProperties(out, at: s, prefix: p)
-                let inserted = revision.replacement.isEmpty ? "" :
-                    "<\(p)r>\(style)<\(p)t xml:space=\"preserve\">\(Markup.escape(revision.replacement))</\(p)t></\(p)r>"
+                let inserted =
+                    revision.replacement.isEmpty
+                    ? "" : "<\(p)r>\(style)<\(p)t xml:space=\"preserve\">\(Markup.escape(revision.replacement))</\(p)t></\(p)r>"
                 switch revising {
                 case .tracked:
                     replacement = []
                     if !runs.isEmpty {
-                        replacement += Array("<\(p)del \(p)id=\"\(ids.take())\" \(who)>".utf8) + deleted(region, prefix: p) + Array("</\(p)del>".utf8)
+                        replacement +=
+                            Array("<\(p)del \(p)id=\"\(ids.take())\" \(who)>".utf8) + deleted(region, prefix: p) + Array("</\(p)del>".utf8)
                     } else {
                         replacement += region
                     }
@@ -91,7 +97,8 @@ enum Revisions {
                     depth -= 1
                     if depth == 0, let s = start { out.append(s..<(e + 1)); start = nil }
                 } else {
-                    let isRun = region[i..<min(region.count, i + open.count)].elementsEqual(open)
+                    let isRun =
+                        region[i..<min(region.count, i + open.count)].elementsEqual(open)
                         && i + open.count < region.count && [0x20, 0x3E, 0x2F].contains(region[i + open.count])
                     if depth == 0 && isRun { start = i }
                     if selfClosing { if depth == 0 && isRun { out.append(i..<(e + 1)); start = nil } } else { depth += 1 }
@@ -130,8 +137,10 @@ enum Revisions {
     /// The region's text made deleted text: `<w:t>` → `<w:delText>`, `<w:instrText>` → `<w:delInstrText>`.
     static func deleted(_ region: [UInt8], prefix p: String) -> [UInt8] {
         var text = String(decoding: region, as: UTF8.self)
-        for (from, to) in [("<\(p)t>", "<\(p)delText>"), ("<\(p)t ", "<\(p)delText "), ("</\(p)t>", "</\(p)delText>"),
-                           ("<\(p)instrText", "<\(p)delInstrText"), ("</\(p)instrText>", "</\(p)delInstrText>")] {
+        for (from, to) in [
+            ("<\(p)t>", "<\(p)delText>"), ("<\(p)t ", "<\(p)delText "), ("</\(p)t>", "</\(p)delText>"),
+            ("<\(p)instrText", "<\(p)delInstrText"), ("</\(p)instrText>", "</\(p)delInstrText>"),
+        ] {
             text = text.replacingOccurrences(of: from, with: to)
         }
         return Array(text.utf8)
@@ -141,16 +150,20 @@ enum Revisions {
 extension DocxAnnotator {
     /// `fix` for a Word document: the fixes one round takes (safe ones, and unsafe ones when asked) as revisions —
     /// tracked, or accepted — and every other finding as a comment. Returns the package and the findings fixed.
-    public static func fix(_ bytes: [UInt8], document: Document, diagnostics: [Diagnostic], includeUnsafe: Bool,
-                           revising: Revising = .tracked, author: String = "Shuzhi", date: Date = Date()) throws(IngestError)
-        -> (bytes: [UInt8], fixed: [Diagnostic]) {
+    public static func fix(
+        _ bytes: [UInt8], document: Document, diagnostics: [Diagnostic], includeUnsafe: Bool,
+        revising: Revising = .tracked, author: String = "Shuzhi", date: Date = Date()
+    ) throws(IngestError)
+        -> (bytes: [UInt8], fixed: [Diagnostic])
+    {
         let chosen = Fixer.select(diagnostics, length: document.scalars.count, includeUnsafe: includeUnsafe)
         let fixed = Set(chosen.map { "\($0.rule)@\($0.range)" })
         let revisions = chosen.flatMap { d in
             (d.fix?.edits ?? []).map { Revision(range: $0.range, replacement: $0.replacement, note: Note(d).text) }
         }
         let notes = diagnostics.filter { !fixed.contains("\($0.rule)@\($0.range)") }.map(Note.init)
-        let out = try annotate(bytes, document: document, notes: notes, revisions: revisions, revising: revising, author: author, date: date)
+        let out = try annotate(
+            bytes, document: document, notes: notes, revisions: revisions, revising: revising, author: author, date: date)
         return (out, chosen)
     }
 }

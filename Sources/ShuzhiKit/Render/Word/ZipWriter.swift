@@ -9,8 +9,9 @@ public struct ZipWriter {
     public mutating func add(_ name: String, _ data: [UInt8], compress: Bool = true) {
         let deflated = compress ? Zlib.deflate(data) : []
         let useDeflate = compress && deflated.count < data.count
-        append(name: name, method: useDeflate ? 8 : 0, crc: Zlib.crc32(data[...]), compressed: useDeflate ? deflated : data,
-               uncompressedSize: data.count)
+        append(
+            name: name, method: useDeflate ? 8 : 0, crc: Zlib.crc32(data[...]), compressed: useDeflate ? deflated : data,
+            uncompressedSize: data.count)
     }
 
     /// An entry copied from another archive as it was stored (its compression kept, not redone).

@@ -9,7 +9,8 @@ public struct FixedPhraseRule: Rule {
         id: "formula.phrase",
         severity: .error,
         summary: "固定表述有错字、颠倒或漏字（拒防腐变、不忘初心、牢记使名、以习近平为核心的党中央）",
-        rationale: "拒腐防变、不忘初心、牢记使命、全面从严治党、以习近平同志为核心的党中央等表述一字不能差（参考文件 political-formulas.md，每条附来源）。按与标准表述的相似度查找：相邻两字颠倒、一字换成音近或形近字、中间漏掉一字（较长的表述漏掉相邻两字），不逐一列举错误写法。标点和空格不计。",
+        rationale:
+            "拒腐防变、不忘初心、牢记使命、全面从严治党、以习近平同志为核心的党中央等表述一字不能差（参考文件 political-formulas.md，每条附来源）。按与标准表述的相似度查找：相邻两字颠倒、一字换成音近或形近字、中间漏掉一字（较长的表述漏掉相邻两字），不逐一列举错误写法。标点和空格不计。",
         fix: .unsafe,
         triggering: [
             RuleExample("筑牢«拒防腐变»的思想防线。", fixed: "筑牢拒腐防变的思想防线。"),
@@ -70,8 +71,10 @@ public struct FixedPhraseRule: Rule {
                     guard !exact.contains(where: { $0.overlaps(window) }) else { continue }
                     let span = map[window.lowerBound]..<map[window.upperBound - 1] + 1
                     guard !allowed.contains(span) else { continue }
-                    out.append(description.diagnostic(span, "固定表述应为“\(entry.text)”（\(found.what)）" + entry.citation, replacements: [entry.text],
-                                                      fix: .unsafe, severity: knowledge.severity(entry.status, .error)))
+                    out.append(
+                        description.diagnostic(
+                            span, "固定表述应为“\(entry.text)”（\(found.what)）" + entry.citation, replacements: [entry.text],
+                            fix: .unsafe, severity: knowledge.severity(entry.status, .error)))
                     next = window.upperBound
                 }
             }
@@ -120,7 +123,8 @@ public struct FixedPhraseRule: Rule {
                 return (n, "“\(t[i + j])”应为“\(p[j])”")
             }
             if mismatches.count == 2, mismatches[1] == mismatches[0] + 1, t[i + mismatches[0]] == p[mismatches[1]],
-               t[i + mismatches[1]] == p[mismatches[0]] {
+                t[i + mismatches[1]] == p[mismatches[0]]
+            {
                 return (n, "“\(p[mismatches[0]])\(p[mismatches[1]])”颠倒")
             }
         }

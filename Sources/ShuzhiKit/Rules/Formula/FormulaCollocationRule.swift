@@ -30,7 +30,8 @@ public struct FormulaCollocationRule: Rule {
             index.names.forEachMatch(in: s, range) { match in
                 let formula = knowledge.formulas[index.nameOwners[match.keyword]]
                 guard let own = formula.verbs, let usual = own.first else { return }
-                let end = match.range.lowerBound > range.lowerBound && s[match.range.lowerBound - 1] == "“"
+                let end =
+                    match.range.lowerBound > range.lowerBound && s[match.range.lowerBound - 1] == "“"
                     ? match.range.lowerBound - 1 : match.range.lowerBound
                 // The longest listed verb that ends right before the formula.
                 var verb: [Unicode.Scalar]?
@@ -41,10 +42,12 @@ public struct FormulaCollocationRule: Rule {
                 let written = String(String.UnicodeScalarView(verb))
                 guard !own.contains(written) else { return }
                 let owner = knowledge.formulas.first { ($0.verbs ?? []).contains(written) }?.name ?? ""
-                out.append(description.diagnostic(end - verb.count..<end,
-                                                  "“\(formula.name)”通常说“\(usual)”，“\(written)”搭配的是“\(owner)”" + formula.citation,
-                                                  replacements: [usual], fix: .unsafe,
-                                                  severity: knowledge.severity(formula.status, .warning)))
+                out.append(
+                    description.diagnostic(
+                        end - verb.count..<end,
+                        "“\(formula.name)”通常说“\(usual)”，“\(written)”搭配的是“\(owner)”" + formula.citation,
+                        replacements: [usual], fix: .unsafe,
+                        severity: knowledge.severity(formula.status, .warning)))
             }
         }
         return out

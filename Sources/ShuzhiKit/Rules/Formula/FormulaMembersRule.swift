@@ -9,7 +9,8 @@ public struct FormulaMembersRule: Rule {
         id: "formula.members",
         severity: .error,
         summary: "固定提法的成员错、漏、多或顺序不对（政治意识、核心意识、大局意识、看齐意识）",
-        rationale: "“四个意识”“四个自信”“新发展理念”等提法的成员和顺序是固定的（参考文件 political-formulas.md §1，每条附来源）。句中出现提法名称，或列出了除一个以外的全部成员时，才按该提法检查：顺序颠倒、缺少成员、某一成员被换成别的词、多出成员或重复。四个全面的旧表述（全面建成小康社会…）由 outdated 规则按报告年度判断。",
+        rationale:
+            "“四个意识”“四个自信”“新发展理念”等提法的成员和顺序是固定的（参考文件 political-formulas.md §1，每条附来源）。句中出现提法名称，或列出了除一个以外的全部成员时，才按该提法检查：顺序颠倒、缺少成员、某一成员被换成别的词、多出成员或重复。四个全面的旧表述（全面建成小康社会…）由 outdated 规则按报告年度判断。",
         fix: .unsafe,
         triggering: [
             RuleExample("牢固树立«政治意识、核心意识、大局意识、看齐意识»。"),
@@ -83,7 +84,9 @@ public struct FormulaMembersRule: Rule {
         return chains.filter { $0.filter { !$0.forms.isEmpty }.count >= 2 }.map { chain in
             var chain = chain
             if let after = Self.neighbour(after: chain.last!.range.upperBound, s, range) { chain.append(Item(range: after, forms: [])) }
-            if let before = Self.neighbour(before: chain.first!.range.lowerBound, s, range) { chain.insert(Item(range: before, forms: []), at: 0) }
+            if let before = Self.neighbour(before: chain.first!.range.lowerBound, s, range) {
+                chain.insert(Item(range: before, forms: []), at: 0)
+            }
             return chain
         }
     }
@@ -129,7 +132,9 @@ public struct FormulaMembersRule: Rule {
     /// A list term from `r` to the next separator (at most eight characters).
     static func whole(_ r: Range<Int>, _ s: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int> {
         var e = r.upperBound
-        while e < range.upperBound && e - r.lowerBound < 8 && ScalarClass.isHan(s[e]) && !separators.contains(s[e]) && s[e] != "的" && s[e] != "等" { e += 1 }
+        while e < range.upperBound && e - r.lowerBound < 8 && ScalarClass.isHan(s[e]) && !separators.contains(s[e]) && s[e] != "的"
+            && s[e] != "等"
+        { e += 1 }
         return r.lowerBound..<e
     }
 
@@ -174,8 +179,10 @@ public struct FormulaMembersRule: Rule {
             // Twice the same member.
             var seen = Set<Int>()
             for hit in hits where !seen.insert(hit.member).inserted {
-                out.append(description.diagnostic(chain[hit.item].range, "“\(formula.name)”的成员“\(members[hit.member])”重复" + formula.citation,
-                                                  severity: knowledge.severity(formula.status, .warning)))
+                out.append(
+                    description.diagnostic(
+                        chain[hit.item].range, "“\(formula.name)”的成员“\(members[hit.member])”重复" + formula.citation,
+                        severity: knowledge.severity(formula.status, .warning)))
             }
             // Other terms in the list that look like members: they share the members' prefix or suffix, or stand between members.
             let firstHit = hits.first!.item, lastHit = hits.last!.item
@@ -186,33 +193,44 @@ public struct FormulaMembersRule: Rule {
                 let term = Array(s[terms[i]])
                 if index.outdatedMembers.contains(term) { return false }
                 let inside = i > firstHit && i < lastHit
-                let shaped = (!affix.suffix.isEmpty && term.count > affix.suffix.count && term.suffix(affix.suffix.count).elementsEqual(affix.suffix))
-                    || (!affix.prefix.isEmpty && term.count > affix.prefix.count && term.prefix(affix.prefix.count).elementsEqual(affix.prefix))
+                let shaped =
+                    (!affix.suffix.isEmpty && term.count > affix.suffix.count
+                        && term.suffix(affix.suffix.count).elementsEqual(affix.suffix))
+                    || (!affix.prefix.isEmpty && term.count > affix.prefix.count
+                        && term.prefix(affix.prefix.count).elementsEqual(affix.prefix))
                 return shaped || (inside && chain[i].forms.isEmpty)
             }
             let missing = (0..<n).filter { !distinct.contains($0) }
             if strangers.count == 1 && missing.count == 1 {
                 let r = terms[strangers[0]]
-                out.append(description.diagnostic(r, "“\(formula.name)”的成员是\(official)：此处应为“\(members[missing[0]])”" + formula.citation,
-                                                  replacements: [members[missing[0]]], fix: .unsafe, severity: severity))
+                out.append(
+                    description.diagnostic(
+                        r, "“\(formula.name)”的成员是\(official)：此处应为“\(members[missing[0]])”" + formula.citation,
+                        replacements: [members[missing[0]]], fix: .unsafe, severity: severity))
                 continue
             }
             if named {
                 for i in strangers {
-                    out.append(description.diagnostic(terms[i], "“\(s.string(terms[i]))”不是“\(formula.name)”的成员（\(official)）" + formula.citation,
-                                                      severity: severity))
+                    out.append(
+                        description.diagnostic(
+                            terms[i], "“\(s.string(terms[i]))”不是“\(formula.name)”的成员（\(official)）" + formula.citation,
+                            severity: severity))
                 }
             }
             let order = hits.map(\.member)
             if zip(order, order.dropFirst()).contains(where: { $0 >= $1 }) && Set(order).count == order.count {
-                out.append(description.diagnostic(span, "“\(formula.name)”的顺序应为：\(official)" + formula.citation,
-                                                  severity: knowledge.severity(formula.status, .warning)))
+                out.append(
+                    description.diagnostic(
+                        span, "“\(formula.name)”的顺序应为：\(official)" + formula.citation,
+                        severity: knowledge.severity(formula.status, .warning)))
             } else if named && strangers.isEmpty && !missing.isEmpty
-                        && (missing.count == 1 || Self.spellsOut(formula, before: span.lowerBound, s, sentence)) {
+                && (missing.count == 1 || Self.spellsOut(formula, before: span.lowerBound, s, sentence))
+            {
                 // Members left out: one of them, or any when the list spells the formula out (“四个意识”，即…).
                 // Otherwise a few members are named on purpose (主要用于保就业、保基本民生、保市场主体).
                 let names = missing.map { "“\(members[$0])”" }.joined(separator: "、")
-                out.append(description.diagnostic(span, "“\(formula.name)”缺少\(names)（全部成员：\(official)）" + formula.citation, severity: severity))
+                out.append(
+                    description.diagnostic(span, "“\(formula.name)”缺少\(names)（全部成员：\(official)）" + formula.citation, severity: severity))
             }
         }
     }

@@ -8,7 +8,8 @@ public struct FormulaNameRule: Rule {
         id: "formula.name",
         severity: .error,
         summary: "固定提法的名称写错（四种意识、三个意识、以习近平总书记为核心的党中央）",
-        rationale: "政治性表述的名称是固定的，数词、量词、中心词都不能改（参考文件 political-formulas.md §1、§3，每条提法附来源）。只在知识库中有出处的提法上报错；来源未核实（UNVERIFIED）的只作提示。“增强‘四个意识’、坚定‘四个自信’、做到‘两个维护’”这类连用提法中，某一位置换成了别的词也报出。前面写明是本地或本单位提出的（省委“五个必须坚持”、我市“三个意识”），是另一条提法，不报。",
+        rationale:
+            "政治性表述的名称是固定的，数词、量词、中心词都不能改（参考文件 political-formulas.md §1、§3，每条提法附来源）。只在知识库中有出处的提法上报错；来源未核实（UNVERIFIED）的只作提示。“增强‘四个意识’、坚定‘四个自信’、做到‘两个维护’”这类连用提法中，某一位置换成了别的词也报出。前面写明是本地或本单位提出的（省委“五个必须坚持”、我市“三个意识”），是另一条提法，不报。",
         fix: .unsafe,
         triggering: [
             RuleExample("牢固树立«四种意识»，坚定理想信念。", fixed: "牢固树立四个意识，坚定理想信念。"),
@@ -43,8 +44,10 @@ public struct FormulaNameRule: Rule {
                 if let after = form.after, let written, written < KnowledgeBase.day(after) { return }
                 let severity: Severity = form.kind == .style ? .info : knowledge.severity(form.status, .error)
                 let message = form.message ?? "提法有误：应为“\(form.correct ?? "")”"
-                out.append(description.diagnostic(match.range, message + form.citation, replacements: form.correct.map { [$0] } ?? [],
-                                                  fix: form.correct == nil ? nil : .unsafe, severity: severity))
+                out.append(
+                    description.diagnostic(
+                        match.range, message + form.citation, replacements: form.correct.map { [$0] } ?? [],
+                        fix: form.correct == nil ? nil : .unsafe, severity: severity))
             }
             checkNumberedNames(s, range, knowledge, index.knownNames, allowed, &out)
             checkHeadNearMisses(s, range, knowledge, index.knownNames, allowed, &out)
@@ -56,8 +59,10 @@ public struct FormulaNameRule: Rule {
     }
 
     /// 四种意识 (the classifier changed) anywhere; “三个意识” (the count changed) when quoted or after the formula's verb.
-    private func checkNumberedNames(_ s: [Unicode.Scalar], _ range: Range<Int>, _ knowledge: KnowledgeBase, _ knownNames: Set<String>,
-                                    _ allowed: SortedRanges, _ out: inout [Diagnostic]) {
+    private func checkNumberedNames(
+        _ s: [Unicode.Scalar], _ range: Range<Int>, _ knowledge: KnowledgeBase, _ knownNames: Set<String>,
+        _ allowed: SortedRanges, _ out: inout [Diagnostic]
+    ) {
         let index = knowledge.index
         index.heads.forEachMatch(in: s, range) { match in
             let name = index.numbered[match.keyword]
@@ -73,25 +78,34 @@ public struct FormulaNameRule: Rule {
             let right = formula.name
             let sameCount = Array(s[j..<c]) == name.numeral
             if sameCount && s[c] != name.classifier {
-                out.append(description.diagnostic(span, "提法名称有误：应为“\(right)”" + formula.citation, replacements: [right], fix: .unsafe,
-                                                  severity: knowledge.severity(formula.status, .error)))
+                out.append(
+                    description.diagnostic(
+                        span, "提法名称有误：应为“\(right)”" + formula.citation, replacements: [right], fix: .unsafe,
+                        severity: knowledge.severity(formula.status, .error)))
             } else if !sameCount && s[c] == name.classifier {
-                let quoted = span.lowerBound > range.lowerBound && s[span.lowerBound - 1] == "“" && span.upperBound < range.upperBound
+                let quoted =
+                    span.lowerBound > range.lowerBound && s[span.lowerBound - 1] == "“" && span.upperBound < range.upperBound
                     && s[span.upperBound] == "”"
                 let verbEnd = quoted ? span.lowerBound - 1 : span.lowerBound
                 let verbs = formula.verbs ?? []
-                let afterVerb = verbs.contains { v in let w = Array(v.unicodeScalars); return s.matches(w, at: verbEnd - w.count) }
+                let afterVerb = verbs.contains { v in
+                    let w = Array(v.unicodeScalars); return s.matches(w, at: verbEnd - w.count)
+                }
                 guard quoted || afterVerb, !Self.regionalOwner(before: verbEnd, s, range) else { return }
-                out.append(description.diagnostic(span, "提法名称有误：“\(right)”的数目是固定的" + formula.citation, replacements: [right], fix: .unsafe,
-                                                  severity: knowledge.severity(formula.status, .error)))
+                out.append(
+                    description.diagnostic(
+                        span, "提法名称有误：“\(right)”的数目是固定的" + formula.citation, replacements: [right], fix: .unsafe,
+                        severity: knowledge.severity(formula.status, .error)))
             }
         }
     }
 
     /// 树立“四个意思”: the right numeral and classifier with a head one character off by sound or shape (思 for 识),
     /// quoted or after the formula's verb — unquoted, 四个意思 is ordinary prose (four meanings).
-    private func checkHeadNearMisses(_ s: [Unicode.Scalar], _ range: Range<Int>, _ knowledge: KnowledgeBase, _ knownNames: Set<String>,
-                                     _ allowed: SortedRanges, _ out: inout [Diagnostic]) {
+    private func checkHeadNearMisses(
+        _ s: [Unicode.Scalar], _ range: Range<Int>, _ knowledge: KnowledgeBase, _ knownNames: Set<String>,
+        _ allowed: SortedRanges, _ out: inout [Diagnostic]
+    ) {
         let lexicon = Lexicon.shared
         let index = knowledge.index
         // Where each name's opening stands, found for all names in one pass; then name by name, left to right.
@@ -107,15 +121,20 @@ public struct FormulaNameRule: Rule {
                 let written = Array(s[headStart..<span.upperBound])
                 let differ = (0..<name.head.count).filter { written[$0] != name.head[$0] }
                 guard differ.count == 1, let j = differ.first, !lexicon.confusion(written[j], name.head[j]).isEmpty,
-                      !knownNames.contains(s.string(span)), !allowed.contains(span) else { continue }
+                    !knownNames.contains(s.string(span)), !allowed.contains(span)
+                else { continue }
                 let formula = knowledge.formulas[name.formula]
                 let quoted = i > range.lowerBound && s[i - 1] == "“" && span.upperBound < range.upperBound && s[span.upperBound] == "”"
                 let verbEnd = quoted ? i - 1 : i
-                let afterVerb = (formula.verbs ?? []).contains { v in let w = Array(v.unicodeScalars); return s.matches(w, at: verbEnd - w.count) }
+                let afterVerb = (formula.verbs ?? []).contains { v in
+                    let w = Array(v.unicodeScalars); return s.matches(w, at: verbEnd - w.count)
+                }
                 guard quoted || afterVerb else { continue }
                 let right = formula.name
-                out.append(description.diagnostic(span, "提法名称有误：应为“\(right)”（“\(written[j])”应为“\(name.head[j])”）" + formula.citation, replacements: [right],
-                                                  fix: .unsafe, severity: knowledge.severity(formula.status, .error)))
+                out.append(
+                    description.diagnostic(
+                        span, "提法名称有误：应为“\(right)”（“\(written[j])”应为“\(name.head[j])”）" + formula.citation, replacements: [right],
+                        fix: .unsafe, severity: knowledge.severity(formula.status, .error)))
             }
         }
     }
@@ -136,18 +155,22 @@ public struct FormulaNameRule: Rule {
     /// In 增强“四个意识”、坚定“四个自信”、做到“两个维护”, a slot next to a right one that holds another term.
     private func checkSequences(_ s: [Unicode.Scalar], _ range: Range<Int>, _ knowledge: KnowledgeBase, _ out: inout [Diagnostic]) {
         for sequence in knowledge.sequences {
-            let items = sequence.items.compactMap { $0.count == 2 ? (verb: Array($0[0].unicodeScalars), name: Array($0[1].unicodeScalars)) : nil }
+            let items = sequence.items.compactMap {
+                $0.count == 2 ? (verb: Array($0[0].unicodeScalars), name: Array($0[1].unicodeScalars)) : nil
+            }
             guard items.count >= 2 else { continue }
             for (i, item) in items.enumerated() {
                 for found in Self.occurrences(of: item, in: s, range) {
                     // The next slot, after a 、 or ，.
                     if i + 1 < items.count, let term = Self.term(after: found.upperBound, verb: items[i + 1].verb, s, range),
-                       Array(s[term]) != items[i + 1].name {
+                        Array(s[term]) != items[i + 1].name
+                    {
                         report(term, items[i + 1].name, sequence, knowledge, s, &out)
                     }
                     // The slot before, when it is quoted.
                     if i > 0, let term = Self.quotedTerm(before: found.lowerBound, verb: items[i - 1].verb, s, range),
-                       Array(s[term]) != items[i - 1].name {
+                        Array(s[term]) != items[i - 1].name
+                    {
                         report(term, items[i - 1].name, sequence, knowledge, s, &out)
                     }
                 }
@@ -155,15 +178,21 @@ public struct FormulaNameRule: Rule {
         }
     }
 
-    private func report(_ term: Range<Int>, _ name: [Unicode.Scalar], _ sequence: KnowledgeBase.Sequence, _ knowledge: KnowledgeBase,
-                        _ s: [Unicode.Scalar], _ out: inout [Diagnostic]) {
+    private func report(
+        _ term: Range<Int>, _ name: [Unicode.Scalar], _ sequence: KnowledgeBase.Sequence, _ knowledge: KnowledgeBase,
+        _ s: [Unicode.Scalar], _ out: inout [Diagnostic]
+    ) {
         let right = String(String.UnicodeScalarView(name))
-        out.append(description.diagnostic(term, "连用提法中此处应为“\(right)”" + sequence.citation, replacements: [right], fix: .unsafe,
-                                          severity: knowledge.severity(sequence.status, .error)))
+        out.append(
+            description.diagnostic(
+                term, "连用提法中此处应为“\(right)”" + sequence.citation, replacements: [right], fix: .unsafe,
+                severity: knowledge.severity(sequence.status, .error)))
     }
 
     /// Where verb + name (quoted or not) is written in `range`: the span from the verb to the closing quote.
-    static func occurrences(of item: (verb: [Unicode.Scalar], name: [Unicode.Scalar]), in s: [Unicode.Scalar], _ range: Range<Int>) -> [Range<Int>] {
+    static func occurrences(of item: (verb: [Unicode.Scalar], name: [Unicode.Scalar]), in s: [Unicode.Scalar], _ range: Range<Int>)
+        -> [Range<Int>]
+    {
         var out: [Range<Int>] = []
         guard range.count > item.verb.count + item.name.count else { return out }
         for i in range.lowerBound..<(range.upperBound - item.verb.count) where s[i] == item.verb[0] && s.matches(item.verb, at: i) {

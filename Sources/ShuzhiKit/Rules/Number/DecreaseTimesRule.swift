@@ -27,7 +27,9 @@ public struct DecreaseTimesRule: Rule {
                     var p = i + w.count
                     if p < range.upperBound && s[p] == "了" { p += 1 }
                     let start = p
-                    while p < range.upperBound && (ScalarClass.isASCIIDigit(s[p].value) || s[p] == "." || ChineseNumeral.isNumeralCharacter(s[p].value)) { p += 1 }
+                    while p < range.upperBound
+                        && (ScalarClass.isASCIIDigit(s[p].value) || s[p] == "." || ChineseNumeral.isNumeralCharacter(s[p].value))
+                    { p += 1 }
                     guard p > start, p < range.upperBound, s[p] == "倍" else { continue }
                     out.append(description.diagnostic(i..<p + 1, "“\(verb)”不能用倍数，请改用百分数或分数（如“减少一半”“降低75%”）"))
                 }

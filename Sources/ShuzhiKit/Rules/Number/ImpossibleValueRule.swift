@@ -16,8 +16,10 @@ public struct ImpossibleValueRule: Rule {
     )
 
     static let decreases = ["下降", "减少", "降低", "下滑", "缩小", "压缩", "减"]
-    static let shares = ["占", "比重", "占比", "覆盖率", "合格率", "达标率", "满意率", "满意度", "知晓率", "参保率", "入学率",
-                         "普及率", "出勤率", "通过率", "优良率", "到位率", "结案率"]
+    static let shares = [
+        "占", "比重", "占比", "覆盖率", "合格率", "达标率", "满意率", "满意度", "知晓率", "参保率", "入学率",
+        "普及率", "出勤率", "通过率", "优良率", "到位率", "结案率",
+    ]
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
@@ -32,10 +34,13 @@ public struct ImpossibleValueRule: Rule {
                 var a = number.range.lowerBound
                 while a > range.lowerBound && !Clause.endsClause(s[a - 1].value) && number.range.lowerBound - a < 24 { a -= 1 }
                 let before = s.string(a..<number.range.lowerBound)
-                if let word = Self.decreases.first(where: { before.hasSuffix($0) || before.hasSuffix($0 + "了") || before.hasSuffix($0 + "幅度达") }) {
+                if let word = Self.decreases.first(where: {
+                    before.hasSuffix($0) || before.hasSuffix($0 + "了") || before.hasSuffix($0 + "幅度达")
+                }) {
                     out.append(description.diagnostic(span, "“\(word)”不可能超过100%：请核对数字，或改说增长/下降的其他表述"))
                 } else if !before.contains("增") && !before.contains("计划") && !before.contains("完成") && !before.contains("提高"),
-                          let word = Self.shares.first(where: { before.contains($0) }) {
+                    let word = Self.shares.first(where: { before.contains($0) })
+                {
                     out.append(description.diagnostic(span, "“\(word)”的百分比不可能超过100%：请核对"))
                 }
             }

@@ -37,7 +37,8 @@ public struct InconsistentTotalRule: Rule {
                 let sentence = Clause.sentence(around: k..<k + 2, in: s, within: range)
                 let before = NumberToken.all(s, sentence.lowerBound..<k).map { Self.quantity($0, s, sentence) }
                 guard let total = before.last, !total.approximate, !total.unit.isEmpty, total.unit != "%",
-                      OutdatedContext.preceded(by: Self.totals, total.number.range.lowerBound, s, sentence, within: 10) else { continue }
+                    OutdatedContext.preceded(by: Self.totals, total.number.range.lowerBound, s, sentence, within: 10)
+                else { continue }
                 // The parts: up to the next 其中 or the sentence's end, with the total's unit.
                 let next = Clause.occurrences(among, s, k + 2..<sentence.upperBound).first ?? sentence.upperBound
                 let after = NumberToken.all(s, k + 2..<next).map { Self.quantity($0, s, sentence) }
@@ -60,7 +61,9 @@ public struct InconsistentTotalRule: Rule {
         var approximate = false
         if e < sentence.upperBound, s[e] == "余" || s[e] == "多" { approximate = true; e += 1 }
         var unit = ""
-        while e < sentence.upperBound && unit.unicodeScalars.count < 2 && (ScalarClass.isHan(s[e]) || s[e] == "%") && !"以余多左近约其和与及等".unicodeScalars.contains(s[e]) {
+        while e < sentence.upperBound && unit.unicodeScalars.count < 2 && (ScalarClass.isHan(s[e]) || s[e] == "%")
+            && !"以余多左近约其和与及等".unicodeScalars.contains(s[e])
+        {
             unit.unicodeScalars.append(s[e])
             e += 1
         }

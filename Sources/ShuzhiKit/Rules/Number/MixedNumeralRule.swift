@@ -7,7 +7,8 @@ public struct MixedNumeralRule: Rule {
         id: "number.mixed-script",
         severity: .warning,
         summary: "一个数混用两种写法（1千3百万、二〇二四年8月）",
-        rationale: "GB/T 15835-2011：一个数值用一种写法，1300万 或 一千三百万，不写 1千3百万；阿拉伯数字后只能接“万”“亿”和千克、千米等单位词头。同一日期的年月日也要用同一种数字（参考文件 gongwen-norms.md §4 N1、N4）。",
+        rationale:
+            "GB/T 15835-2011：一个数值用一种写法，1300万 或 一千三百万，不写 1千3百万；阿拉伯数字后只能接“万”“亿”和千克、千米等单位词头。同一日期的年月日也要用同一种数字（参考文件 gongwen-norms.md §4 N1、N4）。",
         fix: .unsafe,
         triggering: [
             RuleExample("总投资«1千3百万»元。", fixed: "总投资1300万元。"),
@@ -31,7 +32,9 @@ public struct MixedNumeralRule: Rule {
             let range = paragraph.content
             var i = range.lowerBound
             while i < range.upperBound {
-                guard ScalarClass.isASCIIDigit(s[i].value), i == range.lowerBound || !ScalarClass.isASCIIDigit(s[i - 1].value) && s[i - 1] != "." else { i += 1; continue }
+                guard ScalarClass.isASCIIDigit(s[i].value),
+                    i == range.lowerBound || !ScalarClass.isASCIIDigit(s[i - 1].value) && s[i - 1] != "."
+                else { i += 1; continue }
                 // Digits and 十百千万亿, as long as a 十/百/千 follows a digit group; 多/余 inside it when a 万 or 亿
                 // follows (1亿3千多万).
                 var e = i, mixed = false
@@ -45,7 +48,8 @@ public struct MixedNumeralRule: Rule {
                             mixed = true
                         }
                     } else if Self.approximate.contains(c), e > i, Self.units[s[e - 1]].map({ $0 < 10_000 }) ?? false,
-                              e + 1 < range.upperBound, (Self.units[s[e + 1]] ?? 0) >= 10_000 {
+                        e + 1 < range.upperBound, (Self.units[s[e + 1]] ?? 0) >= 10_000
+                    {
                         // kept: 3千多万
                     } else {
                         break
@@ -56,8 +60,10 @@ public struct MixedNumeralRule: Rule {
                 guard mixed else { continue }
                 let span = i..<e
                 let fixed = Self.arabic(s, span)
-                out.append(description.diagnostic(span, "一个数不要混用阿拉伯数字和汉字数字" + (fixed.map { "：写作“\($0)”" } ?? ""),
-                                                  replacements: fixed.map { [$0] } ?? [], fix: fixed == nil ? nil : .unsafe))
+                out.append(
+                    description.diagnostic(
+                        span, "一个数不要混用阿拉伯数字和汉字数字" + (fixed.map { "：写作“\($0)”" } ?? ""),
+                        replacements: fixed.map { [$0] } ?? [], fix: fixed == nil ? nil : .unsafe))
             }
             // A Chinese year with an Arabic month: 二〇二四年8月.
             for m in ReportYear.mentions(s, range) where m.value != nil && !ScalarClass.isASCIIDigit(s[m.range.lowerBound].value) {
@@ -72,7 +78,8 @@ public struct MixedNumeralRule: Rule {
 
     /// Words that open with 十/百/千 and are not numbers: after digits they begin a name, not a magnitude. (百人,
     /// 千元 are numbers: the dictionary cannot tell them apart, so the words are named.)
-    static let wordsNotNumbers: Set<[Unicode.Scalar]> = Set(["百姓", "百货", "百科", "百般", "百花", "十分", "十足", "千秋"].map { Array($0.unicodeScalars) })
+    static let wordsNotNumbers: Set<[Unicode.Scalar]> = Set(
+        ["百姓", "百货", "百科", "百般", "百花", "十分", "十足", "千秋"].map { Array($0.unicodeScalars) })
 
     /// 多/余 after a 十/百/千 and before a 万/亿: the number is approximate (3千多万).
     static let approximate: Set<Unicode.Scalar> = ["多", "余"]

@@ -28,8 +28,9 @@ public struct NumberRangeUnitRule: Rule {
             for (a, b) in zip(numbers, numbers.dropFirst()) {
                 let gap = a.range.upperBound..<b.range.lowerBound
                 guard gap.count == 1 || (gap.count == 2 && s[gap.lowerBound] == "—" && s[gap.lowerBound + 1] == "—"),
-                      Self.dashes.contains(s[gap.lowerBound]),
-                      b.range.upperBound < paragraph.content.upperBound, Self.units.contains(s[b.range.upperBound]) else { continue }
+                    Self.dashes.contains(s[gap.lowerBound]),
+                    b.range.upperBound < paragraph.content.upperBound, Self.units.contains(s[b.range.upperBound])
+                else { continue }
                 let unit = s[b.range.upperBound]
                 let span = a.range.lowerBound..<b.range.upperBound + 1
                 let fixed = s.string(a.range) + String(unit) + s.string(gap) + s.string(b.range) + String(unit)

@@ -45,11 +45,15 @@ public struct RedundantBoundRule: Rule {
                     // at most a short unit (30个以上, 三十年以上).
                     var p = i + o.count
                     let numberStart = p
-                    while p < range.upperBound && (ScalarClass.isASCIIDigit(s[p].value) || s[p] == "." || ChineseNumeral.isNumeralCharacter(s[p].value)
-                                                  || s[p] == "千" || s[p] == "万" || s[p] == "亿") { p += 1 }
+                    while p < range.upperBound
+                        && (ScalarClass.isASCIIDigit(s[p].value) || s[p] == "." || ChineseNumeral.isNumeralCharacter(s[p].value)
+                            || s[p] == "千" || s[p] == "万" || s[p] == "亿")
+                    { p += 1 }
                     guard p > numberStart else { continue }
                     var q = p
-                    while q < range.upperBound && q - p <= 3 && !s.matches(c, at: q) && ScalarClass.isHan(s[q]) && !Clause.endsClause(s[q].value) { q += 1 }
+                    while q < range.upperBound && q - p <= 3 && !s.matches(c, at: q) && ScalarClass.isHan(s[q])
+                        && !Clause.endsClause(s[q].value)
+                    { q += 1 }
                     guard q - i <= distance, s.matches(c, at: q) else { continue }
                     // 近300多: 多 right after the number only.
                     if close == "多" && q != p { continue }

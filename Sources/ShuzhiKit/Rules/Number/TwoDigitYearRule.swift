@@ -24,7 +24,8 @@ public struct TwoDigitYearRule: Rule {
             let range = paragraph.content
             for p in range where s[p] == "年" && p - 2 >= range.lowerBound {
                 guard ScalarClass.isASCIIDigit(s[p - 1].value), ScalarClass.isASCIIDigit(s[p - 2].value),
-                      p - 3 < range.lowerBound || !(ScalarClass.isASCIIDigit(s[p - 3].value) || s[p - 3] == "." || s[p - 3] == "第") else { continue }
+                    p - 3 < range.lowerBound || !(ScalarClass.isASCIIDigit(s[p - 3].value) || s[p - 3] == "." || s[p - 3] == "第")
+                else { continue }
                 let after = s.string(p + 1..<min(range.upperBound, p + 4))
                 // 24年3月: a month number; 21年底, 22年上半年.
                 let month = p + 1 < range.upperBound && ScalarClass.isASCIIDigit(s[p + 1].value) && after.contains("月")

@@ -6,7 +6,8 @@ public struct HeadingPunctuationRule: Rule {
         id: "numbering.heading-punct",
         severity: .warning,
         summary: "单独成行的标题末尾不加点号（一、加强学习。）",
-        rationale: "GB/T 15834-2011 附录B.4：标题末尾通常不用标点。单独成段的一级、二级标题末尾的句号、逗号、分号、冒号应删去；标题与正文同段（“1.加强学习。全年……”）时标题后的句号是正常的。二级标题以句号结尾是政府工作报告的通行写法，列举项以分号结尾是正常的，均不报；超过 40 字的行视为句子而非标题。",
+        rationale:
+            "GB/T 15834-2011 附录B.4：标题末尾通常不用标点。单独成段的一级、二级标题末尾的句号、逗号、分号、冒号应删去；标题与正文同段（“1.加强学习。全年……”）时标题后的句号是正常的。二级标题以句号结尾是政府工作报告的通行写法，列举项以分号结尾是正常的，均不报；超过 40 字的行视为句子而非标题。",
         fix: .unsafe,
         triggering: [
             RuleExample("一、强化理论武装«。»\n始终坚持学习。", fixed: "一、强化理论武装\n始终坚持学习。"),
@@ -43,8 +44,10 @@ public struct HeadingPunctuationRule: Rule {
             }
             guard marks.allSatisfy(allowed.contains) else { continue }
             let severity = Severity.warning
-            out.append(description.diagnostic(start..<p.content.upperBound, "单独成行的标题末尾不加“\(marks)”", replacements: [""],
-                                              fix: .unsafe, severity: severity))
+            out.append(
+                description.diagnostic(
+                    start..<p.content.upperBound, "单独成行的标题末尾不加“\(marks)”", replacements: [""],
+                    fix: .unsafe, severity: severity))
         }
         return out
     }

@@ -26,8 +26,10 @@ public struct LevelInversionRule: Rule {
             for c in node.children {
                 guard let m = outline.nodes[c].marker else { continue }
                 if let low = lowest, m.style < low {
-                    out.append(description.diagnostic(m.range,
-                        "“\(analysis.document.string(m.range))”的层级高于前面同级位置的“\(low.example)”式序号，层次颠倒"))
+                    out.append(
+                        description.diagnostic(
+                            m.range,
+                            "“\(analysis.document.string(m.range))”的层级高于前面同级位置的“\(low.example)”式序号，层次颠倒"))
                 }
                 lowest = max(lowest ?? m.style, m.style)
             }

@@ -62,12 +62,16 @@ public struct NumberingFormRule: Rule {
             let found = byReason[reason]!
             if found.count >= Self.habit {
                 let first = found[0]
-                out.append(description.diagnostic(first.range, "序号“\(first.written)”等 \(found.count) 处应写作“\(first.canonical)”式：\(reason)（修复时一并修改）",
-                                                  replacements: [first.canonical],
-                                                  edits: Fix(.safe, found.map { TextEdit($0.range, $0.canonical) })))
+                out.append(
+                    description.diagnostic(
+                        first.range, "序号“\(first.written)”等 \(found.count) 处应写作“\(first.canonical)”式：\(reason)（修复时一并修改）",
+                        replacements: [first.canonical],
+                        edits: Fix(.safe, found.map { TextEdit($0.range, $0.canonical) })))
             } else {
                 for f in found {
-                    out.append(description.diagnostic(f.range, "序号“\(f.written)”应写作“\(f.canonical)”：\(reason)", replacements: [f.canonical], fix: .safe))
+                    out.append(
+                        description.diagnostic(
+                            f.range, "序号“\(f.written)”应写作“\(f.canonical)”：\(reason)", replacements: [f.canonical], fix: .safe))
                 }
             }
         }
@@ -77,8 +81,10 @@ public struct NumberingFormRule: Rule {
                 let next = item.range.upperBound
                 guard next < s.count, s[next] == "，" || s[next] == "：" || s[next] == "," || s[next] == ":" else { continue }
                 let written = s.string(item.range.lowerBound..<(next + 1))
-                out.append(description.diagnostic(item.range.lowerBound..<(next + 1), "“\(written)”后不用标点，应写作“\(s.string(item.range))”",
-                                                  replacements: [s.string(item.range)], fix: .safe))
+                out.append(
+                    description.diagnostic(
+                        item.range.lowerBound..<(next + 1), "“\(written)”后不用标点，应写作“\(s.string(item.range))”",
+                        replacements: [s.string(item.range)], fix: .safe))
             }
         }
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }

@@ -7,7 +7,8 @@ public struct OutdatedCampaignRule: Rule {
         id: "outdated.campaign",
         severity: .warning,
         summary: "集中教育与报告年度不符（2023年写“开展不忘初心、牢记使命主题教育”）",
-        rationale: "党内集中教育按年份开展（参考文件 political-formulas.md §1b：2019 不忘初心、牢记使命主题教育，2021 党史学习教育，2023 学习贯彻习近平新时代中国特色社会主义思想主题教育，2024 党纪学习教育，2025 深入贯彻中央八项规定精神学习教育，2026 树立和践行正确政绩观学习教育）。写作正在开展而报告年度不在其时间内的报出；写明年份的回顾、“巩固……成果”“常态化”不报。",
+        rationale:
+            "党内集中教育按年份开展（参考文件 political-formulas.md §1b：2019 不忘初心、牢记使命主题教育，2021 党史学习教育，2023 学习贯彻习近平新时代中国特色社会主义思想主题教育，2024 党纪学习教育，2025 深入贯彻中央八项规定精神学习教育，2026 树立和践行正确政绩观学习教育）。写作正在开展而报告年度不在其时间内的报出；写明年份的回顾、“巩固……成果”“常态化”不报。",
         triggering: [
             RuleExample("2023年述职报告\n扎实开展«“不忘初心、牢记使命”主题教育»。"),
             RuleExample("2018年述职报告\n深入开展«党史学习教育»。"),
@@ -49,13 +50,16 @@ public struct OutdatedCampaignRule: Rule {
                         taken.append(span)
                         let sentence = Clause.sentence(around: span, in: s, within: range)
                         guard OutdatedContext.preceded(by: Self.under, i, s, sentence, within: 6),
-                              !OutdatedContext.preceded(by: ["常态化", "经常性"], i, s, sentence, within: 8),
-                              !OutdatedContext.isDated(span, s, sentence, reportYear: context.year),
-                              !OutdatedContext.followed(by: ["成果", "常态化", campaign.continues ?? "常态化"], span.upperBound, s, sentence, within: 6)
+                            !OutdatedContext.preceded(by: ["常态化", "经常性"], i, s, sentence, within: 8),
+                            !OutdatedContext.isDated(span, s, sentence, reportYear: context.year),
+                            !OutdatedContext.followed(
+                                by: ["成果", "常态化", campaign.continues ?? "常态化"], span.upperBound, s, sentence, within: 6)
                         else { continue }
                         let now = running.isEmpty ? "" : "；\(context.year)年开展的是\(running.map(\.name).joined(separator: "、"))"
-                        out.append(description.diagnostic(span, "\(campaign.name)开展于\(campaign.start)至\(campaign.end)，\(context.described)\(now)" + campaign.citation,
-                                                          severity: analysis.knowledge.severity(campaign.status, .warning)))
+                        out.append(
+                            description.diagnostic(
+                                span, "\(campaign.name)开展于\(campaign.start)至\(campaign.end)，\(context.described)\(now)" + campaign.citation,
+                                severity: analysis.knowledge.severity(campaign.status, .warning)))
                     }
                 }
             }

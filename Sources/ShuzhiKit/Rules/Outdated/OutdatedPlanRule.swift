@@ -7,7 +7,8 @@ public struct OutdatedPlanRule: Rule {
         id: "outdated.plan",
         severity: .warning,
         summary: "五年规划与报告年度不符（2023年写“十四五开局之年”、2022年还要“完成十三五规划目标”）",
-        rationale: "“十三五”为2016–2020年，“十四五”为2021–2025年，“十五五”为2026–2030年（参考文件 political-formulas.md §2）。开局之年、收官之年必须是报告年度本身；已结束的规划不能再作为要完成的目标或要落实的规划（写成已完成的“圆满完成”“以来”“期间”不报）；尚未开始的规划（报告年度早于其前一年）不应出现。写明了其他年份的句子是回顾，不报。",
+        rationale:
+            "“十三五”为2016–2020年，“十四五”为2021–2025年，“十五五”为2026–2030年（参考文件 political-formulas.md §2）。开局之年、收官之年必须是报告年度本身；已结束的规划不能再作为要完成的目标或要落实的规划（写成已完成的“圆满完成”“以来”“期间”不报）；尚未开始的规划（报告年度早于其前一年）不应出现。写明了其他年份的句子是回顾，不报。",
         triggering: [
             RuleExample("2023年述职报告\n今年是«“十四五”开局之年»。"),
             RuleExample("2022年述职报告\n确保完成«“十三五”»规划目标任务。"),
@@ -47,13 +48,17 @@ public struct OutdatedPlanRule: Rule {
                         .first { tail.hasPrefix($0.0) || tail.hasPrefix("规划" + $0.0) }
                     if let (word, year) = milestone, year != context.year {
                         let end = span.upperBound + (tail.hasPrefix("规划") ? 2 : 0) + word.unicodeScalars.count
-                        out.append(description.diagnostic(span.lowerBound..<end,
-                                                          "“\(plan.name)”\(word)是\(year)年，\(context.described)"))
+                        out.append(
+                            description.diagnostic(
+                                span.lowerBound..<end,
+                                "“\(plan.name)”\(word)是\(year)年，\(context.described)"))
                     } else if milestone == nil, context.year > plan.last,
-                              OutdatedContext.preceded(by: Self.forward, span.lowerBound, s, sentence, within: 6),
-                              OutdatedContext.followed(by: ["目标", "任务", "规划", "纲要"], span.upperBound, s, sentence, within: 6),
-                              !OutdatedContext.preceded(by: Self.completed, span.lowerBound, s, sentence, within: 8),
-                              !OutdatedContext.followed(by: ["圆满", "完成了", "顺利完成", "期间", "时期", "以来", "收官"], span.upperBound, s, sentence, within: 12) {
+                        OutdatedContext.preceded(by: Self.forward, span.lowerBound, s, sentence, within: 6),
+                        OutdatedContext.followed(by: ["目标", "任务", "规划", "纲要"], span.upperBound, s, sentence, within: 6),
+                        !OutdatedContext.preceded(by: Self.completed, span.lowerBound, s, sentence, within: 8),
+                        !OutdatedContext.followed(
+                            by: ["圆满", "完成了", "顺利完成", "期间", "时期", "以来", "收官"], span.upperBound, s, sentence, within: 12)
+                    {
                         out.append(description.diagnostic(span, "“\(plan.name)”（\(plan.first)–\(plan.last)年）已结束，\(context.described)"))
                     } else if context.year < plan.first - 1 {
                         out.append(description.diagnostic(span, "“\(plan.name)”始于\(plan.first)年，\(context.described)：请核对"))

@@ -8,7 +8,8 @@ public struct OutdatedWordingRule: Rule {
         id: "outdated.wording",
         severity: .error,
         summary: "已更替的提法（三个自信、以习近平同志为总书记的党中央、把全面建成小康社会当作未完成目标）",
-        rationale: "提法更替以公开的日期为准（参考文件 political-formulas.md §2b，每条附来源）：报告年度在更替之后仍用旧提法的报出，给出现行提法。引用更替前原文的（同句提到十八大，或写明更早的年份）不报；“全面建成小康社会”只在作为尚待实现的目标（决胜、确保、为……而奋斗）时报出。",
+        rationale:
+            "提法更替以公开的日期为准（参考文件 political-formulas.md §2b，每条附来源）：报告年度在更替之后仍用旧提法的报出，给出现行提法。引用更替前原文的（同句提到十八大，或写明更早的年份）不报；“全面建成小康社会”只在作为尚待实现的目标（决胜、确保、为……而奋斗）时报出。",
         fix: .unsafe,
         triggering: [
             RuleExample("2018年述职报告\n坚定«三个自信»。", fixed: "2018年述职报告\n坚定四个自信。"),
@@ -45,9 +46,11 @@ public struct OutdatedWordingRule: Rule {
                 if change.asFormula != nil {
                     for span in Self.oldList(change, s, range) {
                         let written = s.string(span)
-                        out.append(description.diagnostic(span, "\(change.date)起“\(change.asFormula!)”的表述为：\(change.new)" + change.citation,
-                                                          replacements: written == change.old ? [change.new] : [],
-                                                          fix: written == change.old ? .unsafe : nil, severity: severity))
+                        out.append(
+                            description.diagnostic(
+                                span, "\(change.date)起“\(change.asFormula!)”的表述为：\(change.new)" + change.citation,
+                                replacements: written == change.old ? [change.new] : [],
+                                fix: written == change.old ? .unsafe : nil, severity: severity))
                     }
                     continue
                 }
@@ -56,7 +59,11 @@ public struct OutdatedWordingRule: Rule {
                     let span = i..<i + old.count
                     let sentence = Clause.sentence(around: span, in: s, within: range)
                     if OutdatedContext.isDated(span, s, sentence, reportYear: context.year) { continue }
-                    if let unless = change.unlessNear, unless.contains(where: { Clause.contains(Array($0.unicodeScalars), in: s, sentence) }) { continue }
+                    if let unless = change.unlessNear,
+                        unless.contains(where: { Clause.contains(Array($0.unicodeScalars), in: s, sentence) })
+                    {
+                        continue
+                    }
                     if change.asGoal == true {
                         let before = s.string(max(sentence.lowerBound, i - 3)..<i)
                         // 了 in the rest of its clause: the goal is spoken of as reached (为如期全面建成小康社会、实现第一个
@@ -64,13 +71,19 @@ public struct OutdatedWordingRule: Rule {
                         var clauseEnd = span.upperBound
                         while clauseEnd < sentence.upperBound && !"，；。！？".unicodeScalars.contains(s[clauseEnd]) { clauseEnd += 1 }
                         guard Self.goalMarkers.contains(where: { before.hasSuffix($0) }),
-                              !before.hasSuffix("实现了") && !s[span.upperBound..<clauseEnd].contains("了"),
-                              !OutdatedContext.followed(by: Self.achievedMarkers, span.upperBound, s, sentence, within: 8) else { continue }
-                        out.append(description.diagnostic(span, "\(change.date)已宣告全面建成小康社会，不宜再作为待实现的目标；现行提法为“\(change.new)”。\(context.described)" + change.citation,
-                                                          severity: severity))
+                            !before.hasSuffix("实现了") && !s[span.upperBound..<clauseEnd].contains("了"),
+                            !OutdatedContext.followed(by: Self.achievedMarkers, span.upperBound, s, sentence, within: 8)
+                        else { continue }
+                        out.append(
+                            description.diagnostic(
+                                span, "\(change.date)已宣告全面建成小康社会，不宜再作为待实现的目标；现行提法为“\(change.new)”。\(context.described)" + change.citation,
+                                severity: severity))
                     } else {
-                        out.append(description.diagnostic(span, "\(change.date)起提法改为“\(change.new)”。\(context.described)" + change.citation, replacements: [change.new], fix: .unsafe,
-                                                          severity: severity))
+                        out.append(
+                            description.diagnostic(
+                                span, "\(change.date)起提法改为“\(change.new)”。\(context.described)" + change.citation,
+                                replacements: [change.new], fix: .unsafe,
+                                severity: severity))
                     }
                 }
             }

@@ -47,9 +47,11 @@ public struct DoubledPunctuationRule: Rule {
                 if marks.count >= 2 && !(marks.count >= 3 && marks.allSatisfy { $0 == "。" }) {
                     let same = Set(marks).count == 1
                     let last = String(marks.last!), first = String(marks.first!)
-                    out.append(description.diagnostic(i..<e, same ? "标点“\(first)”重复" : "标点“\(s.string(i..<e))”连用，只应保留一个",
-                                                      replacements: same ? [first] : (last == first ? [last] : [last, first]),
-                                                      fix: same ? .safe : .unsafe))
+                    out.append(
+                        description.diagnostic(
+                            i..<e, same ? "标点“\(first)”重复" : "标点“\(s.string(i..<e))”连用，只应保留一个",
+                            replacements: same ? [first] : (last == first ? [last] : [last, first]),
+                            fix: same ? .safe : .unsafe))
                 }
                 i = e
             }

@@ -23,8 +23,10 @@ public struct DunBeforeConjunctionRule: Rule {
 
     private static let conjunctions = KeywordMatcher(["以及", "和", "及", "与", "或"])
     /// Words that begin with a conjunction's character but are not conjunctions.
-    private static let words = KeywordMatcher(["和谐", "和平", "和睦", "和美", "和解", "和气", "和蔼", "和煦", "和顺", "和衷", "和善",
-                                               "及时", "及早", "及格", "与会", "与其", "与时俱进", "与日俱增", "与众不同", "或许", "或然"])
+    private static let words = KeywordMatcher([
+        "和谐", "和平", "和睦", "和美", "和解", "和气", "和蔼", "和煦", "和顺", "和衷", "和善",
+        "及时", "及早", "及格", "与会", "与其", "与时俱进", "与日俱增", "与众不同", "或许", "或然",
+    ])
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars

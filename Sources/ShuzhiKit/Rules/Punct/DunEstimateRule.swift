@@ -33,12 +33,15 @@ public struct DunEstimateRule: Rule {
             while i + 2 < p.content.upperBound {
                 defer { i += 1 }
                 guard s[i] == "、", let a = ChineseNumeral.digit(s[i - 1].value), let b = ChineseNumeral.digit(s[i + 1].value),
-                      b == a + 1, a > 0, Self.units.contains(s[i + 2].value) else { continue }
+                    b == a + 1, a > 0, Self.units.contains(s[i + 2].value)
+                else { continue }
                 if s[i + 2] == "年", i + 3 < p.content.upperBound, s[i + 3] == "级" { continue }
                 // Not the end of a longer number (十一、二…), not an ordinal list (第一、二项, 第三、四、五条).
                 if i - 2 >= p.content.lowerBound, ChineseNumeral.isNumeralCharacter(s[i - 2].value) || s[i - 2] == "第" { continue }
-                out.append(description.diagnostic((i - 1)..<(i + 2), "表示概数的“\(s.string((i - 1)..<(i + 2)))”中间不用顿号",
-                                                  replacements: [s.string((i - 1)..<i) + s.string((i + 1)..<(i + 2))], fix: .unsafe))
+                out.append(
+                    description.diagnostic(
+                        (i - 1)..<(i + 2), "表示概数的“\(s.string((i - 1)..<(i + 2)))”中间不用顿号",
+                        replacements: [s.string((i - 1)..<i) + s.string((i + 1)..<(i + 2))], fix: .unsafe))
             }
         }
         return out

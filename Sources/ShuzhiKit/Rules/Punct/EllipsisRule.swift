@@ -44,7 +44,9 @@ public struct EllipsisRule: Rule {
                         out.append(description.diagnostic(i..<end, "省略号不与“等”连用，保留其一", replacements: ["等", "……"], fix: .unsafe))
                     }
                 case 0x2026, 0x22EF:
-                    out.append(description.diagnostic(i..<e, "省略号应为“……”（两个“…”）", replacements: ["……"], fix: count <= 3 || v == 0x22EF ? .safe : .unsafe))
+                    out.append(
+                        description.diagnostic(
+                            i..<e, "省略号应为“……”（两个“…”）", replacements: ["……"], fix: count <= 3 || v == 0x22EF ? .safe : .unsafe))
                 case _ where (v == 0x2E || v == 0x3002 || v == 0xB7 || v == 0xFF0E) && count >= 3 && chinese:
                     // 12.3... stays a number; URLs have no three dots.
                     out.append(description.diagnostic(i..<e, "省略号应为“……”，不用“\(s.string(i..<e))”", replacements: ["……"], fix: .safe))

@@ -28,7 +28,9 @@ public struct HalfwidthPunctuationRule: Rule {
         ]
     )
 
-    private static let fullwidth: [UInt32: String] = [0x2C: "，", 0x3B: "；", 0x3A: "：", 0x3F: "？", 0x21: "！", 0x2E: "。", 0x28: "（", 0x29: "）"]
+    private static let fullwidth: [UInt32: String] = [
+        0x2C: "，", 0x3B: "；", 0x3A: "：", 0x3F: "？", 0x21: "！", 0x2E: "。", 0x28: "（", 0x29: "）",
+    ]
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
@@ -52,8 +54,10 @@ public struct HalfwidthPunctuationRule: Rule {
         return out
     }
 
-    private func diagnose(_ s: [Unicode.Scalar], _ i: Int, _ v: UInt32, _ replacement: String, _ n: Neighbourhood,
-                          _ paragraph: Range<Int>) -> Diagnostic? {
+    private func diagnose(
+        _ s: [Unicode.Scalar], _ i: Int, _ v: UInt32, _ replacement: String, _ n: Neighbourhood,
+        _ paragraph: Range<Int>
+    ) -> Diagnostic? {
         let chineseAround = n.isChineseBefore || n.isHanAfter
         let mark = String(Unicode.Scalar(v)!)
         let wide = n.spanWithSpaces(i..<(i + 1))
@@ -61,7 +65,7 @@ public struct HalfwidthPunctuationRule: Rule {
             description.diagnostic(wide, "中文中应使用全角“\(r)”，不用半角“\(mark)”", replacements: [r] + alternatives, fix: fix)
         }
         switch v {
-        case 0x2C: // ,
+        case 0x2C:  // ,
             if n.isDigitBefore && n.isDigitAfter {
                 // 1,234,567 is a thousands separator.
                 if isThousandsSeparator(s, i, paragraph) { return nil }
@@ -71,30 +75,31 @@ public struct HalfwidthPunctuationRule: Rule {
                 return description.diagnostic(wide, "并列的数字之间应使用顿号“、”或全角逗号，不用半角“,”", replacements: ["、", "，"], fix: .safe)
             }
             return chineseAround ? flag() : nil
-        case 0x3B, 0x3F, 0x21: // ; ? !
-            if v == 0x21 && n.afterValue == 0x3D { return nil } // != in a formula
+        case 0x3B, 0x3F, 0x21:  // ; ? !
+            if v == 0x21 && n.afterValue == 0x3D { return nil }  // != in a formula
             // After a Latin word the mark ends an English phrase.
             return chineseAround && !n.isLatinBefore ? flag() : nil
-        case 0x3A: // :
-            if n.isDigitBefore && n.isDigitAfter { return nil }          // 14:30, 1:2
-            if n.afterValue == 0x2F { return nil }                       // http:
+        case 0x3A:  // :
+            if n.isDigitBefore && n.isDigitAfter { return nil }  // 14:30, 1:2
+            if n.afterValue == 0x2F { return nil }  // http:
             return n.isHanBefore || (n.isHanAfter && !n.isLatinBefore && !n.isDigitBefore) ? flag() : nil
-        case 0x2E: // .
+        case 0x2E:  // .
             // Only a sentence end after Chinese: not a decimal, an ordinal, an ellipsis or an abbreviation.
             guard n.isHanBefore, i + 1 <= paragraph.upperBound else { return nil }
             if i + 1 < paragraph.upperBound && s[i + 1] == "." { return nil }
             if i > paragraph.lowerBound && s[i - 1] == "." { return nil }
             return (n.after == nil || n.isHanAfter || n.afterValue == 0x201D) ? flag() : nil
-        case 0x28: // (
+        case 0x28:  // (
             guard let close = matchingClose(s, i, paragraph) else { return chineseAround ? flag() : nil }
             let inner = (i + 1)..<close
             let hanInside = inner.contains { ScalarClass.isHan(s[$0].value) }
             let after = Neighbourhood(s, close..<(close + 1), in: paragraph)
-            if n.isLatinBefore && !hanInside { return nil }               // f(x), Python(3)
-            return (n.isChineseBefore || hanInside || after.isHanAfter) && !(n.isLatinBefore && !after.isHanAfter && !hanInside) ? flag() : nil
-        case 0x29: // )
+            if n.isLatinBefore && !hanInside { return nil }  // f(x), Python(3)
+            return (n.isChineseBefore || hanInside || after.isHanAfter) && !(n.isLatinBefore && !after.isHanAfter && !hanInside)
+                ? flag() : nil
+        case 0x29:  // )
             guard let open = matchingOpen(s, i, paragraph) else { return n.isChineseBefore ? flag() : nil }
-            if s[open] == "（" { return flag() } // （…) : the closing bracket must match the opening one
+            if s[open] == "（" { return flag() }  // （…) : the closing bracket must match the opening one
             let inner = (open + 1)..<i
             let hanInside = inner.contains { ScalarClass.isHan(s[$0].value) }
             let before = Neighbourhood(s, open..<(open + 1), in: paragraph)

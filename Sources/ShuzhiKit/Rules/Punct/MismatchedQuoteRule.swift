@@ -29,9 +29,13 @@ public struct MismatchedQuoteRule: Rule {
         for double in [true, false] {
             for m in (double ? analysis.doubleQuotes : analysis.singleQuotes).mismatched {
                 let found = s[m.index]
-                let why = (found == "\"" || found == "'" || found == "＂" || found == "＇") ? "中文中应使用全角引号“\(m.replacement)”" : "引号方向错误，此处应为“\(m.replacement)”"
-                out.append(description.diagnostic(m.index..<(m.index + 1), why, replacements: [m.replacement],
-                                                  fix: m.certain ? .safe : .unsafe))
+                let why =
+                    (found == "\"" || found == "'" || found == "＂" || found == "＇")
+                    ? "中文中应使用全角引号“\(m.replacement)”" : "引号方向错误，此处应为“\(m.replacement)”"
+                out.append(
+                    description.diagnostic(
+                        m.index..<(m.index + 1), why, replacements: [m.replacement],
+                        fix: m.certain ? .safe : .unsafe))
             }
         }
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }

@@ -9,7 +9,7 @@ public struct TitleEndPunctuationRule: Rule {
         rationale: "GB/T 15834-2011 附录B.4：文章标题末尾通常不用标点符号（问号、叹号、省略号除外）。",
         fix: .safe,
         triggering: [
-            RuleExample("2023年度个人述职报告«。»\n一年来，我认真履职。", fixed: "2023年度个人述职报告\n一年来，我认真履职。"),
+            RuleExample("2023年度个人述职报告«。»\n一年来，我认真履职。", fixed: "2023年度个人述职报告\n一年来，我认真履职。")
         ],
         nonTriggering: [
             "2023年度个人述职报告\n一年来，我认真履职。",
@@ -21,8 +21,13 @@ public struct TitleEndPunctuationRule: Rule {
         guard let title = analysis.outline.title, !title.isEmpty else { return [] }
         let s = analysis.scalars
         var start = title.upperBound
-        while start > title.lowerBound && (s[start - 1] == "。" || s[start - 1] == "；" || s[start - 1] == "、" || s[start - 1] == "，") { start -= 1 }
+        while start > title.lowerBound && (s[start - 1] == "。" || s[start - 1] == "；" || s[start - 1] == "、" || s[start - 1] == "，") {
+            start -= 1
+        }
         guard start < title.upperBound else { return [] }
-        return [description.diagnostic(start..<title.upperBound, "标题末尾不加“\(s.string(start..<title.upperBound))”", replacements: [""], fix: .safe)]
+        return [
+            description.diagnostic(
+                start..<title.upperBound, "标题末尾不加“\(s.string(start..<title.upperBound))”", replacements: [""], fix: .safe)
+        ]
     }
 }

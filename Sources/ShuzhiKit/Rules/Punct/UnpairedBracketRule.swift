@@ -45,7 +45,7 @@ public struct UnpairedBracketRule: Rule {
                     open[Self.kind(v), default: 0] += 1
                 } else if let opener = Self.opener(of: v) {
                     if marker == nil { marker = .some(HeadingMarker.parse(s, at: p.content.lowerBound, end: p.content.upperBound)) }
-                    if let m = marker!, m.openBracket == nil, m.range.contains(i) { continue } // 1） as a list number
+                    if let m = marker!, m.openBracket == nil, m.range.contains(i) { continue }  // 1） as a list number
                     let kind = Self.kind(opener)
                     if let top = stack.last, Self.kind(s[top].value) == kind {
                         stack.removeLast()
@@ -58,8 +58,10 @@ public struct UnpairedBracketRule: Rule {
                         open[Self.kind(s[top].value)]! -= 1
                         // （…》: the closer belongs to the open bracket but has the wrong shape.
                         let wanted = String(Unicode.Scalar(Self.closer(of: Self.kind(s[top].value) == 0xFF08 ? 0xFF08 : s[top].value)!)!)
-                        out.append(description.diagnostic(i..<(i + 1), "“\(s[i])”与前面的“\(s[top])”不匹配，应为“\(wanted)”",
-                                                          replacements: [wanted]))
+                        out.append(
+                            description.diagnostic(
+                                i..<(i + 1), "“\(s[i])”与前面的“\(s[top])”不匹配，应为“\(wanted)”",
+                                replacements: [wanted]))
                     } else {
                         out.append(unpaired(s, i))
                     }

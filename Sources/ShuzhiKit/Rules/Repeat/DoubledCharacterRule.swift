@@ -33,7 +33,9 @@ public struct DoubledCharacterRule: Rule {
                 let v = s[i].value
                 guard s[i + 1].value == v, FunctionWordContext.characters.contains(v) else { i += 1; continue }
                 // Three or more in a row is not a two-character slip pattern we can judge; skip the run.
-                if i + 2 < p.content.upperBound && s[i + 2].value == v { while i < p.content.upperBound && s[i].value == v { i += 1 }; continue }
+                if i + 2 < p.content.upperBound && s[i + 2].value == v {
+                    while i < p.content.upperBound && s[i].value == v { i += 1 }; continue
+                }
                 if !FunctionWordContext.isLegitimate(s, i, in: p.content) {
                     let c = String(s[i])
                     out.append(description.diagnostic(i..<(i + 2), "“\(c)\(c)”重复，应为“\(c)”", replacements: [c], fix: .unsafe))

@@ -34,11 +34,12 @@ public struct RepeatedPhraseRule: Rule {
     )
 
     /// Two-character words whose ABAB doubling is ordinary Chinese: activity verbs and a few adjectives.
-    static let reduplicable: Set<String> = Set("""
-    研究 讨论 学习 商量 考虑 交流 锻炼 休息 活动 打听 收拾 整理 准备 介绍 了解 比较 调查 检查 总结 分析 思考 琢磨 练习 尝试 体验
-    讲讲 说说 看看 想想 试试 聊聊 走走 转转 议论 沟通 请教 指导 关心 照顾 帮助 打扫 清理 梳理 盘算 合计 掂量 打量 表扬 批评 教育
-    雪白 通红 冰凉 滚烫 漆黑 碧绿 笔直 雪亮 火热 蜡黄 瓦蓝 金黄
-    """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+    static let reduplicable: Set<String> = Set(
+        """
+        研究 讨论 学习 商量 考虑 交流 锻炼 休息 活动 打听 收拾 整理 准备 介绍 了解 比较 调查 检查 总结 分析 思考 琢磨 练习 尝试 体验
+        讲讲 说说 看看 想想 试试 聊聊 走走 转转 议论 沟通 请教 指导 关心 照顾 帮助 打扫 清理 梳理 盘算 合计 掂量 打量 表扬 批评 教育
+        雪白 通红 冰凉 滚烫 漆黑 碧绿 笔直 雪亮 火热 蜡黄 瓦蓝 金黄
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// AB AB where AB is a known word and the characters around do not bind to it (so 业创业创 in 企业创业创新 is not
     /// read as a repeat).
@@ -57,7 +58,7 @@ public struct RepeatedPhraseRule: Rule {
     private func isEdge(_ s: [Unicode.Scalar], _ k: Int, _ p: Range<Int>) -> Bool {
         guard k >= p.lowerBound && k < p.upperBound else { return true }
         let v = s[k].value
-        return !ScalarClass.isHan(v) || FunctionWordContext.characters.contains(v) || v == 0x4E86 // 了
+        return !ScalarClass.isHan(v) || FunctionWordContext.characters.contains(v) || v == 0x4E86  // 了
     }
 
     /// Longest phrase checked; a longer repeat is caught by its first part.
@@ -89,18 +90,23 @@ public struct RepeatedPhraseRule: Rule {
                 }
             }
         }
-        let doubled = WordSlipFinder(weights: analysis.typoTuning.slips, evidence: analysis.typoTuning.evidence).findings(analysis, kinds: [.redundant],
-                                                                                floor: TypoFindings.floor)
+        let doubled = WordSlipFinder(weights: analysis.typoTuning.slips, evidence: analysis.typoTuning.evidence).findings(
+            analysis, kinds: [.redundant],
+            floor: TypoFindings.floor)
         for slip in doubled {
             let phrase = s.string(slip.range)
-            out.append(description.diagnostic(slip.shown, "“\(phrase)”重复了一次", replacements: [phrase], fix: .unsafe,
-                                              confidence: slip.confidence))
+            out.append(
+                description.diagnostic(
+                    slip.shown, "“\(phrase)”重复了一次", replacements: [phrase], fix: .unsafe,
+                    confidence: slip.confidence))
         }
         return out
     }
 
-    private func repeatAt(_ s: [Unicode.Scalar], _ b: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ length: Int,
-                          _ p: Range<Int>) -> Diagnostic? {
+    private func repeatAt(
+        _ s: [Unicode.Scalar], _ b: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ length: Int,
+        _ p: Range<Int>
+    ) -> Diagnostic? {
         var uniform = true
         for k in 0..<length {
             let v = b[i + k].value

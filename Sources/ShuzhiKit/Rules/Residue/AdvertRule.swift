@@ -11,14 +11,18 @@ public struct AdvertRule: Rule {
         rationale: "从范文网站复制的报告常带着网页上的广告、版权声明、关注公众号提示、“打印/字号/来源/浏览次数”等网页元素。按其性质（面向网页读者的提示、版权声明、网页栏目标签、联系方式）成块识别，修复时整块删除。",
         fix: .safe,
         triggering: [
-            RuleExample("«首页 > 范文大全 > 述职报告»\n2023年度述职报告\n«发布时间：2023-12-05 10:21  浏览次数：1024\n打印 | 收藏 | 字号：大 中 小»\n一年来，我认真履行职责。",
-                        fixed: "2023年度述职报告\n一年来，我认真履行职责。"),
-            RuleExample("一年来，我认真履行职责，圆满完成各项任务。\n«本文由网友收集整理，仅供学习参考，如有侵权请联系删除。\n更多精品范文请关注微信公众号：公文写作助手»",
-                        fixed: "一年来，我认真履行职责，圆满完成各项任务。"),
-            RuleExample("«本文由网友收集整理，仅供学习参考，如有侵权请联系删除。»\n全年完成投资12亿元，群众可拨打0571-88881234反映问题，办结率98.7%。",
-                        fixed: "全年完成投资12亿元，群众可拨打0571-88881234反映问题，办结率98.7%。"),
-            RuleExample("严格落实中央八项规定精神。«（更多范文请访问www.example-fanwen.com，QQ：12345678）»",
-                        fixed: "严格落实中央八项规定精神。"),
+            RuleExample(
+                "«首页 > 范文大全 > 述职报告»\n2023年度述职报告\n«发布时间：2023-12-05 10:21  浏览次数：1024\n打印 | 收藏 | 字号：大 中 小»\n一年来，我认真履行职责。",
+                fixed: "2023年度述职报告\n一年来，我认真履行职责。"),
+            RuleExample(
+                "一年来，我认真履行职责，圆满完成各项任务。\n«本文由网友收集整理，仅供学习参考，如有侵权请联系删除。\n更多精品范文请关注微信公众号：公文写作助手»",
+                fixed: "一年来，我认真履行职责，圆满完成各项任务。"),
+            RuleExample(
+                "«本文由网友收集整理，仅供学习参考，如有侵权请联系删除。»\n全年完成投资12亿元，群众可拨打0571-88881234反映问题，办结率98.7%。",
+                fixed: "全年完成投资12亿元，群众可拨打0571-88881234反映问题，办结率98.7%。"),
+            RuleExample(
+                "严格落实中央八项规定精神。«（更多范文请访问www.example-fanwen.com，QQ：12345678）»",
+                fixed: "严格落实中央八项规定精神。"),
             "«扫码关注公众号，回复“述职”免费领取全套模板»\n一、加强学习",
             "«2023年个人述职报告范文（通用6篇）»\n一年来，我认真履行职责，圆满完成了各项工作任务。\n«【篇二】»\n全年完成投资12亿元，同比增长8.5%。",
             "全年参加集中学习24次。\n«第 1 页 共 5 页»\n全年完成投资12亿元。",
@@ -46,12 +50,16 @@ public struct AdvertRule: Rule {
         let residue = analysis.webResidue
         var out: [Diagnostic] = []
         for block in residue.blocks {
-            out.append(description.diagnostic(block.range, "疑似模板网站残留（\(block.evidence.prefix(4).joined(separator: "、"))），应整段删除",
-                                              replacements: [""], edits: Fix(.safe, [TextEdit(block.removal, "")])))
+            out.append(
+                description.diagnostic(
+                    block.range, "疑似模板网站残留（\(block.evidence.prefix(4).joined(separator: "、"))），应整段删除",
+                    replacements: [""], edits: Fix(.safe, [TextEdit(block.removal, "")])))
         }
         for item in residue.inline {
-            out.append(description.diagnostic(item.range, "疑似模板网站残留（\(item.evidence.prefix(4).joined(separator: "、"))），应删除",
-                                              replacements: [""], fix: .safe))
+            out.append(
+                description.diagnostic(
+                    item.range, "疑似模板网站残留（\(item.evidence.prefix(4).joined(separator: "、"))），应删除",
+                    replacements: [""], fix: .safe))
         }
         return out
     }

@@ -30,8 +30,9 @@ public struct ContactRule: Rule {
         return residue.contacts.compactMap { c in
             guard !residue.covers(c.range) else { return nil }
             let isGovernment = c.kind == .url && s.string(c.range).lowercased().contains(".gov.cn")
-            return description.diagnostic(c.range, "报告中出现\(c.kind.chinese)“\(s.string(c.range))”，多为模板网站残留，请核实后删除",
-                                          severity: isGovernment ? .info : nil)
+            return description.diagnostic(
+                c.range, "报告中出现\(c.kind.chinese)“\(s.string(c.range))”，多为模板网站残留，请核实后删除",
+                severity: isGovernment ? .info : nil)
         }
     }
 }

@@ -44,7 +44,7 @@ public struct PlaceholderRule: Rule {
             let end = p.content.upperBound
             while i < end {
                 let v = s[i].value
-                if v == 0x67D0, i + 1 < end, s[i + 1].value == 0x67D0 { // 某某
+                if v == 0x67D0, i + 1 < end, s[i + 1].value == 0x67D0 {  // 某某
                     var e = i + 2
                     while e < end && s[e].value == 0x67D0 { e += 1 }
                     out.append(description.diagnostic(i..<e, "“\(s.string(i..<e))”是模板占位，请换成实际的名称或姓名", severity: .warning))
@@ -66,7 +66,7 @@ public struct PlaceholderRule: Rule {
     @inline(__always)
     static func isPlaceholderScalar(_ v: UInt32) -> Bool {
         switch v {
-        case 0x78, 0x58, 0xFF58, 0xFF38, 0xD7, 0x2A, 0xFF0A, 0x25CB, 0x3007, 0x25A1, 0x5F, 0xFF3F: return true // x X ｘ Ｘ × * ＊ ○ 〇 □ _ ＿
+        case 0x78, 0x58, 0xFF58, 0xFF38, 0xD7, 0x2A, 0xFF0A, 0x25CB, 0x3007, 0x25A1, 0x5F, 0xFF3F: return true  // x X ｘ Ｘ × * ＊ ○ 〇 □ _ ＿
         default: return false
         }
     }
@@ -110,7 +110,9 @@ public struct PlaceholderRule: Rule {
             if kinds == [.zero] && s[run.lowerBound].value == 0x3007 && length == 1 { return nil }
         }
         // A lone box or circle at the start of a line is a bullet or a check box.
-        if length == 1 && (kinds == [.box] || kinds == [.star]) && run.lowerBound == paragraph.lowerBound && (after == 0x20 || after == 0x3000) {
+        if length == 1 && (kinds == [.box] || kinds == [.star]) && run.lowerBound == paragraph.lowerBound
+            && (after == 0x20 || after == 0x3000)
+        {
             return nil
         }
         // A single underscore joins words (file_name); blanks to fill are two or more.
@@ -118,16 +120,21 @@ public struct PlaceholderRule: Rule {
         if kinds == [.underscore] && (isLetter(before) || isLetter(after) || isDigit(before) || isDigit(after)) { return nil }
         // X光, X射线, X轴: the letter is part of a term.
         if length == 1 && kinds == [.letter], s[run.lowerBound].value == 0x58 || s[run.lowerBound].value == 0x78,
-           Self.xTerms.matches(in: s, run.upperBound..<min(run.upperBound + 3, paragraph.upperBound)).contains(where: { $0.range.lowerBound == run.upperBound }) {
+            Self.xTerms.matches(in: s, run.upperBound..<min(run.upperBound + 3, paragraph.upperBound)).contains(where: {
+                $0.range.lowerBound == run.upperBound
+            })
+        {
             return nil
         }
         // A lone star after a word and before punctuation is a footnote mark (数据*。).
-        if kinds == [.star] && length == 1 && (after == nil || ScalarClass.isCJKPunctuation(after!)) && before.map(ScalarClass.isHan) == true {
+        if kinds == [.star] && length == 1 && (after == nil || ScalarClass.isCJKPunctuation(after!))
+            && before.map(ScalarClass.isHan) == true
+        {
             return nil
         }
         // 20xx年 / 20**年: take the year's digits with the placeholder.
         var start = run.lowerBound
-        if let after, after == 0x5E74 { // 年
+        if let after, after == 0x5E74 {  // 年
             while start > paragraph.lowerBound && ScalarClass.isASCIIDigit(s[start - 1].value) { start -= 1 }
         }
         return start..<run.upperBound

@@ -60,8 +60,10 @@ public struct TemplateHintRule: Rule {
                 let lead = max(p.content.lowerBound, i - 2)..<i
                 let isApposition = Self.fieldNouns.matches(in: s, lead).contains { $0.range.upperBound == i }
                 if (!isApposition && Self.fieldLabels.contains(content)) || Self.instructions.containsMatch(in: s, inner) {
-                    out.append(description.diagnostic(i..<(j + 1), "模板的填写说明“\(s.string(i..<(j + 1)))”未删除，请按说明填写后删去",
-                                                      replacements: [""], fix: .unsafe))
+                    out.append(
+                        description.diagnostic(
+                            i..<(j + 1), "模板的填写说明“\(s.string(i..<(j + 1)))”未删除，请按说明填写后删去",
+                            replacements: [""], fix: .unsafe))
                 }
                 i = j + 1
             }

@@ -8,10 +8,10 @@ public struct OwnWordsRule: CorpusRule {
         summary: "沿用本人往年报告的段落（年年一样）",
         rationale: "一段文字与语料库中同一作者（--author 或报告落款）往年的报告相同：不算抄袭，但述职报告应写本年度的工作，审阅人据此看出“年年一样”。只在对照语料库时检查。",
         triggering: [
-            CopiedPassageRule.example,
+            CopiedPassageRule.example
         ],
         nonTriggering: [
-            CopiedPassageRule.unrelated,
+            CopiedPassageRule.unrelated
         ]
     )
 

@@ -7,7 +7,8 @@ public struct MissingPartRule: Rule {
         id: "structure.missing-part",
         severity: .warning,
         summary: "缺少应有的部分（标题写“述学述职述廉述法”却没有述法部分；没有问题不足或下步打算）",
-        rationale: "述职述廉述学述法报告要逐项报告学习、履职、廉洁、法治情况；述职报告还应写存在的问题不足和下一步打算（组织部门对述职报告的一般要求）。标题没有写明这些部分的按体裁要求：工作总结应叙述工作，政府工作报告不按这四部分要求；述职述廉报告不要求述法。各部分按标题和正文关键词识别（shuzhi outline 显示每部分的标签和依据），只在有标题、至少三个部分的报告中检查。",
+        rationale:
+            "述职述廉述学述法报告要逐项报告学习、履职、廉洁、法治情况；述职报告还应写存在的问题不足和下一步打算（组织部门对述职报告的一般要求）。标题没有写明这些部分的按体裁要求：工作总结应叙述工作，政府工作报告不按这四部分要求；述职述廉报告不要求述法。各部分按标题和正文关键词识别（shuzhi outline 显示每部分的标签和依据），只在有标题、至少三个部分的报告中检查。",
         triggering: [
             RuleExample("«2021年度述学述职述廉述法报告»\n一、加强理论学习\n认真学习。\n二、认真履职尽责\n完成任务。\n三、严守廉洁纪律\n廉洁自律。\n四、存在的不足\n学习不够。\n五、下一步打算\n继续努力。"),
             RuleExample("«个人述职报告»\n一、加强理论学习\n认真学习。\n二、认真履职尽责\n完成任务。\n三、严守廉洁纪律\n廉洁自律。"),
@@ -28,7 +29,9 @@ public struct MissingPartRule: Rule {
         let structure = analysis.structure, genre = structure.genre
         guard let title = analysis.outline.title, structure.units.count >= 3 else { return [] }
         let owed = genre.owed.filter { !structure.present.contains($0) }
-        let usual = genre.endsWithShortcomingsAndPlans ? [ReportStructure.Part.shortcomings, .plans].filter { !structure.present.contains($0) } : []
+        let usual =
+            genre.endsWithShortcomingsAndPlans
+            ? [ReportStructure.Part.shortcomings, .plans].filter { !structure.present.contains($0) } : []
         guard !owed.isEmpty || !usual.isEmpty else { return [] }
         // One finding on the title, naming every missing part and why it is owed.
         var reasons: [String] = []

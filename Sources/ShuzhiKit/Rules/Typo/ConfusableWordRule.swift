@@ -18,8 +18,9 @@ public struct ConfusableWordRule: Rule {
     ]
 
     /// The first characters of every listed word: a cheap test before building the word's string.
-    static let firstCharacters = Set((preferred.flatMap { [$0.0] } + pairs.flatMap { [$0.0, $0.1] } + ["截止"])
-        .compactMap { $0.unicodeScalars.first })
+    static let firstCharacters = Set(
+        (preferred.flatMap { [$0.0] } + pairs.flatMap { [$0.0, $0.1] } + ["截止"])
+            .compactMap { $0.unicodeScalars.first })
 
     /// 帐 is a curtain; in money words it is 账.
     static let curtainFollowers: Set<Unicode.Scalar> = ["篷", "幕", "幔", "帘", "子", "钩", "内", "外", "中"]
@@ -29,7 +30,8 @@ public struct ConfusableWordRule: Rule {
         id: "typo.word",
         severity: .warning,
         summary: "公文易混词（其它/其他、截止/截至、帐/账、权力/权利等）",
-        rationale: "依据公文用语规范（参考文件 gongwen-norms §5）：公文统一用“其他”“交代”“含义”“亟待”；钱物记录用“账”；表示截到某一时间用“截至”（截至5月15日），“截止”用在时间之后且不带宾语（5月15日截止）。权力/权利、必须/必需、反映/反应等两词都成立的，只有语言模型在本句中对另一词的把握大得多时才提示。",
+        rationale:
+            "依据公文用语规范（参考文件 gongwen-norms §5）：公文统一用“其他”“交代”“含义”“亟待”；钱物记录用“账”；表示截到某一时间用“截至”（截至5月15日），“截止”用在时间之后且不带宾语（5月15日截止）。权力/权利、必须/必需、反映/反应等两词都成立的，只有语言模型在本句中对另一词的把握大得多时才提示。",
         fix: .unsafe,
         triggering: [
             RuleExample("完成上级交办的«其它»工作。", fixed: "完成上级交办的其他工作。"),
@@ -65,27 +67,32 @@ public struct ConfusableWordRule: Rule {
                     let window = max(range.lowerBound, word.range.lowerBound - 6)..<min(range.upperBound, word.range.upperBound + 6)
                     let written = model.logProb(of: s[window])
                     var swapped = Array(s[window])
-                    swapped.replaceSubrange(word.range.lowerBound - window.lowerBound..<word.range.upperBound - window.lowerBound,
-                                            with: other.unicodeScalars)
+                    swapped.replaceSubrange(
+                        word.range.lowerBound - window.lowerBound..<word.range.upperBound - window.lowerBound,
+                        with: other.unicodeScalars)
                     let gain = model.logProb(of: swapped) - written
                     if gain >= Self.contextMargin {
-                        out.append(diagnostic(word.range, text, other, confidence: min(0.99, 0.85 + Double(gain - Self.contextMargin) / 20)))
+                        out.append(
+                            diagnostic(word.range, text, other, confidence: min(0.99, 0.85 + Double(gain - Self.contextMargin) / 20)))
                     }
                 }
             }
             for p in range where s[p] == "帐" {
                 let next = p + 1 < range.upperBound ? s[p + 1] : " ", previous = p > range.lowerBound ? s[p - 1] : " "
                 guard !Self.curtainFollowers.contains(next), !Self.curtainPrecedents.contains(previous) else { continue }
-                out.append(description.diagnostic(p..<p + 1, "钱物记录用“账”，“帐”指帐幕", replacements: ["账"],
-                                                  fix: .unsafe, confidence: 0.9))
+                out.append(
+                    description.diagnostic(
+                        p..<p + 1, "钱物记录用“账”，“帐”指帐幕", replacements: ["账"],
+                        fix: .unsafe, confidence: 0.9))
             }
         }
         return out
     }
 
     private func diagnostic(_ range: Range<Int>, _ written: String, _ right: String, confidence: Double) -> Diagnostic {
-        description.diagnostic(range, "易混词：此处应为“\(right)”而非“\(written)”", replacements: [right], fix: .unsafe,
-                               confidence: confidence)
+        description.diagnostic(
+            range, "易混词：此处应为“\(right)”而非“\(written)”", replacements: [right], fix: .unsafe,
+            confidence: confidence)
     }
 
     /// A time point begins at p: a digit, a Chinese numeral year, or 目前/今年/去年/上半年/年底/当前/本月/上月/明年.

@@ -25,8 +25,9 @@ public struct MissingCharacterRule: Rule {
         let s = analysis.scalars
         return analysis.typoFindings.slips.filter { $0.kind == .missing }.map { slip in
             let (written, meant) = slip.shownTexts(s)
-            return slip.diagnostic(description, s,
-                                   "词语残缺：“\(written)”疑为“\(meant)”，漏了“\(String(String.UnicodeScalarView(slip.replacement)))”")
+            return slip.diagnostic(
+                description, s,
+                "词语残缺：“\(written)”疑为“\(meant)”，漏了“\(String(String.UnicodeScalarView(slip.replacement)))”")
         }
     }
 }

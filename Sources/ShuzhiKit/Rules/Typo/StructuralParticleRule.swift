@@ -18,24 +18,30 @@ public struct StructuralParticleRule: Rule {
     /// (不断, 逐步) and degree adverbs (非常的需要, 相对的减少). Not 一定 (一定的发展: a noun phrase), 特别 or 真正 (特别
     /// 的要求, 真正的朋友: adjectives too), nor adjectives used as adverbs (积极的推动作用, 认真的态度), where 的 may
     /// be right.
-    static let mannerAdverbs: Set<String> = ["不断", "逐渐", "逐步", "不停", "日益", "日渐", "逐年", "陆续",
-                                             "非常", "十分", "相对", "极其", "格外", "一直", "始终", "稍微", "略微",
-                                             "更加"]
+    static let mannerAdverbs: Set<String> = [
+        "不断", "逐渐", "逐步", "不停", "日益", "日渐", "逐年", "陆续",
+        "非常", "十分", "相对", "极其", "格外", "一直", "始终", "稍微", "略微",
+        "更加",
+    ]
 
     /// What a degree complement may follow: a verb or an adjective (also as a noun, 管理的很严格), an idiom or fixed
     /// phrase (忙忙碌碌的很). Not a noun or pronoun: 我的很多, 群众的很满意 are not complements.
     static let complementHeadTags: Set<String> = ["v", "vn", "vd", "a", "ad", "an", "z", "i", "l"]
 
     /// Degree adverbs that open a complement (写得很好, 准备得比较充分, 变得更好).
-    static let degreeAdverbs: Set<String> = ["很", "非常", "十分", "特别", "太", "真", "挺", "更", "比较", "相当",
-                                             "极其", "格外", "越来越", "更加", "极为", "蛮"]
+    static let degreeAdverbs: Set<String> = [
+        "很", "非常", "十分", "特别", "太", "真", "挺", "更", "比较", "相当",
+        "极其", "格外", "越来越", "更加", "极为", "蛮",
+    ]
 
     /// Tags of the adjective that ends a degree complement.
     static let complementTags: Set<String> = ["a", "ad", "an", "z"]
 
     /// Personal pronouns, after which 得 + noun is 的 + noun.
-    static let pronouns: Set<String> = ["我", "你", "您", "他", "她", "它", "我们", "你们", "他们", "她们", "它们",
-                                        "咱们", "自己", "大家", "人家", "别人"]
+    static let pronouns: Set<String> = [
+        "我", "你", "您", "他", "她", "它", "我们", "你们", "他们", "她们", "它们",
+        "咱们", "自己", "大家", "人家", "别人",
+    ]
 
     /// Words that may follow 得 + noun when 得 is the verb "to win" (他得冠军了, 得冠军后, 得冠军的消息).
     static let afterObtained: Set<String> = ["了", "的", "后", "时", "之后", "以后", "过"]
@@ -44,7 +50,8 @@ public struct StructuralParticleRule: Rule {
         id: "typo.particle",
         severity: .warning,
         summary: "“的”“地”“得”误用（渐渐的减少 → 渐渐地减少，写的很详细 → 写得很详细）",
-        rationale: "依据公文用语规范（参考文件 gongwen-norms §5）：“的”用在名词中心语前（定语），“地”用在动词前（状语），“得”用在补语前。叠音状语（渐渐、悄悄、轻轻）或只修饰动词的副词（不断、逐步、日益）后接“的”、再接只作动词的词时，“的”应为“地”；动词或形容词后接“的”、再接程度副词和形容词并结束分句时，“的”应为“得”；人称代词后接“得”、再接名词时，“得”应为“的”。",
+        rationale:
+            "依据公文用语规范（参考文件 gongwen-norms §5）：“的”用在名词中心语前（定语），“地”用在动词前（状语），“得”用在补语前。叠音状语（渐渐、悄悄、轻轻）或只修饰动词的副词（不断、逐步、日益）后接“的”、再接只作动词的词时，“的”应为“地”；动词或形容词后接“的”、再接程度副词和形容词并结束分句时，“的”应为“得”；人称代词后接“得”、再接名词时，“得”应为“的”。",
         fix: .unsafe,
         triggering: [
             RuleExample("城区空气质量渐渐«的»好转。", fixed: "城区空气质量渐渐地好转。"),
@@ -78,26 +85,35 @@ public struct StructuralParticleRule: Rule {
                 let particle = words[i]
                 // The particle's neighbours must touch it: a space (硬硬的 没点手感) ends the phrase.
                 guard particle.range.count == 1, words[i - 1].range.upperBound == particle.range.lowerBound,
-                      i + 1 < words.endIndex, words[i + 1].range.lowerBound == particle.range.upperBound else { continue }
+                    i + 1 < words.endIndex, words[i + 1].range.lowerBound == particle.range.upperBound
+                else { continue }
                 switch s[particle.range.lowerBound] {
                 case "的":
                     if isAdverbial(words[i - 1], before: words[i + 1], s) {
-                        out.append(description.diagnostic(particle.range, "状语与动词之间应用“地”", replacements: ["地"],
-                                                          fix: .unsafe, confidence: 0.9))
+                        out.append(
+                            description.diagnostic(
+                                particle.range, "状语与动词之间应用“地”", replacements: ["地"],
+                                fix: .unsafe, confidence: 0.9))
                     } else if let head = words[i - 1].tag, Self.complementHeadTags.contains(head),
-                              // 比 + verb + 的 is the standard of a comparison (比预想的更艰难, 比想象的更难), not a
-                              // verb and its complement.
-                              !(i - 2 >= words.startIndex && s.string(words[i - 2].range).hasSuffix("比")),
-                              isDegreeComplement(words[(i + 1)...], s) {
-                        out.append(description.diagnostic(particle.range, "动词、形容词与补语之间应用“得”",
-                                                          replacements: ["得"], fix: .unsafe, confidence: 0.9))
+                        // 比 + verb + 的 is the standard of a comparison (比预想的更艰难, 比想象的更难), not a
+                        // verb and its complement.
+                        !(i - 2 >= words.startIndex && s.string(words[i - 2].range).hasSuffix("比")),
+                        isDegreeComplement(words[(i + 1)...], s)
+                    {
+                        out.append(
+                            description.diagnostic(
+                                particle.range, "动词、形容词与补语之间应用“得”",
+                                replacements: ["得"], fix: .unsafe, confidence: 0.9))
                     }
                 case "得":
                     guard Self.pronouns.contains(s.string(words[i - 1].range)), i + 2 < words.endIndex,
-                          words[i + 1].tag == "n", words[i + 2].kind != .punctuation,
-                          !Self.afterObtained.contains(s.string(words[i + 2].range)) else { continue }
-                    out.append(description.diagnostic(particle.range, "代词与名词之间应用“的”", replacements: ["的"],
-                                                      fix: .unsafe, confidence: 0.9))
+                        words[i + 1].tag == "n", words[i + 2].kind != .punctuation,
+                        !Self.afterObtained.contains(s.string(words[i + 2].range))
+                    else { continue }
+                    out.append(
+                        description.diagnostic(
+                            particle.range, "代词与名词之间应用“的”", replacements: ["的"],
+                            fix: .unsafe, confidence: 0.9))
                 default:
                     continue
                 }
@@ -111,8 +127,9 @@ public struct StructuralParticleRule: Rule {
     private func isAdverbial(_ before: Word, before after: Word, _ s: [Unicode.Scalar]) -> Bool {
         guard before.range.count == 2, let tag = before.tag, after.tag == "v" else { return false }
         let a = s[before.range.lowerBound], b = s[before.range.lowerBound + 1]
-        return a == b ? Self.reduplicatedTags.contains(tag)
-                      : Self.mannerAdverbs.contains(String(String.UnicodeScalarView([a, b])))
+        return a == b
+            ? Self.reduplicatedTags.contains(tag)
+            : Self.mannerAdverbs.contains(String(String.UnicodeScalarView([a, b])))
     }
 
     /// Whether the words after 的 are a degree complement that ends the clause: a degree adverb and an adjective (很
@@ -131,7 +148,8 @@ public struct StructuralParticleRule: Rule {
             // character. Not 更/真, which begin words of their own (更正, 更新, 真实).
             let word = s[clause[clause.startIndex].range]
             guard word.count == 2, "很太挺".unicodeScalars.contains(word.first!),
-                  let tag = Lexicon.shared.entry(word.dropFirst())?.tag else { return false }
+                let tag = Lexicon.shared.entry(word.dropFirst())?.tag
+            else { return false }
             return tag == "a"
         default:
             return false

@@ -4,23 +4,29 @@ extension TypoFinding {
         let written = String(String.UnicodeScalarView(scalars[word]))
         var meant = Array(scalars[word])
         meant[position - word.lowerBound] = replacement
-        let reason = kind.contains(.sameSoundSameTone) ? "同音"
-            : kind.contains(.sameSoundOtherTone) ? "音同调异"
-            : kind.contains(.similarShape) ? "形近" : "音近"
+        let reason =
+            kind.contains(.sameSoundSameTone)
+            ? "同音"
+            : kind.contains(.sameSoundOtherTone)
+                ? "音同调异"
+                : kind.contains(.similarShape) ? "形近" : "音近"
         return "\(what)：“\(written)”疑为“\(String(String.UnicodeScalarView(meant)))”之误（\(reason)）"
     }
 
     /// The finding as a diagnostic of `description`'s rule: the one character replaced, an unsafe fix, its confidence.
     func diagnostic(_ description: RuleDescription, _ scalars: [Unicode.Scalar], what: String) -> Diagnostic {
-        description.diagnostic(position..<position + 1, message(scalars, what: what), replacements: [String(replacement)],
-                               fix: .unsafe, confidence: confidence)
+        description.diagnostic(
+            position..<position + 1, message(scalars, what: what), replacements: [String(replacement)],
+            fix: .unsafe, confidence: confidence)
     }
 }
 
 extension Slip {
     /// The shown word or phrase as it reads with `replacement` put in place of `range` (which it contains).
-    static func meant(_ scalars: [Unicode.Scalar], shown: Range<Int>, range: Range<Int>,
-                      replacement: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    static func meant(
+        _ scalars: [Unicode.Scalar], shown: Range<Int>, range: Range<Int>,
+        replacement: [Unicode.Scalar]
+    ) -> [Unicode.Scalar] {
         var meant = Array(scalars[shown])
         meant.replaceSubrange(range.lowerBound - shown.lowerBound..<range.upperBound - shown.lowerBound, with: replacement)
         return meant
@@ -49,7 +55,8 @@ extension Slip {
                 text = replacement + [scalars[range.lowerBound]]
             }
         }
-        return description.diagnostic(marked, message, replacements: [String(String.UnicodeScalarView(text))],
-                                      fix: .unsafe, confidence: confidence)
+        return description.diagnostic(
+            marked, message, replacements: [String(String.UnicodeScalarView(text))],
+            fix: .unsafe, confidence: confidence)
     }
 }
