@@ -13,15 +13,21 @@ import Testing
         let served: ServedShuzhi
         let port: Int
 
-        init() throws {
-            served = try ServedShuzhi(arguments: ["--no-config"])
+        init(store: URL? = nil) throws {
+            served = try ServedShuzhi(arguments: ["--no-config"], store: store)
             port = Int(served.url.split(separator: ":").last!.dropLast())!
         }
 
-        func post(_ path: String, _ body: Data, headers: [String: String] = [:]) throws -> RawHTTP.Response {
+        func post(_ path: String, _ body: Data, headers: [String: String] = [:], status: Int = 200) throws -> RawHTTP.Response {
             let response = try RawHTTP.request(port: port, method: "POST", path: path, headers: headers, body: body)
-            #expect(response.status == 200, "\(path): \(String(decoding: response.body, as: UTF8.self).prefix(300))")
+            #expect(response.status == status, "\(path): \(String(decoding: response.body, as: UTF8.self).prefix(300))")
             return response
+        }
+
+        func get(_ path: String) throws -> NSDictionary {
+            let response = try RawHTTP.request(port: port, method: "GET", path: path)
+            #expect(response.status == 200, "\(path)")
+            return try ParityCLITests.json(response.body)
         }
 
         deinit { served.stop() }
@@ -40,15 +46,18 @@ import Testing
         "/api/\(operation)?name=\(file.lastPathComponent.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" + query
     }
 
-    static let documents = [examples.appendingPathComponent("sample-report.txt"), fixtures.appendingPathComponent("report.docx"),
-                            fixtures.appendingPathComponent("gb18030-crlf.txt")]
+    static let documents = [
+        examples.appendingPathComponent("sample-report.txt"), fixtures.appendingPathComponent("report.docx"),
+        fixtures.appendingPathComponent("gb18030-crlf.txt"),
+    ]
 
     @Test func checkOutlineAndMetricsAgree() throws {
         let server = try Server()
         var withFindings = 0
         for file in Self.documents {
             let body = try Data(contentsOf: file)
-            let cli = try Self.json(Self.cli(["check", "--no-config", "--format", "json"], file).stdout).mutableCopy() as! NSMutableDictionary
+            let cli =
+                try Self.json(Self.cli(["check", "--no-config", "--format", "json"], file).stdout).mutableCopy() as! NSMutableDictionary
             let served = try Self.json(server.post(Self.path("check", file), body).body).mutableCopy() as! NSMutableDictionary
             if (cli["diagnostics"] as? [Any])?.isEmpty == false { withFindings += 1 }
             served.removeObject(forKey: "text")
@@ -82,7 +91,8 @@ import Testing
         for accept in [false, true] {
             let output = folder.appendingPathComponent("out-\(accept).docx")
             _ = try Self.cli(["fix", "--no-config", "-o", output.path] + (accept ? ["--accept"] : []), word)
-            let served = try server.post(Self.path("fix", word, "&output=" + (accept ? "accepted" : "tracked")), try Data(contentsOf: word)).body
+            let served = try server.post(Self.path("fix", word, "&output=" + (accept ? "accepted" : "tracked")), try Data(contentsOf: word))
+                .body
             let (cliParts, servedParts) = (try Self.wordParts(Data(contentsOf: output)), try Self.wordParts(served))
             #expect(cliParts == servedParts, "fix of report.docx, accept \(accept)")
             #expect(cliParts["word/document.xml"]?.contains("<w:ins ") == !accept)
@@ -94,6 +104,35 @@ import Testing
             let served = try server.post(Self.path("format", file), try Data(contentsOf: file)).body
             #expect(try Self.wordParts(Data(contentsOf: output)) == Self.wordParts(served), "format of \(file.lastPathComponent)")
         }
+    }
+
+    @Test func annotateAndCorpusIntakeAgree() throws {
+        let server = try Server()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-parity-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Every finding as a Word comment.
+        let word = Self.fixtures.appendingPathComponent("report.docx")
+        let annotated = folder.appendingPathComponent("annotated.docx")
+        _ = try Self.cli(["check", "--no-config", "--annotate", annotated.path], word)
+        let served = try server.post(Self.path("annotate", word), try Data(contentsOf: word)).body
+        let parts = try Self.wordParts(Data(contentsOf: annotated))
+        #expect(parts["word/comments.xml"]?.contains("<w:comment ") == true)
+        #expect(parts == (try Self.wordParts(served)), "annotate of report.docx")
+        // A report taken into the store: the same title, year, author, kind and source either way.
+        let report = Self.examples.appendingPathComponent("sample-report.txt")
+        let store = folder.appendingPathComponent("cli.sqlite")
+        let added = try Self.cli(["corpus", "add", "--store", store.path, "--author", "某局办公室"], report)
+        #expect(added.status == 0, "\(added.stderr)")
+        var form = MultipartBody()
+        form.file("files", report.lastPathComponent, try Data(contentsOf: report))
+        form.field("author", "某局办公室")
+        _ = try server.post("/api/corpus", form.data, headers: ["Content-Type": MultipartBody.contentType], status: 201)
+        let viaServer = try server.get("/api/corpus/1").mutableCopy() as! NSMutableDictionary
+        let viaCLI = try Server(store: store).get("/api/corpus/1").mutableCopy() as! NSMutableDictionary
+        for d in [viaServer, viaCLI] { d.removeObject(forKey: "addedAt") }
+        #expect(viaCLI["year"] as? Int != nil && viaCLI["title"] as? String != nil)
+        #expect(viaCLI == viaServer, "corpus intake")
     }
 
     /// The XML parts of a Word file, the dates of revisions and comments blanked.
@@ -129,10 +168,13 @@ import Testing
         #expect((cli["passages"] as? [Any])?.isEmpty == false, "the copied paragraphs are found")
         #expect(cli == served, "compare")
         // The rule catalogue.
-        let rules = try JSONSerialization.jsonObject(with: RawHTTP.request(port: server.port, method: "GET", path: "/api/rules").body) as? NSArray
+        let rules =
+            try JSONSerialization.jsonObject(with: RawHTTP.request(port: server.port, method: "GET", path: "/api/rules").body) as? NSArray
         #expect(try JSONSerialization.jsonObject(with: CLI.run(["rules", "--format", "json"]).stdout) as? NSArray == rules)
         // A review of a batch: the same reports, findings, parts and similarity.
-        let files = [a] + ((try? FileManager.default.contentsOfDirectory(at: samples, includingPropertiesForKeys: nil)) ?? [])
+        let files =
+            [a]
+            + ((try? FileManager.default.contentsOfDirectory(at: samples, includingPropertiesForKeys: nil)) ?? [])
             .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
         var batch = MultipartBody()
         for file in files { batch.file("files", file.lastPathComponent, try Data(contentsOf: file)) }
@@ -140,7 +182,8 @@ import Testing
         let reviewFolder = folder.appendingPathComponent("review")
         try FileManager.default.createDirectory(at: reviewFolder, withIntermediateDirectories: true)
         for file in files { try FileManager.default.copyItem(at: file, to: reviewFolder.appendingPathComponent(file.lastPathComponent)) }
-        let review = try Self.json(CLI.run(["review", "--no-config", "--format", "json"] + files.map(\.lastPathComponent), in: reviewFolder).stdout)
+        let review = try Self.json(
+            CLI.run(["review", "--no-config", "--format", "json"] + files.map(\.lastPathComponent), in: reviewFolder).stdout)
         #expect(job["review"] as? NSDictionary == review, "review of \(files.count) reports")
     }
 }
@@ -152,8 +195,14 @@ struct MultipartBody {
     private var body = Data()
 
     mutating func file(_ field: String, _ name: String, _ bytes: Data) {
-        body += Data("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+        body += Data(
+            "--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                .utf8)
         body += bytes + Data("\r\n".utf8)
+    }
+
+    mutating func field(_ field: String, _ value: String) {
+        body += Data("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"\r\n\r\n\(value)\r\n".utf8)
     }
 
     var data: Data { body + Data("--\(Self.boundary)--\r\n".utf8) }

@@ -3,8 +3,12 @@ import Foundation
 /// A real headless Chromium driven over the W3C WebDriver protocol by Debian's chromedriver: what the browser tests
 /// use to load the page, type, click and read it back as a person's browser shows it.
 final class WebDriver: @unchecked Sendable {
-    static var chromium: String? { ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) } }
-    static var chromedriver: String? { ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"].first { FileManager.default.isExecutableFile(atPath: $0) } }
+    static var chromium: String? {
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+    static var chromedriver: String? {
+        ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
     /// `.ci/run` sets this, so that a missing browser fails the tests instead of skipping them.
     static var required: Bool { ProcessInfo.processInfo.environment["SHUZHI_REQUIRE_BROWSER"] == "1" }
 
@@ -17,7 +21,9 @@ final class WebDriver: @unchecked Sendable {
     let downloads: URL
 
     init() async throws {
-        guard let chromium = Self.chromium, let chromedriver = Self.chromedriver else { throw Failure(description: "chromium or chromedriver missing") }
+        guard let chromium = Self.chromium, let chromedriver = Self.chromedriver else {
+            throw Failure(description: "chromium or chromedriver missing")
+        }
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-chrome-\(UUID().uuidString)")
         downloads = profile.appendingPathComponent("downloads")
         try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
@@ -32,22 +38,31 @@ final class WebDriver: @unchecked Sendable {
         var ready = false
         for _ in 0..<100 {
             if let status = try? await Self.request(base.appendingPathComponent("status"), method: "GET", body: nil),
-               (status["value"] as? [String: Any])?["ready"] as? Bool == true { ready = true; break }
+                (status["value"] as? [String: Any])?["ready"] as? Bool == true
+            {
+                ready = true; break
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
         guard ready else {
             kill(driver.processIdentifier, SIGKILL)
             throw Failure(description: "chromedriver did not start")
         }
-        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
-            "browserName": "chrome",
-            "goog:chromeOptions": [
-                "binary": chromium,
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1440,900",
-                         "--lang=zh-CN", "--user-data-dir=\(profile.appendingPathComponent("profile").path)"],
-                "prefs": ["download.default_directory": downloads.path, "download.prompt_for_download": false],
-            ],
-        ]]]
+        let capabilities: [String: Any] = [
+            "capabilities": [
+                "alwaysMatch": [
+                    "browserName": "chrome",
+                    "goog:chromeOptions": [
+                        "binary": chromium,
+                        "args": [
+                            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1440,900",
+                            "--lang=zh-CN", "--user-data-dir=\(profile.appendingPathComponent("profile").path)",
+                        ],
+                        "prefs": ["download.default_directory": downloads.path, "download.prompt_for_download": false],
+                    ],
+                ]
+            ]
+        ]
         let created = try await Self.request(base.appendingPathComponent("session"), method: "POST", body: capabilities)
         guard let value = created["value"] as? [String: Any], let id = value["sessionId"] as? String else {
             kill(driver.processIdentifier, SIGKILL)
@@ -66,8 +81,9 @@ final class WebDriver: @unchecked Sendable {
 
     static func request(_ url: URL, method: String, body: Any?) async throws -> [String: Any] {
         let payload = try body.map { try JSONSerialization.data(withJSONObject: $0) }
-        let response = try RawHTTP.request(port: url.port ?? 80, method: method, path: url.path, headers: payload == nil ? [:] : ["Content-Type": "application/json"],
-                                           body: payload)
+        let response = try RawHTTP.request(
+            port: url.port ?? 80, method: method, path: url.path, headers: payload == nil ? [:] : ["Content-Type": "application/json"],
+            body: payload)
         return (try JSONSerialization.jsonObject(with: response.body)) as? [String: Any] ?? [:]
     }
 
@@ -134,7 +150,9 @@ final class WebDriver: @unchecked Sendable {
         let deadline = clock.now + timeout
         while clock.now < deadline {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: downloads.path)) ?? []
-            if let done = files.first(where: { !$0.hasSuffix(".crdownload") && !$0.hasPrefix(".") }) { return downloads.appendingPathComponent(done) }
+            if let done = files.first(where: { !$0.hasSuffix(".crdownload") && !$0.hasPrefix(".") }) {
+                return downloads.appendingPathComponent(done)
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
         return nil
@@ -147,11 +165,13 @@ final class ServedShuzhi: @unchecked Sendable {
     let url: String
     let folder: URL
 
-    init(arguments: [String] = []) throws {
+    /// `store`: an existing store to serve instead of a new one in the server's own folder.
+    init(arguments: [String] = [], store: URL? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         process.executableURL = CLI.binary
-        process.arguments = ["serve", "--port", "0", "--store", folder.appendingPathComponent("corpus.sqlite").path] + arguments
+        let storePath = (store ?? folder.appendingPathComponent("corpus.sqlite")).path
+        process.arguments = ["serve", "--port", "0", "--store", storePath] + arguments
         process.currentDirectoryURL = folder
         let out = Pipe()
         process.standardOutput = out
