@@ -37,7 +37,7 @@ ECSPELL = os.path.join(ROOT, '..', 'shared', 'corpus', 'ecspell', 'odw.train')
 CHARACTER_NAMES = ['languageModel', 'segmentation', 'rarity', 'sameSound', 'otherTone', 'similarShape', 'similarSound',
                    'writtenWord', 'writtenCharacter', 'candidateCharacter', 'bias']
 SLIP_KINDS = ['homophoneWord', 'reorder', 'missing', 'redundant']
-SLIP_NAMES = ['languageModel', 'generalModel', 'segmentation', 'writtenWord', 'meantWord', 'bias']
+SLIP_NAMES = ['languageModel', 'generalModel', 'segmentation', 'writtenWord', 'meantWord', 'bias', 'writtenName']
 
 
 def feature_lines(args, tune):
@@ -60,7 +60,8 @@ def character_features(row):
 
 def slip_features(row):
     gain_formal, gain_general, segmentation, written_word, meant_word = map(float, row[6:11])
-    return [gain_formal, gain_general, min(segmentation, 25), written_word, meant_word, 1.0]
+    written_name = float(row[12]) if len(row) > 12 else 0.0
+    return [gain_formal, gain_general, min(segmentation, 25), written_word, meant_word, 1.0, written_name]
 
 
 def fit(x, y, w, l2=1e-3, iterations=100):
