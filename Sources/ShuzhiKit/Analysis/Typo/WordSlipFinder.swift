@@ -77,7 +77,7 @@ struct WordSlipFinder: Sendable {
     /// One proposed change of the written text: `range` (empty for an insertion) becomes `replacement`.
     struct Edit: Equatable {
         let range: Range<Int>
-        let replacement: [Unicode.Scalar]
+        let replacement: ShortScalars
         let kind: Slip.Kind
         /// The written word or phrase the message shows, which contains `range`.
         let shown: Range<Int>
@@ -104,7 +104,8 @@ struct WordSlipFinder: Sendable {
             lexicon.forEachHomophone(of: written) { candidate in
                 guard candidate != written, !candidate.contains(where: CharacterTypoFinder.isNumeral) else { return }
                 Self.appendNew(
-                    Edit(range: word.range, replacement: candidate, kind: .homophoneWord, shown: word.range, writtenName: name),
+                    Edit(
+                        range: word.range, replacement: ShortScalars(candidate), kind: .homophoneWord, shown: word.range, writtenName: name),
                     to: &out, since: first)
             }
         }
@@ -141,9 +142,9 @@ struct WordSlipFinder: Sendable {
                 }
             }
             if let best {
-                var replacement = Array(s[p...q])
-                replacement.swapAt(0, distance)
-                out.append(Edit(range: p..<q + 1, replacement: replacement, kind: .reorder, shown: best.span))
+                var swapped = Array(s[p...q])
+                swapped.swapAt(0, distance)
+                out.append(Edit(range: p..<q + 1, replacement: ShortScalars(swapped), kind: .reorder, shown: best.span))
             }
         }
     }
@@ -161,7 +162,9 @@ struct WordSlipFinder: Sendable {
                 guard !(at < range.upperBound && s[at] == c), !(at > range.lowerBound && s[at - 1] == c),
                     c == "一" || !CharacterTypoFinder.isNumeral(c)
                 else { return }
-                Self.appendNew(Edit(range: at..<at, replacement: [c], kind: .missing, shown: p..<end), to: &out, since: first)
+                Self.appendNew(
+                    Edit(range: at..<at, replacement: ShortScalars(CollectionOfOne(c)), kind: .missing, shown: p..<end), to: &out,
+                    since: first)
             }
         }
     }
@@ -195,7 +198,7 @@ struct WordSlipFinder: Sendable {
             if length > 1 && (unit[0] == "的" || unit[length - 1] == "的") { continue }
             if Set(unit).count == 1 && length > 1 { continue }
             guard !Self.straddles(s, p, length, range, segmenter) else { continue }
-            out.append(Edit(range: p + length..<end, replacement: [], kind: .redundant, shown: p..<end))
+            out.append(Edit(range: p + length..<end, replacement: ShortScalars(), kind: .redundant, shown: p..<end))
         }
     }
 
@@ -276,7 +279,7 @@ struct WordSlipFinder: Sendable {
             evidence.write(line)
         }
         return Slip(
-            range: edit.range, replacement: edit.replacement, kind: edit.kind, shown: edit.shown,
+            range: edit.range, replacement: Array(edit.replacement), kind: edit.kind, shown: edit.shown,
             confidence: confidence)
     }
 
@@ -288,7 +291,7 @@ struct WordSlipFinder: Sendable {
     /// every candidate at a place (each insertion at one gap), so it is kept in `written`.
     private func gain(
         _ m: LanguageModel, _ t: [LanguageModel.Token], _ lo: Int, _ hi: Int,
-        _ replacement: [Unicode.Scalar], written: inout WrittenLogProbs,
+        _ replacement: ShortScalars, written: inout WrittenLogProbs,
         hopeless: ((Float) -> Bool)? = nil
     ) -> Float {
         let tail = min(hi + m.order - 1, t.count)

@@ -23,10 +23,10 @@ extension TypoFinding {
 
 extension Slip {
     /// The shown word or phrase as it reads with `replacement` put in place of `range` (which it contains).
-    static func meant(
+    static func meant<R: Collection>(
         _ scalars: [Unicode.Scalar], shown: Range<Int>, range: Range<Int>,
-        replacement: [Unicode.Scalar]
-    ) -> [Unicode.Scalar] {
+        replacement: R
+    ) -> [Unicode.Scalar] where R.Element == Unicode.Scalar {
         var meant = Array(scalars[shown])
         meant.replaceSubrange(range.lowerBound - shown.lowerBound..<range.upperBound - shown.lowerBound, with: replacement)
         return meant
