@@ -66,6 +66,16 @@ public enum FixOperation {
         public let left: Int
         /// Whether an error-level finding is left unfixed.
         public let errorsLeft: Bool
+
+        init(file: WordFile, text: [Unicode.Scalar]?, fixed: Int, left: Int, errorsLeft: Bool) {
+            (self.file, self.text, self.fixed, self.left, self.errorsLeft) = (file, text, fixed, left, errorsLeft)
+        }
+
+        /// One round over `diagnostics` that fixed `fixed` of them.
+        init(file: WordFile, text: [Unicode.Scalar]?, of diagnostics: [Diagnostic], fixed: [Diagnostic]) {
+            let errors = diagnostics.count { $0.severity == .error } - fixed.count { $0.severity == .error }
+            self.init(file: file, text: text, fixed: fixed.count, left: diagnostics.count - fixed.count, errorsLeft: errors > 0)
+        }
     }
 
     /// The output a document gets unless one is asked for: Word for Word, text for text.
@@ -89,29 +99,31 @@ public enum FixOperation {
                     source, document: document, diagnostics: diagnostics, includeUnsafe: unsafe,
                     revising: output == .accepted ? .accepted : .tracked)
             } catch { throw ServiceError(error) }
-            let errors = diagnostics.count { $0.severity == .error } - fixed.count { $0.severity == .error }
             return Outcome(
                 file: WordFile(bytes: bytes, name: OutputName.derived(from: document.name, suffix: ".fixed.docx")),
-                text: nil, fixed: fixed.count, left: diagnostics.count - fixed.count, errorsLeft: errors > 0)
+                text: nil, of: diagnostics, fixed: fixed)
         case .text:
-            let fixed: [Unicode.Scalar], applied: Int, remaining: [Diagnostic]
+            func file(_ fixed: [Unicode.Scalar]) -> WordFile {
+                let bytes: [UInt8]
+                if case .text(let encoding, let bom) = document.format {
+                    bytes = encode(fixed, as: encoding, byteOrderMark: bom)
+                } else {
+                    bytes = Array(String(String.UnicodeScalarView(fixed)).utf8)
+                }
+                return WordFile(bytes: bytes, name: OutputName.derived(from: document.name, suffix: ".fixed.txt"))
+            }
             if choices.isEmpty {
                 let result = Fixer.fixAll(document, checker: checker, includeUnsafe: unsafe)
-                (fixed, applied, remaining) = (result.document.scalars, result.applied, result.remaining)
-            } else {
-                let diagnostics = choices.applied(to: checker.check(document))
-                (fixed, applied) = Fixer.apply(diagnostics, to: document.scalars, includeUnsafe: unsafe)
-                remaining = checker.check(Document(name: document.name, format: document.format, scalars: fixed))
+                let remaining = result.remaining
+                return Outcome(
+                    file: file(result.document.scalars), text: result.document.scalars, fixed: result.applied,
+                    left: remaining.count, errorsLeft: remaining.contains { $0.severity == .error })
             }
-            let bytes: [UInt8]
-            if case .text(let encoding, let bom) = document.format {
-                bytes = encode(fixed, as: encoding, byteOrderMark: bom)
-            } else {
-                bytes = Array(String(String.UnicodeScalarView(fixed)).utf8)
-            }
-            return Outcome(
-                file: WordFile(bytes: bytes, name: OutputName.derived(from: document.name, suffix: ".fixed.txt")),
-                text: fixed, fixed: applied, left: remaining.count, errorsLeft: remaining.contains { $0.severity == .error })
+            // Exactly the chosen fixes, one round: what is left is what that round did not fix, as in Word.
+            let diagnostics = choices.applied(to: checker.check(document))
+            let made = Fixer.select(diagnostics, length: document.scalars.count, includeUnsafe: unsafe)
+            let fixed = Fixer.apply(made, to: document.scalars, includeUnsafe: unsafe).0
+            return Outcome(file: file(fixed), text: fixed, of: diagnostics, fixed: made)
         }
     }
 

@@ -54,11 +54,15 @@ struct Progress {
     mutating func step() {
         done += 1
         guard enabled else { return }
+        FileHandle.standardError.write(Data(Self.line(label, done, total, since: started).utf8))
+    }
+
+    /// `\r读取 12/50  3.1 份/秒  剩余约 12 秒 `: the line that overwrites the last one.
+    static func line(_ label: String, _ done: Int, _ total: Int, since started: Date) -> String {
         let elapsed = Date().timeIntervalSince(started)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let left = rate > 0 ? Double(total - done) / rate : 0
-        let line = String(format: "\r%@ %d/%d  %.1f 份/秒  剩余约 %.0f 秒 ", label, done, total, rate, left)
-        FileHandle.standardError.write(Data(line.utf8))
+        return String(format: "\r%@ %d/%d  %.1f 份/秒  剩余约 %.0f 秒 ", label, done, total, rate, left)
     }
 
     func finish() {
@@ -85,10 +89,7 @@ final class PhaseProgress: Sendable {
                 if s.shown { FileHandle.standardError.write(Data("\n".utf8)) }
                 s = State(phase: phase, started: Date(), shown: false)
             }
-            let elapsed = Date().timeIntervalSince(s.started)
-            let rate = elapsed > 0 ? Double(done) / elapsed : 0
-            let left = rate > 0 ? Double(total - done) / rate : 0
-            FileHandle.standardError.write(Data(String(format: "\r%@ %d/%d  %.1f 份/秒  剩余约 %.0f 秒 ", phase, done, total, rate, left).utf8))
+            FileHandle.standardError.write(Data(Progress.line(phase, done, total, since: s.started).utf8))
             s.shown = true
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ShuzhiTestSupport
 import Testing
 @testable import ShuzhiKit
 
@@ -186,24 +187,4 @@ import Testing
             CLI.run(["review", "--no-config", "--format", "json"] + files.map(\.lastPathComponent), in: reviewFolder).stdout)
         #expect(job["review"] as? NSDictionary == review, "review of \(files.count) reports")
     }
-}
-
-/// multipart/form-data as a browser sends it.
-struct MultipartBody {
-    static let boundary = "----ShuzhiParityBoundary0x5A"
-    static let contentType = "multipart/form-data; boundary=\(boundary)"
-    private var body = Data()
-
-    mutating func file(_ field: String, _ name: String, _ bytes: Data) {
-        body += Data(
-            "--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-                .utf8)
-        body += bytes + Data("\r\n".utf8)
-    }
-
-    mutating func field(_ field: String, _ value: String) {
-        body += Data("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"\r\n\r\n\(value)\r\n".utf8)
-    }
-
-    var data: Data { body + Data("--\(Self.boundary)--\r\n".utf8) }
 }

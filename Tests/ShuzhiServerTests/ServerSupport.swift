@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import ShuzhiKit
 import ShuzhiStore
+import ShuzhiTestSupport
 @testable import ShuzhiServer
 
 /// A server over a new SQLite store in a temporary folder, driven without a socket (HummingbirdTesting's router
@@ -58,22 +59,14 @@ extension ByteBuffer {
     }
 }
 
-/// multipart/form-data as a browser builds it.
+/// multipart/form-data as a browser builds it (`MultipartBody`), as HummingbirdTesting takes it.
 struct Form {
-    static let boundary = "----ShuzhiTestBoundary7MA4YWxkTrZu0gW"
-    var body: [UInt8] = []
+    var body = MultipartBody()
 
-    mutating func file(_ field: String, _ name: String, _ bytes: [UInt8]) {
-        body += Array(
-            "--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-                .utf8)
-        body += bytes + Array("\r\n".utf8)
-    }
+    mutating func file(_ field: String, _ name: String, _ bytes: [UInt8]) { body.file(field, name, Data(bytes)) }
 
-    mutating func field(_ field: String, _ value: String) {
-        body += Array("--\(Self.boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"\r\n\r\n\(value)\r\n".utf8)
-    }
+    mutating func field(_ field: String, _ value: String) { body.field(field, value) }
 
-    var buffer: ByteBuffer { ByteBuffer(bytes: body + Array("--\(Self.boundary)--\r\n".utf8)) }
-    static let headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+    var buffer: ByteBuffer { ByteBuffer(bytes: body.data) }
+    static let headers: HTTPFields = [.contentType: MultipartBody.contentType]
 }

@@ -64,8 +64,10 @@ public struct Configuration: Sendable {
     /// Findings made outside the checker (copying found against a store, `RuleRegistry.corpus`): those of a rule this
     /// configuration turns off left out, the rest re-levelled as configured.
     public func settled(_ findings: [Diagnostic]) -> [Diagnostic] {
-        findings.compactMap { finding in
-            guard let rule = RuleRegistry.descriptions.first(where: { $0.id == finding.rule }) else { return finding }
+        guard !findings.isEmpty else { return findings }
+        let rules = RuleRegistry.descriptions
+        return findings.compactMap { finding in
+            guard let rule = rules.first(where: { $0.id == finding.rule }) else { return finding }
             guard isEnabled(rule) else { return nil }
             var settled = finding
             if let severity = severity(for: finding.rule) { settled.severity = severity }
