@@ -8,7 +8,8 @@ import ShuzhiKit
 struct Main {
     static func main() {
         do {
-            var command = try Shuzhi.parseAsRoot()
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            var command = try Shuzhi.parsedDirectly(arguments) ?? Shuzhi.parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = Shuzhi.exitCode(for: error)
@@ -36,4 +37,22 @@ struct Shuzhi: ParsableCommand {
         ],
         defaultSubcommand: nil
     )
+}
+
+extension Shuzhi {
+    /// The command of an ordinary invocation (`shuzhi check report.docx`), parsed by the subcommand alone, or nil.
+    /// Parsing from the root reflects every subcommand's options to see whether any passes arguments through, and
+    /// each option type's first reflection scans the binary's whole protocol conformance table: about 28M
+    /// instructions, more than the check of a short report's analysis (BENCHMARKS.md). Help, the version, completion
+    /// scripts and any error go through the root, so that what they print is ArgumentParser's own.
+    static func parsedDirectly(_ arguments: [String]) -> ParsableCommand? {
+        guard let name = arguments.first,
+            let subcommand = configuration.subcommands.first(where: { $0._commandName == name }),
+            !arguments.contains(where: { rootOnly.contains($0) || $0.hasPrefix("--generate-completion") || $0.hasPrefix("--experimental") })
+        else { return nil }
+        return try? subcommand.parseAsRoot(Array(arguments.dropFirst()))
+    }
+
+    /// Arguments whose meaning depends on where they stand in the command tree.
+    private static let rootOnly: Set<String> = ["help", "-h", "--help", "--version"]
 }

@@ -135,10 +135,13 @@ struct CharacterTypoFinder: Sendable {
 
     /// Whether two characters that form no longer word either way may still be compared by the model alone: a
     /// function-character group, or two frequent single-character words with the same sound (根/跟, 完/玩, 座/坐).
-    func aloneCandidates(_ written: Unicode.Scalar, _ candidate: Unicode.Scalar, _ kind: Lexicon.Confusion) -> Bool {
-        if let group = Self.functionGroup(written) { return group == Self.functionGroup(candidate) }
-        guard kind.contains(.sameSoundSameTone) || kind.contains(.sameSoundOtherTone),
-            !Self.isPronoun(written), !Self.isPronoun(candidate)
+    /// `group` and `pronoun` are the written character's (`functionGroup`, `isPronoun`), asked once per position
+    /// rather than once for each of its dozens of confusable characters.
+    @inline(__always) func aloneCandidates(
+        written group: Int?, pronoun: Bool, _ candidate: Unicode.Scalar, _ kind: Lexicon.Confusion
+    ) -> Bool {
+        if let group { return group == Self.functionGroup(candidate) }
+        guard kind.contains(.sameSoundSameTone) || kind.contains(.sameSoundOtherTone), !pronoun, !Self.isPronoun(candidate)
         else { return false }
         return lexicon.singleWordCost(candidate) <= tuning.functionCharacterCost
     }
@@ -325,17 +328,19 @@ struct CharacterTypoFinder: Sendable {
         let neighbours = Neighbours(s, p, near, lexicon)
         let writtenWord = cheapestWord(s, p, written, neighbours, only: only)?.cost ?? Lexicon.unknownCost
         var survivors: [(Unicode.Scalar, Lexicon.Confusion, Range<Int>)] = []
+        survivors.reserveCapacity(16)
         // Function characters (的/得/地, 在/再, 那/哪) make no longer word either way: the model alone judges them.
-        let writtenAlone = lexicon.singleWordCost(written)
+        let writtenMayBeAlone = lexicon.singleWordCost(written) <= tuning.functionCharacterCost
+        let writtenGroup = Self.functionGroup(written), writtenPronoun = Self.isPronoun(written)
         var aloneCount = 0
         lexicon.forEachConfusion(of: written) { candidate, kind in
             // Turning a character into a numeral changes a number (市三届 → 十三届): never proposed.
             if Self.isNumeral(candidate) { return }
             guard let word = cheapestWord(s, p, candidate, neighbours, only: only), word.cost + minimumGain <= writtenWord else {
-                if writtenAlone <= tuning.functionCharacterCost, aloneCandidates(written, candidate, kind) {
+                if writtenMayBeAlone, aloneCandidates(written: writtenGroup, pronoun: writtenPronoun, candidate, kind) {
                     // Outside the function groups, only the commonest same-sound words (most frequent first): a
                     // character like 是 has a dozen, each costing both models' lookups, and rarer ones never win.
-                    if Self.functionGroup(written) == nil {
+                    if writtenGroup == nil {
                         aloneCount += 1
                         guard aloneCount <= Self.aloneCandidateLimit else { return }
                     }
@@ -352,8 +357,8 @@ struct CharacterTypoFinder: Sendable {
         let last = range.count + LanguageModel.padding
         let original = tokens[i]
         let window = Array(s[wide])
-        let writtenSuffix = window.withUnsafeBufferPointer { segmenter.suffixCosts(of: $0) }
-        let writtenSegmentation = writtenSuffix[0]
+        // The written window's segmentation, computed when the first candidate needs it: most never do (below).
+        var writtenSuffix: [Int] = []
         let k = p - wide.lowerBound
         let weights = everyday ? tuning.everyday : tuning.formal
         let useGeneral = weights.generalModel != 0 || dumpFeatures
@@ -365,33 +370,66 @@ struct CharacterTypoFinder: Sendable {
         let aloneOffset =
             TypoTuning.aloneLogit - (weights.languageModel + weights.generalModel) * weights.aloneMargin
             + max(0, weights.segmentation * weights.segmentationCap) + max(0, weights.otherTone - weights.sameSound)
+        // The most the segmentation term can add; no candidate below `hopelessLogit` without it is re-segmented for
+        // (nor reported: even the document's own spelling elsewhere, `TypoFindings.weighed`, cannot lift it to the
+        // floor). Every candidate is scored in full when its evidence is written out.
+        let segmentationReach = weights.segmentation > 0 ? weights.segmentation * weights.segmentationCap : .infinity
+        let hopelessLogit = dumpFeatures ? -Double.infinity : Self.floorLogit - TypoFindings.variantBonus
+        // The formal model's terms are never positive, so its sum for a candidate only falls as terms are added:
+        // it may stop once the candidate cannot reach `hopelessLogit` (models-alone candidates: the floor) with every
+        // other term at its best. With the general model in play, every term is summed.
+        let mayStop = !dumpFeatures && !useGeneral && model.neverPositive && weights.languageModel > 0
         for (candidate, kind, word) in survivors {
             tokens[i] = model.token(candidate)
-            let gainFormal = Double(localLogProb(model, tokens, i, last) - writtenFormal)
+            let alone = word.count == 1
+            var stopBelow = -Float.infinity
+            if mayStop {
+                // lm × (sum − written) + best of the rest < bound ⇔ sum < written + (bound − best of the rest) / lm,
+                // less a margin for rounding.
+                let best =
+                    alone
+                    ? aloneOffset - Self.floorLogit
+                    : segmentationReach
+                        + nonModelTerms(
+                            weights, written, candidate, kind, writtenWord,
+                            Double(lexicon.characterCost(written) - lexicon.characterCost(candidate)) / 8) - hopelessLogit
+                stopBelow = writtenFormal + Float(-best / weights.languageModel) - 1e-3
+            }
+            let formalSum = localLogProb(model, tokens, i, last, stopBelow: stopBelow)
+            guard formalSum >= stopBelow else {
+                tokens[i] = original
+                continue
+            }
+            let gainFormal = Double(formalSum - writtenFormal)
             let gainGeneral = useGeneral ? Double(localLogProb(general, tokens, i, last) - writtenGeneral) : 0
             let evidence = weights.modelEvidence(formal: gainFormal, general: gainGeneral)
             tokens[i] = original
-            let alone = word.count == 1
             // A candidate the models alone judge, which stays under the rule's floor even with the largest
             // segmentation gain, is not worth re-segmenting the neighbourhood for.
             if alone && evidence + aloneOffset < Self.floorLogit { continue }
+            let rarity = Double(lexicon.characterCost(written) - lexicon.characterCost(candidate)) / 8
+            // No word changes for a models-alone candidate: the word features say nothing, and the models'
+            // preference decides.
+            let aloneRest = evidence - (weights.languageModel + weights.generalModel) * weights.aloneMargin + TypoTuning.aloneLogit
+            // (The bound keeps a hair's margin: it is summed in another order than the logit below.)
+            guard
+                alone
+                    || evidence + segmentationReach + nonModelTerms(weights, written, candidate, kind, writtenWord, rarity) + 1e-9
+                        >= hopelessLogit
+            else { continue }
+            if writtenSuffix.isEmpty { writtenSuffix = window.withUnsafeBufferPointer { segmenter.suffixCosts(of: $0) } }
             scratch[p - wide.lowerBound] = candidate
             let gainSegmentation =
                 Double(
-                    writtenSegmentation
+                    writtenSuffix[0]
                         - scratch.withUnsafeBufferPointer {
                             segmenter.cost(of: $0, changedAt: k, reusing: writtenSuffix)
                         }) / 10
             scratch[p - wide.lowerBound] = written
-            let rarity = Double(lexicon.characterCost(written) - lexicon.characterCost(candidate)) / 8
             let segmentationTerm = weights.segmentation * min(gainSegmentation, weights.segmentationCap)
             var z: Double
             if alone {
-                // No word changes: the word features say nothing, and the models' preference decides.
-                z =
-                    evidence - (weights.languageModel + weights.generalModel) * weights.aloneMargin
-                    + TypoTuning.aloneLogit + segmentationTerm
-                    + (kind.contains(.sameSoundSameTone) ? 0 : weights.otherTone - weights.sameSound)
+                z = aloneRest + segmentationTerm + (kind.contains(.sameSoundSameTone) ? 0 : weights.otherTone - weights.sameSound)
             } else {
                 z =
                     evidence + segmentationTerm
@@ -421,11 +459,33 @@ struct CharacterTypoFinder: Sendable {
         return best
     }
 
+    /// A word-forming candidate's terms other than the models' and the segmentation's: the characters' rarity and
+    /// costs, the written word's cost, the prior of how the two characters relate, and the bias.
+    @inline(__always) private func nonModelTerms(
+        _ weights: TypoWeights, _ written: Unicode.Scalar, _ candidate: Unicode.Scalar, _ kind: Lexicon.Confusion,
+        _ writtenWord: Int, _ rarity: Double
+    ) -> Double {
+        let prior =
+            kind.contains(.sameSoundSameTone)
+            ? weights.sameSound
+            : kind.contains(.sameSoundOtherTone)
+                ? weights.otherTone : kind.contains(.similarShape) ? weights.similarShape : weights.similarSound
+        return weights.rarity * max(0, rarity) + weights.writtenWord * Double(writtenWord) / 10
+            + weights.writtenCharacter * Double(lexicon.characterCost(written)) / 8
+            + weights.candidateCharacter * Double(lexicon.characterCost(candidate)) / 8 - weights.bias + prior
+    }
+
     /// log10 of the model's n-grams that see tokens[i]: those ending at i … i + order − 1 (up to the end token at
     /// `last`).
-    private func localLogProb(_ model: LanguageModel, _ t: [LanguageModel.Token], _ i: Int, _ last: Int) -> Float {
+    /// The sum stops as soon as it falls below `stopBelow` (the model's terms are never positive when a caller asks).
+    private func localLogProb(
+        _ model: LanguageModel, _ t: [LanguageModel.Token], _ i: Int, _ last: Int, stopBelow: Float = -.infinity
+    ) -> Float {
         var total: Float = 0
-        for k in i...min(i + model.order - 1, last) { total += model.logProb(t, at: k) }
+        for k in i...min(i + model.order - 1, last) {
+            total += model.logProb(t, at: k)
+            if total < stopBelow { return total }
+        }
         return total
     }
 }

@@ -237,12 +237,7 @@ struct WordSlipFinder: Sendable {
         // Most candidates fail the reach test below on the formal model alone; the model's terms are never positive,
         // so the gain only falls as they are added, and the sum can stop once that test must fail (exactly: the same
         // arithmetic on a larger gain already fails it).
-        let hopeless: ((Float) -> Bool)? =
-            edit.kind == .redundant || dumpFeatures
-            ? nil
-            : { partial in
-                w.languageModel * Double(partial) + w.generalModel * 0 + w.bias + w.reach < floorLogit
-            }
+        let hopeless = edit.kind == .redundant || dumpFeatures ? nil : Hopeless(weights: w, floorLogit: floorLogit)
         let gainFormal = Double(gain(model, tokens, lo, hi, edit.replacement, written: &writtenFormal, hopeless: hopeless))
         // The general model is a second opinion on a doubled word (it knows which words people do double: 0.79 →
         // 0.88 of the right candidates kept when fitted with it); on the other kinds it added nothing in official
@@ -292,7 +287,7 @@ struct WordSlipFinder: Sendable {
     private func gain(
         _ m: LanguageModel, _ t: [LanguageModel.Token], _ lo: Int, _ hi: Int,
         _ replacement: ShortScalars, written: inout WrittenLogProbs,
-        hopeless: ((Float) -> Bool)? = nil
+        hopeless: Hopeless? = nil
     ) -> Float {
         let tail = min(hi + m.order - 1, t.count)
         let before = written.value(lo, hi) {
@@ -306,7 +301,7 @@ struct WordSlipFinder: Sendable {
         let mayStop = hopeless != nil && m.neverPositive
         func add(_ term: Float) -> Bool {
             after += term
-            return mayStop && hopeless?(after - before) == true
+            return mayStop && hopeless?.test(after - before) == true
         }
         for scalar in replacement {
             // Both models share the lexicon's token ids.
@@ -319,6 +314,17 @@ struct WordSlipFinder: Sendable {
             (a, b, c) = (b, c, t[k])
         }
         return after - before
+    }
+}
+
+/// Whether a candidate whose formal model's gain is `partial` so far is out of reach of the floor, whatever else it
+/// gains (a value, not a closure: one is asked for each of the tens of thousands of candidates of a report).
+struct Hopeless {
+    let weights: SlipKindWeights
+    let floorLogit: Double
+
+    @inline(__always) func test(_ partial: Float) -> Bool {
+        weights.languageModel * Double(partial) + weights.generalModel * 0 + weights.bias + weights.reach < floorLogit
     }
 }
 
