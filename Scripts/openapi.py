@@ -167,6 +167,11 @@ spec = {
             "CheckResult": {"type": "object", "properties": {
                 "file": {"type": "string"}, "encoding": {"type": "string"}, "reportYear": {"type": "object"},
                 "diagnostics": {"type": "array", "items": ref("Diagnostic")}, "summary": {"type": "object"}, "similarity": {"type": "object"},
+                "readingOrder": {"type": "object", "description": "先看什么：一句概述（headline），和按重要程度排好的问题（entries，diagnostics 的下标；每段的模板占位合为一条待填清单）",
+                                 "properties": {"headline": {"type": "string"}, "entries": {"type": "array", "items": {
+                                     "type": "object", "required": ["indices", "placeholderList"], "properties": {
+                                         "indices": {"type": "array", "items": {"type": "integer", "minimum": 0}},
+                                         "placeholderList": {"type": "boolean"}, "message": {"type": "string"}}}}}},
                 "text": {"type": "string"}, "outline": {"type": "object"}, "metrics": {"type": "object"}}},
             "ReviewStarted": {"type": "object", "properties": {"id": {"type": "string"}, "files": {"type": "integer"},
                                                                "status": {"type": "string"}, "events": {"type": "string"}}},

@@ -166,6 +166,7 @@ async function runCheck() {
 function showCheckResult(result) {
   learnFamilies(result.diagnostics);
   check.result = result;
+  check.scalars = Array.from(result.text || "");
   check.states = new Map();
   check.current = -1;
   $("check-result").hidden = false;
@@ -190,8 +191,21 @@ function renderSummary() {
     h("strong", {}, check.result.file), "：",
     `共 ${s.total} 处问题（错误 ${s.errors}、警告 ${s.warnings}、提示 ${s.infos}），其中 ${s.safeFixes} 处可自动修改`,
     year ? `；报告年度 ${year}` : "",
+    check.result.readingOrder && check.result.readingOrder.headline
+      ? h("span", { class: "headline" }, check.result.readingOrder.headline) : null,
   );
 }
+
+/** The cards of the list, most important first (readingOrder): one per finding, one per paragraph of placeholders. */
+function readingEntries() {
+  const order = check.result.readingOrder;
+  if (order) return order.entries;
+  return check.result.diagnostics.map((d, i) => ({ indices: [i], placeholderList: false }));
+}
+
+/** The card that shows diagnostic i (a placeholder's card lists its whole paragraph). */
+const cardOf = (i) => Array.from(document.querySelectorAll("#finding-list .finding"))
+  .find((el) => el.dataset.indices.split(" ").includes(String(i)));
 
 function visible(d) {
   if (check.hiddenSeverities.has(d.severity) || check.hiddenFamilies.has(d.family)) return false;
@@ -274,18 +288,23 @@ function renderFindings() {
   renderText();
   const list = $("finding-list");
   const diagnostics = check.result.diagnostics;
-  const byFamily = new Map();
-  diagnostics.forEach((d, i) => {
-    if (!visible(d)) return;
-    if (!byFamily.has(d.family)) byFamily.set(d.family, []);
-    byFamily.get(d.family).push(i);
-  });
+  // Sections in the order their first card comes in the reading order; the placeholder lists last, as one section.
+  const sections = new Map();
+  for (const entry of readingEntries()) {
+    const shown = entry.indices.filter((i) => visible(diagnostics[i]));
+    if (!shown.length) continue;
+    const key = entry.placeholderList ? "待填" : diagnostics[shown[0]].family;
+    if (!sections.has(key)) sections.set(key, { cards: [], count: 0 });
+    const section = sections.get(key);
+    section.cards.push(entry.placeholderList ? placeholderItem(entry, shown) : findingItem(shown[0]));
+    section.count += shown.length;
+  }
   const groups = [];
-  for (const [family, indices] of byFamily) {
-    groups.push(h("h3", { class: "group-title" }, `${familyName(family)}（${indices.length}）`));
-    for (const severity of SEVERITY_ORDER) {
-      for (const i of indices.filter((i) => diagnostics[i].severity === severity)) groups.push(findingItem(i));
-    }
+  for (const [key, section] of sections) {
+    const title = key === "待填"
+      ? `待填清单（${section.count} 处，${section.cards.length} 段）`
+      : `${familyName(key)}（${section.count}）`;
+    groups.push(h("h3", { class: "group-title" }, title), ...section.cards);
   }
   if (!groups.length) {
     groups.push(h("p", { class: "muted" }, diagnostics.length ? "筛选后没有问题。" : "没有发现问题。"));
@@ -297,23 +316,73 @@ function renderFindings() {
 function findingItem(i) {
   const d = check.result.diagnostics[i];
   const state = check.states.get(keyOf(d));
-  const replacement = d.replacements.length ? (d.replacements[0] === "" ? "（删除）" : d.replacements[0]) : null;
   const item = h("div", {
     class: `finding sev-${d.severity} ${state || ""}`, tabindex: "0", role: "button",
-    dataset: { index: String(i), rule: d.rule, start: String(d.start), end: String(d.end) },
+    dataset: { index: String(i), indices: String(i), rule: d.rule, start: String(d.start), end: String(d.end) },
     "aria-label": `${SEVERITIES[d.severity]}，${familyName(d.family)}：${d.message}`,
     onclick: (e) => { if (!e.target.closest("button")) select(i, false); },
     onkeydown: (e) => { if (e.key === "Enter" && e.target === item) select(i, false); },
   },
-  h("div", { class: "rule" }, h("span", { class: "badge" }, SEVERITIES[d.severity]), " ", d.rule,
+  h("div", { class: "rule", title: d.rule }, h("span", { class: "badge" }, SEVERITIES[d.severity]), " ", familyName(d.family),
     d.confidence !== undefined ? `　置信度 ${Math.round(d.confidence * 100)}%` : "", `　第 ${d.line} 行`),
-  h("div", { class: "excerpt" }, excerpt(d.text), replacement !== null ? ` → ${replacement}` : ""),
+  ...excerptLines(d),
   h("div", { class: "message" }, d.message),
   h("div", { class: "actions" },
     isFixable(d) ? h("button", { type: "button", onclick: () => accept(i) }, state === "accepted" ? "撤销修改" : (d.fix === "safe" ? "接受修改" : "接受修改（需确认）")) : null,
     h("button", { type: "button", onclick: () => ignore(i) }, state === "ignored" ? "恢复" : "忽略"),
   ));
   return item;
+}
+
+/** One card for a paragraph's unfilled placeholders: how many, each with its neighbours; ignoring it ignores all. */
+function placeholderItem(entry, shown) {
+  const diagnostics = check.result.diagnostics;
+  const first = diagnostics[shown[0]];
+  const ignored = shown.every((i) => check.states.get(keyOf(diagnostics[i])) === "ignored");
+  const item = h("div", {
+    class: `finding sev-${first.severity} ${ignored ? "ignored" : ""}`, tabindex: "0", role: "button",
+    dataset: { index: String(shown[0]), indices: shown.join(" "), rule: first.rule, start: String(first.start),
+               end: String(diagnostics[shown[shown.length - 1]].end) },
+    "aria-label": `待填清单，第 ${first.line} 行：${entry.message || ""}`,
+    onclick: (e) => { if (!e.target.closest("button")) select(shown[0], false); },
+    onkeydown: (e) => { if (e.key === "Enter" && e.target === item) select(shown[0], false); },
+  },
+  h("div", { class: "rule" }, h("span", { class: "badge" }, SEVERITIES[first.severity]), ` 待填清单　第 ${first.line} 行　${shown.length} 处`),
+  h("div", { class: "message" }, entry.message || first.message),
+  h("div", { class: "actions" },
+    h("button", { type: "button", onclick: () => ignoreAll(shown, !ignored) }, ignored ? "恢复" : "全部忽略")));
+  return item;
+}
+
+function ignoreAll(indices, ignore) {
+  for (const i of indices) {
+    const key = keyOf(check.result.diagnostics[i]);
+    if (ignore) check.states.set(key, "ignored"); else check.states.delete(key);
+  }
+  check.current = indices[0];
+  renderFindings();
+}
+
+/**
+ * The flagged text with a few characters either side in its line, and below it the same stretch as it would read
+ * with the first replacement: a one-character change (布 → 部) is read as the whole phrase, 营商环境的布署 and
+ * 营商环境的部署, not as two characters that look alike in the font.
+ */
+function excerptLines(d) {
+  const scalars = check.scalars || Array.from(check.result.text || "");
+  const reach = 6;
+  let a = d.start, b = d.end;
+  while (a > 0 && d.start - a < reach && scalars[a - 1] !== "\n") a--;
+  while (b < scalars.length && b - d.end < reach && scalars[b] !== "\n") b++;
+  const before = (a > 0 && scalars[a - 1] !== "\n" ? "…" : "") + scalars.slice(a, d.start).join("");
+  const after = scalars.slice(d.end, b).join("") + (b < scalars.length && scalars[b] !== "\n" ? "…" : "");
+  const lines = [h("div", { class: "excerpt" }, before, h("strong", {}, d.start === d.end ? "‸" : excerpt(d.text)), after)];
+  if (d.replacements.length) {
+    const replacement = d.replacements[0];
+    lines.push(h("div", { class: "excerpt corrected" }, replacement === "" ? "删除后：" : "改为：",
+      before, replacement === "" ? "" : h("strong", {}, replacement), after));
+  }
+  return lines;
 }
 
 function excerpt(text) {
@@ -327,7 +396,7 @@ function select(i, fromText) {
   const marks = document.querySelectorAll(`#report-text mark`);
   const mark = Array.from(marks).find((m) => m.dataset.ids.split(" ").includes(String(i)));
   if (mark && !fromText) mark.scrollIntoView({ block: "center", behavior: "smooth" });
-  const item = document.querySelector(`.finding[data-index="${i}"]`);
+  const item = cardOf(i);
   if (item) {
     item.scrollIntoView({ block: "nearest" });
     if (fromText) item.focus({ preventScroll: true });
@@ -340,7 +409,7 @@ function markCurrent() {
   for (const m of document.querySelectorAll("#report-text mark")) {
     if (m.dataset.ids.split(" ").includes(String(check.current))) m.classList.add("current");
   }
-  const item = document.querySelector(`.finding[data-index="${check.current}"]`);
+  const item = cardOf(check.current);
   if (item) item.classList.add("current");
 }
 
@@ -349,7 +418,7 @@ function setState(i, state) {
   if (check.states.get(key) === state) check.states.delete(key); else check.states.set(key, state);
   check.current = i;
   renderFindings();
-  const item = document.querySelector(`.finding[data-index="${i}"]`);
+  const item = cardOf(i);
   if (item) item.focus({ preventScroll: true });
 }
 
@@ -363,7 +432,7 @@ function moveCurrent(step) {
   const at = order.indexOf(check.current);
   const next = at < 0 ? (step > 0 ? 0 : order.length - 1) : Math.min(order.length - 1, Math.max(0, at + step));
   select(order[next], false);
-  const item = document.querySelector(`.finding[data-index="${order[next]}"]`);
+  const item = cardOf(order[next]);
   if (item) item.focus({ preventScroll: true });
 }
 

@@ -4,6 +4,9 @@ import ShuzhiKit
 public struct WordFile: Sendable {
     public let bytes: [UInt8]
     public let name: String
+    /// The comments written into it (`annotate`: the summary on the title, one per finding, one per paragraph of
+    /// placeholders).
+    public var comments = 0
 }
 
 /// The names of what the operations write: `报告.docx` gives `报告.fixed.docx`, `报告.annotated.docx`,
@@ -135,8 +138,9 @@ public enum AnnotateOperation {
     public static func annotate(_ document: Document, source: [UInt8], diagnostics: [Diagnostic]) throws(ServiceError) -> WordFile {
         guard document.format == .docx else { throw FixOperation.needsWord }
         do {
-            let bytes = try DocxAnnotator.annotate(source, document: document, notes: diagnostics.map(DocxAnnotator.Note.init))
-            return WordFile(bytes: bytes, name: OutputName.derived(from: document.name, suffix: ".annotated.docx"))
+            let notes = DocxAnnotator.notes(diagnostics, document: document)
+            let bytes = try DocxAnnotator.annotate(source, document: document, notes: notes)
+            return WordFile(bytes: bytes, name: OutputName.derived(from: document.name, suffix: ".annotated.docx"), comments: notes.count)
         } catch { throw ServiceError(error) }
     }
 }

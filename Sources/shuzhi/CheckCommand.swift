@@ -101,9 +101,11 @@ struct CheckCommand: ParsableCommand {
 extension CheckCommand {
     /// `--annotate`: the input's package with every finding as a comment, written atomically (or not at all).
     func writeAnnotated(_ document: Document, source: [UInt8], _ diagnostics: [Diagnostic], path: String, to output: String) throws {
+        let comments: Int
         do {
             let file = try AnnotateOperation.annotate(document, source: source, diagnostics: diagnostics)
             try AtomicFile.write(file.bytes, to: output)
+            comments = file.comments
         } catch let error as ServiceError {
             Terminal.error("\(path)：\(error.description)")
             throw ExitCode(2)
@@ -111,7 +113,9 @@ extension CheckCommand {
             Terminal.error(f.message)
             throw ExitCode(2)
         }
-        Terminal.error("已写出 \(output)：\(diagnostics.count) 条批注 / \(diagnostics.count) comments")
+        Terminal.error(
+            "已写出 \(output)：\(diagnostics.count) 处问题，\(comments) 条批注（开头一条概述，每段的待填占位合为一条） / \(diagnostics.count) findings in \(comments) comments"
+        )
     }
 }
 

@@ -15,14 +15,24 @@ import Testing
         let output = dir.appendingPathComponent("批注.docx")
         let r = try CLI.run(["check", input.path, "--annotate", output.path, "--format", "json"])
         let findings = ((try r.json() as? [String: Any])?["diagnostics"] as? [Any])?.count ?? 0
-        #expect(r.status == 1 && findings > 0 && r.stderr.contains("\(findings) 条批注"), "\(r.stderr)")
+        // A comment on the title says what to read first; then one per entry of the reading order.
+        let expectedComments = try Self.readingEntries(r).count + 1
+        #expect(r.status == 1 && findings > 0 && r.stderr.contains("\(findings) 处问题，\(expectedComments) 条批注"), "\(r.stderr)")
         #expect(try Data(contentsOf: input) == original)
         let archive = try ZipArchive(Array(try Data(contentsOf: output)))
-        let comments = try archive.data(of: try #require(archive.entry(named: "word/comments.xml")), limit: 1 << 24)
-        #expect(String(decoding: comments, as: UTF8.self).components(separatedBy: "<w:comment ").count - 1 == findings)
+        let comments = String(
+            decoding: try archive.data(of: try #require(archive.entry(named: "word/comments.xml")), limit: 1 << 24), as: UTF8.self)
+        #expect(comments.components(separatedBy: "<w:comment ").count - 1 == expectedComments)
+        #expect(comments.contains("先看："))
         // The annotated copy is checked like the original: the same findings.
         let again = try CLI.run(["check", output.path, "--format", "json"])
         #expect(((try again.json() as? [String: Any])?["diagnostics"] as? [Any])?.count == findings)
+    }
+
+    /// The reading order's entries of a `check --format json` run: the diagnostics' indices of each.
+    static func readingEntries(_ r: CLI.Result) throws -> [[Int]] {
+        let order = try #require((try r.json() as? [String: Any])?["readingOrder"] as? [String: Any])
+        return (order["entries"] as? [[String: Any]] ?? []).map { $0["indices"] as? [Int] ?? [] }
     }
 
     @Test func badInputWritesNothing() throws {
@@ -94,12 +104,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output.path), "\(name): \(r.stderr)")
         let pdf = try #require(try LibreOffice.pdf(output), "\(name): LibreOffice could not open the annotated file")
         let notes = try LibreOffice.notes(pdf)
-        // One note per finding, besides the comments the file had already.
+        // The summary, one note per entry of the reading order, and the comments the file had already.
         let existing = name == "word-with-history" ? 1 : 0
-        #expect(notes.count == findings.count + existing, "\(name): \(notes.count) notes for \(findings.count) findings")
-        // Each finding's note carries its message (the writer reads no rule ids), whitespace aside.
+        let entries = try AnnotateCLITests.readingEntries(r)
+        #expect(
+            notes.count == (entries.isEmpty ? 0 : entries.count + 1) + existing,
+            "\(name): \(notes.count) notes for \(findings.count) findings")
+        // Each finding's note carries its message (the writer reads no rule ids), whitespace aside; a paragraph's
+        // placeholders share one list.
         let bare = { (s: String) in s.filter { !$0.isWhitespace } }
-        for f in findings {
+        let listed = Set(entries.filter { $0.count > 1 }.joined())
+        #expect(listed.isEmpty || notes.contains { $0.contains("待填清单") })
+        for (i, f) in findings.enumerated() where !listed.contains(i) {
             let opening = bare(String((f["message"] as? String ?? "?").prefix(12)))
             #expect(notes.contains { bare($0).contains(opening) }, "\(name): \(f["rule"] ?? "") \(opening)")
         }
@@ -176,7 +192,7 @@ import Testing
             #expect(r.status == expected.status && rules(r) == rules(expected), "\(old.lastPathComponent): \(r.stderr)")
             let out = dir.appendingPathComponent(old.lastPathComponent + ".annotated.docx")
             #expect(try CLI.run(["check", old.path, "--annotate", out.path]).status == 1)
-            #expect(try LibreOffice.pdf(out).map { try LibreOffice.notes($0).count } == rules(expected).count)
+            #expect(try LibreOffice.pdf(out).map { try LibreOffice.notes($0).count } == AnnotateCLITests.readingEntries(expected).count + 1)
         }
         // Without LibreOffice: exit 2 and what to do.
         let without = try CLI.run(["check", doc.path], environment: ["SHUZHI_SOFFICE": ""])

@@ -34,6 +34,10 @@ import Testing
         let cli = try CLI.run(["check", "--format", "json", CLI.sample])
         let json = try JSONSerialization.jsonObject(with: cli.stdout) as! [String: Any]
         let expected = (json["diagnostics"] as! [[String: Any]]).map { "\($0["rule"]!)@\($0["start"]!)-\($0["end"]!)" }.sorted()
+        // One card per entry of the reading order (a paragraph's placeholders share one), the most important first.
+        let entries = ((json["readingOrder"] as! [String: Any])["entries"] as! [[String: Any]]).map {
+            ($0["indices"] as! [Int]).map(String.init).joined(separator: " ")
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-browser-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -45,13 +49,23 @@ import Testing
             try await browser.type("#check-text", text)
             try await browser.click("#check-run")
             _ = try await browser.wait(for: "return document.querySelectorAll('#finding-list .finding').length > 0")
+            let cards =
+                try await browser.run(
+                    "return Array.from(document.querySelectorAll('#finding-list .finding')).map(e => e.dataset.indices)") as? [String] ?? []
+            #expect(cards.sorted() == entries.sorted())
+            #expect(cards.first == entries.first)
+            #expect(entries.count < expected.count, "the sample's placeholders are gathered per paragraph")
             let shown =
                 try await browser.run(
                     """
-                    return Array.from(document.querySelectorAll('#finding-list .finding')).map(e => e.dataset.rule + '@' + e.dataset.start + '-' + e.dataset.end)
+                    const d = check.result.diagnostics;
+                    return Array.from(document.querySelectorAll('#finding-list .finding'))
+                      .flatMap(e => e.dataset.indices.split(' ').map(i => d[i].rule + '@' + d[i].start + '-' + d[i].end))
                     """) as? [String] ?? []
             #expect(shown.sorted() == expected)
             #expect(expected.count > 10)
+            let headline = try await browser.run("return document.querySelector('#check-summary .headline').textContent") as? String
+            #expect(headline == (json["readingOrder"] as! [String: Any])["headline"] as? String)
             // Every finding is highlighted in the text, in its family's colour.
             let marked =
                 try await browser.run(

@@ -184,7 +184,11 @@ enum CLI {
             let r = try CLI.run(["check", file, "--format", "json"])
             #expect(r.status == 1 || r.status == 0)
             let object = try #require(try r.json() as? [String: Any])
-            #expect(Set(object.keys) == ["file", "encoding", "reportYear", "diagnostics", "summary"])
+            #expect(Set(object.keys) == ["file", "encoding", "reportYear", "diagnostics", "summary", "readingOrder"])
+            // The reading order names every finding once.
+            let entries = ((object["readingOrder"] as? [String: Any])?["entries"] as? [[String: Any]]) ?? []
+            let ordered = entries.flatMap { $0["indices"] as? [Int] ?? [] }
+            #expect(ordered.sorted() == Array(0..<((object["diagnostics"] as? [Any])?.count ?? -1)))
             #expect(object["file"] as? String == file)
             // The year the outdated rules judged by, with the evidence for it.
             let year = try #require(object["reportYear"] as? [String: Any])

@@ -26,6 +26,36 @@ import Testing
         #expect(value.serialized(pretty: false) == #"{"file":"a","encoding":"UTF-8","diagnostics":[],"summary":{}}"#)
     }
 
+    @Test func theImportantComeFirstAndAParagraphsPlaceholdersAreOneEntry() {
+        let doc = Document(name: "r.txt", text: "完成投资xx亿元，增长x%，新增xx家,\n牢固树立四个意思。\n述职人：×××\n")
+        func d(_ rule: String, _ range: Range<Int>) -> Diagnostic {
+            Diagnostic(rule: rule, severity: .error, range: range, message: rule)
+        }
+        // In text order, as the checker gives them.
+        let diagnostics = [
+            d("residue.placeholder", 4..<6), d("residue.placeholder", 11..<12), d("residue.placeholder", 16..<18),
+            d("punct.halfwidth", 19..<20), d("formula.name", 25..<29), d("residue.placeholder", 35..<38),
+        ]
+        let order = ReadingOrder(diagnostics, in: doc)
+        #expect(order.entries.map(\.indices) == [[4], [3], [0, 1, 2], [5]])
+        #expect(order.entries.map(\.isPlaceholderList) == [false, false, true, true])
+        #expect(order.headline == "先看：固定提法 1 处、标点 1 处；待填 4 处（2 段）")
+        let report = CheckReport(document: doc, diagnostics: diagnostics)
+        #expect(ReadingOrder.placeholderListMessage([0, 1, 2], report).contains("本段 3 处") == true)
+        #expect(ReadingOrder.placeholderListMessage([0, 1, 2], report).contains("完成投资【xx】亿元，增…；…元，增长【x】%，新增…"))
+
+        let out = TextRenderer(color: false).render(report)
+        #expect(out.hasPrefix("先看：固定提法 1 处、标点 1 处；待填 4 处（2 段）\n"))
+        let formula = out.range(of: "error[formula.name]")!, punct = out.range(of: "error[punct.halfwidth]")!
+        let list = out.range(of: "待填清单：本段 3 处")!
+        #expect(formula.lowerBound < punct.lowerBound && punct.lowerBound < list.lowerBound)
+        // One block for line 1's three placeholders, a caret under each: 完成投资 is 8 columns, xx 2, 亿元，增长 10 …
+        #expect(out.components(separatedBy: "error[residue.placeholder]").count - 1 == 2)
+        #expect(out.contains("\n   | " + String(repeating: " ", count: 8) + "^~" + String(repeating: " ", count: 10) + "^"))
+        // The single placeholder of the signature stays a finding of its own.
+        #expect(out.contains("r.txt:3:5: error[residue.placeholder] residue.placeholder"))
+    }
+
     @Test func textOutputUnderlinesWideCharacters() {
         let doc = Document(name: "r.txt", text: "一、加强学习\n全年学习24次,撰写心得。\n")
         let report = CheckReport(document: doc, diagnostics: Checker().check(doc))

@@ -60,7 +60,10 @@ import ShuzhiStore
                 #expect(response.status == .ok)
                 let archive = try ZipArchive(response.bytes)
                 let comments = try archive.data(of: archive.entry(named: "word/comments.xml")!, limit: 1 << 24)
-                #expect(String(decoding: comments, as: UTF8.self).components(separatedBy: "<w:comment ").count - 1 == diagnostics.count)
+                // The summary on the title, then one comment per entry of the reading order.
+                #expect(
+                    String(decoding: comments, as: UTF8.self).components(separatedBy: "<w:comment ").count - 1
+                        == ReadingOrder(diagnostics, in: document).entries.count + 1)
             }
         }
     }

@@ -28,7 +28,7 @@ extension CheckReport {
             ("encoding", .string(document.format.encodingName)),
         ]
         if let reportYear { fields.append(("reportYear", reportYear.json(document))) }
-        fields += [("diagnostics", .array(diagnostics)), ("summary", summaryJSON)]
+        fields += [("diagnostics", .array(diagnostics)), ("summary", summaryJSON), ("readingOrder", readingOrderJSON)]
         if let similarity { fields.append(("similarity", similarity.json)) }
         return .object(fields)
     }
@@ -42,6 +42,29 @@ extension CheckReport {
             ("safeFixes", .int(safeFixCount)),
             ("families", .object(familyCounts.map { ($0.0, .int($0.1)) })),
             ("rules", .object(ruleCounts.map { ($0.0, .int($0.1)) })),
+        ])
+    }
+
+    /// {"headline": "先看：…", "entries": [{"indices": [3], "placeholderList": false}, {"indices": [7, 8, 9],
+    /// "placeholderList": true, "message": "待填清单：本段 3 处…"}]}: the diagnostics (by index) in the order a reader
+    /// should see them, each paragraph's placeholders as one entry (`ReadingOrder`).
+    public var readingOrderJSON: JSONValue {
+        let order = ReadingOrder(self)
+        return .object([
+            ("headline", .string(order.headline)),
+            (
+                "entries",
+                .array(
+                    order.entries.map { entry in
+                        var fields: [(String, JSONValue)] = [
+                            ("indices", .array(entry.indices.map { .int($0) })), ("placeholderList", .bool(entry.isPlaceholderList)),
+                        ]
+                        if entry.isPlaceholderList {
+                            fields.append(("message", .string(ReadingOrder.placeholderListMessage(entry.indices, self))))
+                        }
+                        return .object(fields)
+                    })
+            ),
         ])
     }
 

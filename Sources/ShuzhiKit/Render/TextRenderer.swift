@@ -7,16 +7,31 @@ public struct TextRenderer {
 
     public init(color: Bool) { self.color = color }
 
+    /// The findings in reading order (`ReadingOrder`), led by its one-line summary; a paragraph's unfilled
+    /// placeholders are one block with a caret under each.
     public func render(_ report: CheckReport) -> String {
-        var out = ""
-        for d in report.diagnostics { out += render(d, in: report.document) }
+        let order = ReadingOrder(report)
+        var out = order.headline.isEmpty ? "" : bold(order.headline) + "\n"
+        for entry in order.entries {
+            guard entry.isPlaceholderList, entry.indices.count > 1 else {
+                for i in entry.indices { out += render(report.diagnostics[i], in: report.document) }
+                continue
+            }
+            let items = entry.indices.map { report.diagnostics[$0] }
+            let list = Diagnostic(
+                rule: ReadingOrder.placeholderRule, severity: items.map(\.severity).max() ?? .error,
+                range: items[0].range.lowerBound..<items[items.count - 1].range.upperBound,
+                message: ReadingOrder.placeholderListMessage(entry.indices, report))
+            out += render(list, in: report.document, marks: items.map(\.range))
+        }
         // The year the outdated rules judged by, when one of them found something.
         if let year = report.reportYear, report.diagnostics.contains(where: { $0.family == "outdated" }) { out += dim(year.line) + "\n" }
         out += summary(report)
         return out
     }
 
-    public func render(_ d: Diagnostic, in document: Document) -> String {
+    /// `marks`: the spans to underline, when not the finding's own range (a placeholder list marks each one).
+    public func render(_ d: Diagnostic, in document: Document, marks: [Range<Int>]? = nil) -> String {
         let s = document.scalars
         let (line, column) = document.lines.location(of: d.range.lowerBound)
         let severity = paint(d.severity.rawValue, code: code(d.severity), bold: true)
@@ -35,10 +50,17 @@ public struct TextRenderer {
         let gutter = String(line)
         let pad = String(repeating: " ", count: gutter.count)
         out += " \(dim(gutter + " |")) \(prefix)\(visible(s, from..<to))\(suffix)\n"
-        let lead = width(prefix) + width(s, from..<max(from, d.range.lowerBound))
-        let spanWidth = max(1, width(s, d.range.lowerBound..<max(d.range.lowerBound, spanEnd)))
-        let marks = "^" + String(repeating: "~", count: spanWidth - 1)
-        out += " \(dim(pad + " |")) \(String(repeating: " ", count: lead))\(paint(marks, code: code(d.severity), bold: true))\n"
+        // Each mark inside the window: a caret under its first character, tildes under the rest.
+        var underline = "", drawn = 0
+        for mark in marks ?? [d.range] where mark.lowerBound >= from && (mark.lowerBound < to || mark == d.range) {
+            let lead = width(prefix) + width(s, from..<max(from, mark.lowerBound))
+            guard lead >= drawn else { continue }
+            let spanWidth = max(1, width(s, mark.lowerBound..<max(mark.lowerBound, min(mark.upperBound, lineRange.upperBound))))
+            underline += String(repeating: " ", count: lead - drawn)
+            underline += paint("^" + String(repeating: "~", count: spanWidth - 1), code: code(d.severity), bold: true)
+            drawn = lead + spanWidth
+        }
+        out += " \(dim(pad + " |")) \(underline)\n"
         if let help = suggestion(d) { out += " \(dim(pad + " ="))\(help)\n" }
         return out
     }

@@ -495,6 +495,33 @@ enum RunEditor {
     }
 }
 
+extension DocxAnnotator {
+    /// The comments for `diagnostics` as a writer reads them in Word (`ReadingOrder`): one comment on the title that
+    /// says what to look at first, one per finding, and one per paragraph for its unfilled placeholders (待填清单)
+    /// spanning the first to the last of them.
+    public static func notes(_ diagnostics: [Diagnostic], document: Document) -> [Note] {
+        guard !diagnostics.isEmpty else { return [] }
+        let order = ReadingOrder(diagnostics, in: document)
+        var notes: [Note] = []
+        if let title = document.paragraphs.first(where: { !$0.isBlank }) {
+            notes.append(Note(range: title.content, text: "述职检查｜共 \(diagnostics.count) 处\n\(order.headline)"))
+        }
+        for entry in order.entries {
+            let items = entry.indices.map { diagnostics[$0] }
+            guard entry.isPlaceholderList, items.count > 1 else {
+                notes += items.map(Note.init)
+                continue
+            }
+            let severity = items.map(\.severity).max() ?? .error
+            notes.append(
+                Note(
+                    range: items[0].range.lowerBound..<items[items.count - 1].range.upperBound,
+                    text: "\(severity.chinese)｜待填清单\n" + ReadingOrder.placeholderList(items, in: document)))
+        }
+        return notes
+    }
+}
+
 extension DocxAnnotator.Note {
     /// A finding as the writer reads it in Word's margin: severity and rule, the message, the suggestion.
     public init(_ d: Diagnostic) {

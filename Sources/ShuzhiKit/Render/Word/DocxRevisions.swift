@@ -161,7 +161,7 @@ extension DocxAnnotator {
         let revisions = chosen.flatMap { d in
             (d.fix?.edits ?? []).map { Revision(range: $0.range, replacement: $0.replacement, note: Note(d).text) }
         }
-        let notes = diagnostics.filter { !fixed.contains("\($0.rule)@\($0.range)") }.map(Note.init)
+        let notes = Self.notes(diagnostics.filter { !fixed.contains("\($0.rule)@\($0.range)") }, document: document)
         let out = try annotate(
             bytes, document: document, notes: notes, revisions: revisions, revising: revising, author: author, date: date)
         return (out, chosen)
