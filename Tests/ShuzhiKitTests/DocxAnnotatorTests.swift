@@ -136,7 +136,7 @@ import Testing
             let document = try Fixture.document(name)
             let diagnostics = Checker().check(Analysis(document))
             let out = try DocxAnnotator.annotate(
-                bytes, document: document, notes: diagnostics.map(DocxAnnotator.Note.init), date: Self.date)
+                bytes, document: document, notes: diagnostics.map { DocxAnnotator.Note($0) }, date: Self.date)
             let before = try Self.parts(bytes), after = try Self.parts(out)
             let touched: Set<String> = ["word/document.xml", "word/comments.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"]
             for (part, data) in before where !touched.contains(part) { #expect(after[part] == data, "\(name): \(part) changed") }

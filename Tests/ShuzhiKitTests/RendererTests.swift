@@ -56,6 +56,19 @@ import Testing
         #expect(out.contains("r.txt:3:5: error[residue.placeholder] residue.placeholder"))
     }
 
+    @Test func aOneCharacterChangeIsShownInItsPhrase() {
+        let doc = Document(name: "r.txt", text: "落实营商环境的布署，全年24次,撰写。\n")
+        let typo = Diagnostic(rule: "typo.char", severity: .warning, range: 7..<8, message: "m", replacements: ["部"])
+        let punct = Diagnostic(rule: "punct.halfwidth", severity: .error, range: 14..<15, message: "m", replacements: ["，"])
+        let deletion = Diagnostic(rule: "repeat.char", severity: .warning, range: 7..<8, message: "m", replacements: [""])
+        // Four Chinese characters either side (商环境的 | 署), up to the punctuation.
+        #expect(CorrectedPhrase(typo, in: doc.scalars)?.sentence == "“商环境的布署”应为“商环境的部署”")
+        #expect(CorrectedPhrase(punct, in: doc.scalars) == nil && CorrectedPhrase(deletion, in: doc.scalars) == nil)
+        let report = CheckReport(document: doc, diagnostics: [typo, punct])
+        #expect(TextRenderer(color: false).render(report).contains("建议：改为“部”（“商环境的布署”应为“商环境的部署”）"))
+        #expect(DocxAnnotator.notes([typo], document: doc).last?.text.hasSuffix("建议：改为“部”（“商环境的布署”应为“商环境的部署”）") == true)
+    }
+
     @Test func textOutputUnderlinesWideCharacters() {
         let doc = Document(name: "r.txt", text: "一、加强学习\n全年学习24次,撰写心得。\n")
         let report = CheckReport(document: doc, diagnostics: Checker().check(doc))

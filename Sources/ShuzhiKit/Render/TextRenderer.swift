@@ -61,11 +61,11 @@ public struct TextRenderer {
             drawn = lead + spanWidth
         }
         out += " \(dim(pad + " |")) \(underline)\n"
-        if let help = suggestion(d) { out += " \(dim(pad + " ="))\(help)\n" }
+        if let help = suggestion(d, in: s) { out += " \(dim(pad + " ="))\(help)\n" }
         return out
     }
 
-    func suggestion(_ d: Diagnostic) -> String? {
+    func suggestion(_ d: Diagnostic, in scalars: [Unicode.Scalar]) -> String? {
         var text: String
         if d.replacements.isEmpty {
             text = ""
@@ -74,6 +74,7 @@ public struct TextRenderer {
         } else {
             let options = d.replacements.map { $0.isEmpty ? "删除" : "“\($0)”" }
             text = " 建议：改为" + options.joined(separator: "或")
+            if let phrase = CorrectedPhrase(d, in: scalars) { text += "（\(phrase.sentence)）" }
         }
         switch d.fix?.applicability {
         case .safe?: text += (text.isEmpty ? " " : "；") + "可自动修复（shuzhi fix）"

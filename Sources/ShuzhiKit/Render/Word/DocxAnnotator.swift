@@ -509,7 +509,7 @@ extension DocxAnnotator {
         for entry in order.entries {
             let items = entry.indices.map { diagnostics[$0] }
             guard entry.isPlaceholderList, items.count > 1 else {
-                notes += items.map(Note.init)
+                notes += items.map { Note($0, scalars: document.scalars) }
                 continue
             }
             let severity = items.map(\.severity).max() ?? .error
@@ -524,18 +524,22 @@ extension DocxAnnotator {
 
 extension DocxAnnotator.Note {
     /// A finding as the writer reads it in Word's margin: severity and rule, the message, the suggestion.
-    public init(_ d: Diagnostic) {
+    /// `scalars`: the document's text, for the phrase a short change is shown in (`CorrectedPhrase`).
+    public init(_ d: Diagnostic, scalars: [Unicode.Scalar] = []) {
         // A comment speaks to the writer in Word: 警告｜错别字, what is wrong, what to write instead — no rule id and no
         // command line (those stay in the JSON and SARIF).
         var lines = ["\(d.severity.chinese)｜\(RuleFamily.chineseName(d.family))", d.message]
-        if let advice = Self.advice(d) { lines.append(advice) }
+        if let advice = Self.advice(d, scalars: scalars) { lines.append(advice) }
         self.init(range: d.range, text: lines.joined(separator: "\n"))
     }
 
-    /// 建议：改为“X”或“Y” / 建议：删除 — the replacements in the writer's words.
-    static func advice(_ d: Diagnostic) -> String? {
+    /// 建议：改为“X”或“Y” / 建议：删除 — the replacements in the writer's words, with the phrase before and after a
+    /// one- or two-character change.
+    static func advice(_ d: Diagnostic, scalars: [Unicode.Scalar]) -> String? {
         if d.replacements.isEmpty { return nil }
         if d.replacements == [""] { return "建议：删除" }
-        return "建议：改为" + d.replacements.map { $0.isEmpty ? "删除" : "“\($0)”" }.joined(separator: "或")
+        let advice = "建议：改为" + d.replacements.map { $0.isEmpty ? "删除" : "“\($0)”" }.joined(separator: "或")
+        guard let phrase = CorrectedPhrase(d, in: scalars) else { return advice }
+        return advice + "（\(phrase.sentence)）"
     }
 }

@@ -159,7 +159,9 @@ extension DocxAnnotator {
         let chosen = Fixer.select(diagnostics, length: document.scalars.count, includeUnsafe: includeUnsafe)
         let fixed = Set(chosen.map { "\($0.rule)@\($0.range)" })
         let revisions = chosen.flatMap { d in
-            (d.fix?.edits ?? []).map { Revision(range: $0.range, replacement: $0.replacement, note: Note(d).text) }
+            (d.fix?.edits ?? []).map {
+                Revision(range: $0.range, replacement: $0.replacement, note: Note(d, scalars: document.scalars).text)
+            }
         }
         let notes = Self.notes(diagnostics.filter { !fixed.contains("\($0.rule)@\($0.range)") }, document: document)
         let out = try annotate(
