@@ -38,6 +38,21 @@ import Testing
         #expect(fixed.contains("认真贯彻认真贯彻"))
     }
 
+    @Test func findingsThatDisagreeOnOnePlaceFixNeither() {
+        // The half-width ")" closes a 《: punct.halfwidth would write "）", punct.unpaired-bracket asks for "》".
+        let doc = Document(text: "2024年度述职报告\n认真学习《习近平谈治国理政)第四卷，深入学习。\n")
+        let at = doc.scalars.firstIndex(of: ")")!
+        let there = doc.diagnostics.filter { $0.range == at..<at + 1 }
+        #expect(Set(there.map(\.rule)) == ["punct.halfwidth", "punct.unpaired-bracket"])
+        #expect(Set(there.compactMap(\.replacements.first)) == ["）", "》"])
+        #expect(there.allSatisfy { $0.fix == nil })
+        let fixed = Fixer.apply(doc.diagnostics, to: doc.scalars, includeUnsafe: true).0
+        #expect(fixed.contains(")"))
+        // One finding alone keeps its fix.
+        let alone = Document(text: "2024年度述职报告\n全年学习24次,撰写心得。\n").diagnostics
+        #expect(alone.contains { $0.rule == "punct.halfwidth" && $0.fix?.applicability == .safe })
+    }
+
     @Test func overlappingFixesWaitForTheNextRound() {
         let a = Diagnostic(
             rule: "t.a", severity: .error, range: 0..<2, message: "", replacements: ["X"], fix: Fix(.safe, [TextEdit(0..<2, "X")]))

@@ -124,6 +124,12 @@ public struct Outline: Sendable {
             if v == 0xFF0C { commas += 1 }
         }
         if commas > 1 { return (nil, nil) }
+        // A line ending in a full stop is a title with a stray mark only when it names a kind of document (2023年度
+        // 述职报告。); a short first sentence (我于2023年3月任现职。今年以来，我认真履职。) is text, and its full stop
+        // must never be "fixed" away.
+        if let last = c.last, s[last].value == 0x3002 || s[last].value == 0xFF1B || s[last].value == 0xFF0E {
+            guard commas == 0, !Self.documentKinds.matches(in: s, c).isEmpty else { return (nil, nil) }
+        }
         // A one-paragraph text has no title.
         guard document.paragraphs[(first.index + 1)...].contains(where: { !$0.isBlank && !ignoring.contains($0.index) }) else {
             return (nil, nil)
@@ -143,6 +149,12 @@ public struct Outline: Sendable {
         }
         return (c, first.index..<end)
     }
+
+    /// The words a title names its document by (述职报告, 工作总结, 发言材料 …).
+    static let documentKinds = KeywordMatcher([
+        "报告", "总结", "述职", "述廉", "述学", "述法", "发言", "讲话", "汇报", "材料", "心得", "体会", "计划", "方案", "提纲",
+        "自查", "剖析", "对照检查", "情况", "通知", "意见", "决定", "公告", "通报", "纪要",
+    ])
 
     /// Heading level of a .docx paragraph by its style or outline level (its number, if any, is Word's own).
     static func styleLevel(_ document: Document, _ p: Paragraph) -> Int? {

@@ -56,6 +56,30 @@ public struct Checker: Sendable {
         var unique: [Diagnostic] = []
         unique.reserveCapacity(out.count)
         for d in out where !(unique.last.map { $0.rule == d.rule && $0.range == d.range } ?? false) { unique.append(d) }
-        return unique
+        return Self.withoutContradictedFixes(unique)
+    }
+
+    /// Two findings on the same characters that would write different things there (a half-width ")" made "）" by
+    /// one rule and "》" by another, because it closes a 《) are a choice for the writer: neither is fixed without
+    /// them, so no fix, safe or not, writes one reading over the other. Both keep their suggestions.
+    static func withoutContradictedFixes(_ sorted: [Diagnostic]) -> [Diagnostic] {
+        var out = sorted
+        var start = 0
+        while start < out.count {
+            var end = start + 1
+            while end < out.count && out[end].range == out[start].range { end += 1 }
+            let proposals = Set(out[start..<end].compactMap { $0.fix == nil ? nil : $0.replacements.first })
+            let others = Set(out[start..<end].compactMap(\.replacements.first))
+            if end - start > 1 && !proposals.isEmpty && others.count > 1 {
+                for k in start..<end where out[k].fix != nil {
+                    let d = out[k]
+                    out[k] = Diagnostic(
+                        rule: d.rule, severity: d.severity, range: d.range, message: d.message, replacements: d.replacements, fix: nil,
+                        confidence: d.confidence, source: d.source)
+                }
+            }
+            start = end
+        }
+        return out
     }
 }
