@@ -137,7 +137,10 @@ spec = {
             "post": {"summary": "加入文档", "operationId": "addToCorpus", "requestBody": batch_body,
                      "responses": {"201": {"description": "已加入", "content": {"application/json": {"schema": {"type": "object"}}}},
                                    **json_ok("都已存在", {"type": "object"}), **errors(400, 413)}}},
-        "/api/corpus/stats": {"get": {"summary": "语料库统计", "operationId": "corpusStats", "responses": json_ok("统计", {"type": "object"})}},
+        "/api/corpus/stats": {"get": {"summary": "语料库统计", "operationId": "corpusStats", "responses": json_ok("统计", {"type": "object", "properties": {
+            "store": {"type": "string", "enum": ["SQLite", "PostgreSQL"], "description": "语料库的种类（不给出服务器上的路径或地址）"},
+            "documents": {"type": "integer"}, "characters": {"type": "integer"}, "bytes": {"type": "integer"},
+            "byKind": {"type": "object", "additionalProperties": {"type": "integer"}}}})}},
         "/api/corpus/search": {"post": {"summary": "按段落查找：语料库中与这段文字相同的文档", "operationId": "searchCorpus",
                                         "requestBody": document_body, "parameters": [q("author", "作者或单位")],
                                         "responses": {**json_ok("来源及相同段落", {"type": "object"}), **errors(400, 413)}}},

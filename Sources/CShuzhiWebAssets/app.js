@@ -685,7 +685,7 @@ function showReview(id, data) {
 async function loadCorpus() {
   try {
     const stats = await (await api("/api/corpus/stats")).json();
-    $("corpus-stats").textContent = `语料库 ${stats.store}：${stats.documents} 份文档，${stats.characters} 字（报告 ${stats.byKind.report}，模板 ${stats.byKind.template}，其他 ${stats.byKind.other}）`;
+    $("corpus-stats").textContent = `语料库（${stats.store}）：${stats.documents} 份文档，${stats.characters} 字（报告 ${stats.byKind.report}，模板 ${stats.byKind.template}，其他 ${stats.byKind.other}）`;
     const q = $("corpus-filter").value.trim();
     const list = await (await api("/api/corpus?q=" + encodeURIComponent(q))).json();
     const kinds = { report: "报告", template: "模板", other: "其他" };

@@ -38,7 +38,7 @@ struct CorpusRoutes: Sendable {
 
     /// `?q=` keeps documents whose title, author, source file, tag or year contains it; `?kind=` one kind.
     func list(_ request: Request) async throws -> Response {
-        let query = request.uri.queryParameters
+        let query = request.form
         let q = (query["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let kind = query["kind"].flatMap { DocumentKind(rawValue: String($0)) }
         let documents = try await store.documents().filter { d in
@@ -107,7 +107,9 @@ struct CorpusRoutes: Sendable {
         let s = try await store.statistics()
         return JSONResponse.make(
             .object([
-                ("store", .string(CorpusStores.display(settings.storeLocation))), ("documents", .int(s.documents)),
+                // Which kind of store, never where it is: the browser is told no path on the server and no host.
+                ("store", .string(CorpusStores.kindName(settings.storeLocation))),
+                ("documents", .int(s.documents)),
                 ("characters", .int(s.characters)),
                 ("byKind", .object(DocumentKind.allCases.map { ($0.rawValue, .int(s.byKind[$0] ?? 0)) })), ("bytes", .int(s.bytes)),
             ]))
@@ -118,7 +120,7 @@ struct CorpusRoutes: Sendable {
         let upload = try await RequestReader(limits: settings.limits).document(request)
         let document = try DocumentRoutes(settings: settings, store: store).load(upload).document
         let comparison = try await CopyDetector().compare(
-            document.scalars, in: store, author: request.uri.queryParameters["author"].map(String.init),
+            document.scalars, in: store, author: request.form["author"].map(String.init),
             name: document.name)
         let sources: [JSONValue] = comparison.sources.sorted { $0.copiedShare > $1.copiedShare }.map { s in
             Self.json(s.document).adding([

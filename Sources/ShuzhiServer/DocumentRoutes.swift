@@ -43,7 +43,7 @@ struct DocumentRoutes: Sendable {
 
     /// The server's rules, with what this request may change: `typoThreshold` and `year` (validated by `Overrides`).
     func configuration(for request: Request) throws -> Configuration {
-        let query = request.uri.queryParameters
+        let query = request.form
         do {
             return try Overrides.parsing(typoThreshold: query["typoThreshold"].map(String.init), year: query["year"].map(String.init))
                 .applied(to: settings.configuration)
@@ -51,7 +51,7 @@ struct DocumentRoutes: Sendable {
     }
 
     static func flag(_ request: Request, _ name: String) -> Bool {
-        guard let v = request.uri.queryParameters[Substring(name)] else { return false }
+        guard let v = request.form[name] else { return false }
         return ["1", "true", "yes", "on", ""].contains(v.lowercased())
     }
 
@@ -70,8 +70,8 @@ struct DocumentRoutes: Sendable {
         }
         let outcome = try await CheckOperation.check(
             document, configuration: configuration, store: corpus ? store : nil,
-            author: request.uri.queryParameters["author"].map(String.init))
-        let include = Set((request.uri.queryParameters["include"] ?? "").split(separator: ",").map(String.init))
+            author: request.form["author"].map(String.init))
+        let include = Set((request.form["include"] ?? "").split(separator: ",").map(String.init))
         return JSONResponse.make(CheckOperation.json(outcome, include: include))
     }
 
@@ -85,8 +85,8 @@ struct DocumentRoutes: Sendable {
     /// The findings the writer kept: `?ignore=KEY,…` leaves findings out, `?accept=KEY,…` makes an unsafe fix count
     /// as accepted. KEY is `rule:start:end`, as the check's JSON gives each finding.
     static func choices(_ request: Request) -> FixOperation.Choices {
-        func keys(_ name: Substring) -> Set<String> {
-            Set((request.uri.queryParameters[name] ?? "").split(separator: ",").map(String.init))
+        func keys(_ name: String) -> Set<String> {
+            Set((request.form[name] ?? "").split(separator: ",").map(String.init))
         }
         return FixOperation.Choices(ignore: keys("ignore"), accept: keys("accept"))
     }
@@ -96,7 +96,7 @@ struct DocumentRoutes: Sendable {
     func fix(_ request: Request) async throws -> Response {
         let (document, source) = try load(try await reader.document(request))
         var output: FixOperation.Output?
-        if let name = request.uri.queryParameters["output"] {
+        if let name = request.form["output"] {
             guard let chosen = FixOperation.Output(rawValue: String(name)) else {
                 throw APIError.badRequest("output 应为 text、tracked 或 accepted", "output must be text, tracked or accepted")
             }

@@ -54,7 +54,7 @@ struct ReviewRoutes: Sendable {
     /// The job's state as JSON; when done, `?format=csv|html` downloads the review as `shuzhi review -o` writes it.
     func result(_ request: Request, id: String) async throws -> Response {
         guard let (state, _) = await jobs.state(id) else { throw Self.noSuchJob }
-        if case .finished(let review) = state, let format = request.uri.queryParameters["format"] {
+        if case .finished(let review) = state, let format = request.form["format"] {
             switch format {
             case "csv":
                 return JSONResponse.bytes(

@@ -38,7 +38,7 @@ struct RequestReader {
     func document(_ request: Request) async throws -> Upload {
         let body = try await Self.body(request, limit: limits.maximumDocumentBytes + 64 * 1024)
         let contentType = request.headers[.contentType] ?? ""
-        let queryName = request.uri.queryParameters["name"].map(String.init)
+        let queryName = request.form["name"].map(String.init)
         if contentType.lowercased().hasPrefix("application/json") {
             let pasted: PastedText
             do { pasted = try JSONDecoder().decode(PastedText.self, from: Data(body)) } catch {

@@ -155,6 +155,9 @@ public enum CorpusStores {
         return try await SQLiteStore.open(path: location, scheme: scheme)
     }
 
+    /// The kind of store a location names, as a browser may be told it: "PostgreSQL" or "SQLite", never the location.
+    public static func kindName(_ location: String) -> String { PostgresTarget.accepts(location) ? "PostgreSQL" : "SQLite" }
+
     /// The location as it may be shown: a URL's password masked.
     public static func display(_ location: String) -> String {
         guard PostgresTarget.accepts(location), let target = try? PostgresTarget(location) else { return location }

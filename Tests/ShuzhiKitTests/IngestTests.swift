@@ -23,6 +23,13 @@ import Testing
         #expect(doc.text == expected)
     }
 
+    @Test func aSpacedOutTitleIsListedAsItsWords() {
+        #expect(Document(text: "\n  述 职 报 告\n正文。").firstLine(limit: 40) == "述职报告")
+        #expect(Document(text: "述　职　报　告（2024 年度）\n正文。").firstLine(limit: 40) == "述职报告（2024 年度）")
+        #expect(Document(text: "Annual report of 2024\n正文。").firstLine(limit: 40) == "Annual report of 2024")
+        #expect(Document(text: "一二三四五六七八九十\n正文。").firstLine(limit: 4) == "一二三四…")
+    }
+
     @Test func crlfCrAndLfGiveTheSameLines() throws {
         for newline in ["\n", "\r\n", "\r"] {
             let doc = try Ingest.document(from: Array("第一行\(newline)第二行,错\(newline)".utf8), name: "x.txt")

@@ -142,6 +142,20 @@ import ShuzhiStore
         }
     }
 
+    /// A browser's URLSearchParams writes a space as "+" and a plus as %2B: the name reads back as the file's own.
+    @Test func aNameFromTheBrowsersQueryKeepsItsSpacesAndPluses() async throws {
+        try await TestServer().run { client in
+            try await client.execute(
+                uri: "/api/check?name=%E5%B7%A5%E4%BD%9C+%E6%80%BB%E7%BB%93%2B1.txt&typoThreshold=0.9", method: .post,
+                body: ByteBuffer(string: "一、报告正文。")
+            ) { response in
+                #expect(response.status == .ok)
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                #expect(json?["file"] as? String == "工作 总结+1.txt")
+            }
+        }
+    }
+
     @Test func compareOutlineAndMetricsMatchTheLibrary() async throws {
         let a = "一年来，我们全年实施重点项目46个，完成投资12亿元，同比增长8.5%。深入基层调研12次，形成调研报告3篇，推动解决群众急难愁盼问题27件。"
         let b = "今年以来，全年实施重点项目46个，完成投资12亿元，同比增长8.5%。深入基层调研12次，形成调研报告3篇，推动解决群众急难愁盼问题27件。另外加强队伍建设。"

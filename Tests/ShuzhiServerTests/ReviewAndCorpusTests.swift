@@ -188,6 +188,9 @@ import ShuzhiStore
             try await client.execute(uri: "/api/corpus/\(ids[0])", method: .delete) { response in #expect(response.status == .notFound) }
             try await client.execute(uri: "/api/corpus/stats", method: .get) { response in
                 #expect(response.json["documents"] as? Int == 1)
+                // The kind of store, not where it lies on the server.
+                #expect(response.json["store"] as? String == "SQLite")
+                #expect(!String(buffer: response.body).contains("/"))
             }
         }
     }

@@ -68,10 +68,25 @@ public struct Paragraph: Sendable {
 }
 
 extension Document {
-    /// The first non-blank line, trimmed and cut to `limit` characters (with “…”): what lists show as a title.
+    /// The first non-blank line, trimmed and cut to `limit` characters (with “…”): what lists show as a title. A
+    /// title spaced out for looks (述 职 报 告, 述　职　报　告) reads as its words: spaces between two Chinese
+    /// characters go.
     public func firstLine(limit: Int) -> String? {
         for p in paragraphs where !p.isBlank {
-            let line = string(p.content).trimmingCharacters(in: .whitespaces)
+            var kept = String.UnicodeScalarView()
+            for i in p.content {
+                if ScalarClass.isInlineSpace(scalars[i].value) {
+                    var next = i + 1
+                    while next < p.content.upperBound && ScalarClass.isInlineSpace(scalars[next].value) { next += 1 }
+                    if let last = kept.last, ScalarClass.isHan(last.value), next < p.content.upperBound,
+                        ScalarClass.isHan(scalars[next].value)
+                    {
+                        continue
+                    }
+                }
+                kept.append(scalars[i])
+            }
+            let line = String(kept).trimmingCharacters(in: .whitespaces)
             return line.count > limit ? String(line.prefix(limit)) + "…" : line
         }
         return nil
