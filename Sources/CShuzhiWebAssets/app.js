@@ -551,7 +551,9 @@ function renderSimilarity() {
   const passages = check.result.diagnostics.filter((d) => d.family === "similarity");
   const bySource = new Map();
   for (const d of passages) {
-    const title = d.source ? `#${d.source.documentID}《${d.source.title}》` : "（未知来源）";
+    // The source as the store lists it (its JSON names it id and title); a title that carries its own 《》 keeps them.
+    const title = !d.source ? "（未知来源）"
+      : `${/《/.test(d.source.title) ? d.source.title : `《${d.source.title}》`}（语料库第 ${d.source.id} 号）`;
     if (!bySource.has(title)) bySource.set(title, []);
     bySource.get(title).push(d);
   }

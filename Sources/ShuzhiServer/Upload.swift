@@ -2,14 +2,13 @@ import Foundation
 import Hummingbird
 import NIOCore
 import ShuzhiKit
+import ShuzhiService
 
 /// One document as a request carries it: bytes and the name it is shown and saved under.
 struct Upload: Sendable {
     let name: String
     let bytes: [UInt8]
 
-    /// Pasted text gets this name (its downloads are 粘贴的文本.fixed.txt and so on).
-    static let pastedName = "粘贴的文本.txt"
 }
 
 /// Reads what a request sends, within the limits. Three shapes, so that a page, `curl` and a script all work:
@@ -44,7 +43,8 @@ struct RequestReader {
             do { pasted = try JSONDecoder().decode(PastedText.self, from: Data(body)) } catch {
                 throw APIError.badRequest("JSON 请求应为 {\"text\": \"报告正文\"}", "a JSON request must be {\"text\": \"…\"}")
             }
-            return try limited(Upload(name: Self.clean(pasted.name ?? queryName) ?? Upload.pastedName, bytes: Array(pasted.text.utf8)))
+            return try limited(
+                Upload(name: Self.clean(pasted.name ?? queryName) ?? OutputName.pasted(pasted.text), bytes: Array(pasted.text.utf8)))
         }
         if let boundary = Multipart.boundary(of: contentType) {
             let form = try Self.multipart(body, boundary: boundary)
@@ -52,7 +52,9 @@ struct RequestReader {
                 return try limited(Upload(name: Self.clean(file.filename ?? queryName) ?? "上传的文件", bytes: file.bytes))
             }
             if let text = form.first("text") {
-                return try limited(Upload(name: Self.clean(queryName) ?? Upload.pastedName, bytes: text.bytes))
+                return try limited(
+                    Upload(name: Self.clean(queryName) ?? OutputName.pasted(String(decoding: text.bytes, as: UTF8.self)), bytes: text.bytes)
+                )
             }
             throw APIError.badRequest("表单中没有 file 或 text 字段", "the form has no file or text field")
         }

@@ -22,6 +22,18 @@ public enum OutputName {
         else { return name + suffix }
         return String(name[..<dot]) + suffix
     }
+
+    /// What pasted text is called: its title as a file name (2024年度述职报告.txt, so its downloads are
+    /// 2024年度述职报告.fixed.txt and so on), or 报告.txt when it starts without a title.
+    public static func pasted(_ text: String) -> String {
+        let document = Document(name: "", text: text)
+        guard let title = Outline.title(of: document, limit: 1000) else { return "报告.txt" }
+        // Characters no file system or browser takes in a name become "_".
+        let unsafe: Set<Unicode.Scalar> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|"]
+        let safe = String(String.UnicodeScalarView(title.unicodeScalars.map { unsafe.contains($0) || $0.value < 0x20 ? "_" : $0 }))
+        let name = String(safe.prefix(40)).trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? "报告.txt" : name + ".txt"
+    }
 }
 
 /// `fix` — `shuzhi fix` and `POST /api/fix`: a document with its fixes made. Text comes back in the input's own

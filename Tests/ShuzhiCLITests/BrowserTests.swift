@@ -94,7 +94,8 @@ import Testing
 
             try await browser.click("[data-download=text]")
             let file = try #require(try await browser.downloaded())
-            #expect(file.lastPathComponent == "粘贴的文本.fixed.txt")
+            // Pasted text is named by its title, not "粘贴的文本".
+            #expect(file.lastPathComponent == "2023年度个人述职述廉报告.fixed.txt")
             #expect(try Data(contentsOf: file) == Data(contentsOf: fixedByCLI))
         }
     }
@@ -156,4 +157,43 @@ import Testing
             )
         }
     }
+
+    /// A report checked against the store: the similarity tab names the stored source by its title and number, and
+    /// the store's page says which kind of store it is, never its path on the server.
+    @Test(.enabled(if: BrowserTests.available, "chromium and chromedriver are not installed"))
+    func theSimilarityTabNamesItsSourcesAndTheStorePageHidesItsPath() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-similar-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let passage = "全年实施重点项目46个，完成投资12亿元，同比增长8.5%。深入基层调研12次，形成调研报告3篇，推动解决群众急难愁盼问题27件。组织开展安全生产大检查5轮，排查整改隐患143处。"
+        let stored = folder.appendingPathComponent("张三述职.txt")
+        try ("2023年度述职报告\n一、工作情况\n" + passage).write(to: stored, atomically: true, encoding: .utf8)
+        let store = folder.appendingPathComponent("corpus.sqlite")
+        #expect(try CLI.run(["corpus", "add", stored.path, "--store", store.path]).status == 0)
+        guard Self.available else { return }
+        let server = try ServedShuzhi(store: store)
+        defer { server.stop() }
+        let browser = try await WebDriver()
+        do {
+            try await browser.go(server.url + "#/check")
+            try await browser.type("#check-text", "2024年度述职报告\n一、主要工作\n一年来，" + passage)
+            try await browser.click("#check-corpus")
+            try await browser.click("#check-run")
+            _ = try await browser.wait(for: "return document.querySelectorAll('#finding-list .finding').length > 0")
+            try await browser.click("#tab-similarity")
+            let heading = try await browser.wait(for: "const h = document.querySelector('#pane-similarity h3'); return h && h.textContent")
+            #expect(heading as? String == "《2023年度述职报告》（语料库第 1 号）")
+            try await browser.screenshot(to: Self.artifacts.appendingPathComponent("similarity-tab.png"))
+            try await browser.go(server.url + "#/corpus")
+            let stats = try await browser.wait(
+                for: "const t = document.getElementById('corpus-stats').textContent; return t.length > 0 && t")
+            #expect((stats as? String)?.hasPrefix("语料库（SQLite）：1 份文档") == true, "\(stats ?? "")")
+            #expect((stats as? String)?.contains(folder.path) == false)
+            await browser.quit()
+        } catch {
+            await browser.quit()
+            throw error
+        }
+    }
+
 }

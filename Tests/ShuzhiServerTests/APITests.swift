@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import ShuzhiKit
+import ShuzhiService
 import ShuzhiStore
 @testable import ShuzhiServer
 
@@ -14,8 +15,8 @@ import ShuzhiStore
     @Test func checkGivesTheLibrarysFindingsWithTheText() async throws {
         let text = Fixture.sampleText
         let expected = CheckReport(
-            document: try Ingest.document(from: Array(text.utf8), name: Upload.pastedName),
-            diagnostics: Checker().check(try Ingest.document(from: Array(text.utf8), name: Upload.pastedName)))
+            document: try Ingest.document(from: Array(text.utf8), name: OutputName.pasted(text)),
+            diagnostics: Checker().check(try Ingest.document(from: Array(text.utf8), name: OutputName.pasted(text))))
         let expectedJSON = try JSONSerialization.jsonObject(with: Data(expected.json.bytes())) as! [String: Any]
         let want = (expectedJSON["diagnostics"] as! [[String: Any]]).map { "\($0["rule"]!)@\($0["start"]!)-\($0["end"]!)" }
         try await TestServer().run { client in
@@ -140,6 +141,14 @@ import ShuzhiStore
                 #expect(!response.errorMessage.isEmpty)
             }
         }
+    }
+
+    /// Pasted text is named by its title (the site's lines above it are no title), safe as a file name.
+    @Test func pastedTextIsNamedByItsTitle() {
+        #expect(OutputName.pasted(Fixture.sampleText) == "2023年度个人述职述廉报告.txt")
+        #expect(OutputName.pasted("述 职 报 告\n一年来，我认真履职。") == "述职报告.txt")
+        #expect(OutputName.pasted("关于A/B项目的报告\n正文。") == "关于A_B项目的报告.txt")
+        #expect(OutputName.pasted("一年来，我认真履职，全年学习24次。") == "报告.txt")
     }
 
     /// A browser's URLSearchParams writes a space as "+" and a plus as %2B: the name reads back as the file's own.

@@ -162,3 +162,14 @@ public struct Outline: Sendable {
         return min(level, 5)
     }
 }
+
+extension Outline {
+    /// The report's own title as a list or a file name shows it — never a template site's line above it (首页 >
+    /// 范文大全 > …) — or nil when the report starts without one.
+    public static func title(of document: Document, limit: Int = 40) -> String? {
+        let residue = WebResidue(document)
+        let (title, _) = findTitle(document, ignoring: Set(residue.blocks.flatMap { Array($0.paragraphs) }))
+        guard let title, !title.isEmpty else { return nil }
+        return document.readable(title, limit: limit)
+    }
+}

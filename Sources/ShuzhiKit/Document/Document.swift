@@ -72,23 +72,25 @@ extension Document {
     /// title spaced out for looks (述 职 报 告, 述　职　报　告) reads as its words: spaces between two Chinese
     /// characters go.
     public func firstLine(limit: Int) -> String? {
-        for p in paragraphs where !p.isBlank {
-            var kept = String.UnicodeScalarView()
-            for i in p.content {
-                if ScalarClass.isInlineSpace(scalars[i].value) {
-                    var next = i + 1
-                    while next < p.content.upperBound && ScalarClass.isInlineSpace(scalars[next].value) { next += 1 }
-                    if let last = kept.last, ScalarClass.isHan(last.value), next < p.content.upperBound,
-                        ScalarClass.isHan(scalars[next].value)
-                    {
-                        continue
-                    }
-                }
-                kept.append(scalars[i])
-            }
-            let line = String(kept).trimmingCharacters(in: .whitespaces)
-            return line.count > limit ? String(line.prefix(limit)) + "…" : line
-        }
+        for p in paragraphs where !p.isBlank { return readable(p.content, limit: limit) }
         return nil
+    }
+
+    /// A stretch of one line as a list shows it: trimmed, spaces between two Chinese characters dropped (述 职 报 告
+    /// → 述职报告), cut to `limit` characters with “…”.
+    public func readable(_ range: Range<Int>, limit: Int) -> String {
+        var kept = String.UnicodeScalarView()
+        for i in range {
+            if ScalarClass.isInlineSpace(scalars[i].value) {
+                var next = i + 1
+                while next < range.upperBound && ScalarClass.isInlineSpace(scalars[next].value) { next += 1 }
+                if let last = kept.last, ScalarClass.isHan(last.value), next < range.upperBound, ScalarClass.isHan(scalars[next].value) {
+                    continue
+                }
+            }
+            kept.append(scalars[i])
+        }
+        let line = String(kept).trimmingCharacters(in: .whitespaces)
+        return line.count > limit ? String(line.prefix(limit)) + "…" : line
     }
 }
