@@ -8,6 +8,8 @@ import Testing
 @Suite(.serialized) struct BrowserTests {
     static var available: Bool { WebDriver.chromium != nil && WebDriver.chromedriver != nil }
     static let artifacts = CLI.root.appendingPathComponent(".build/artifacts")
+    /// A paragraph two reports share word for word.
+    static let passage = "全年实施重点项目46个，完成投资12亿元，同比增长8.5%。深入基层调研12次，形成调研报告3篇，推动解决群众急难愁盼问题27件。组织开展安全生产大检查5轮，排查整改隐患143处。"
 
     @Test func theBrowserIsThereWhenRequired() {
         #expect(!WebDriver.required || Self.available, "SHUZHI_REQUIRE_BROWSER=1 but chromium/chromedriver is missing")
@@ -38,8 +40,7 @@ import Testing
         let entries = ((json["readingOrder"] as! [String: Any])["entries"] as! [[String: Any]]).map {
             ($0["indices"] as! [Int]).map(String.init).joined(separator: " ")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-browser-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let fixedByCLI = folder.appendingPathComponent("fixed.txt")
         _ = try CLI.run(["fix", CLI.sample, "-o", fixedByCLI.path])
@@ -124,10 +125,9 @@ import Testing
 
     @Test(.enabled(if: BrowserTests.available, "chromium and chromedriver are not installed"))
     func aBatchShowsItsTableMatrixAndOpensAReport() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-batch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let shared = "全年实施重点项目46个，完成投资12亿元，同比增长8.5%。深入基层调研12次，形成调研报告3篇，推动解决群众急难愁盼问题27件。组织开展安全生产大检查5轮，排查整改隐患143处。"
+        let shared = Self.passage
         let texts = [
             "2024年述职报告\n一、工作情况\n一年来，" + shared,
             "2024年述职报告\n一、工作情况\n今年以来，" + shared,
@@ -162,10 +162,9 @@ import Testing
     /// the store's page says which kind of store it is, never its path on the server.
     @Test(.enabled(if: BrowserTests.available, "chromium and chromedriver are not installed"))
     func theSimilarityTabNamesItsSourcesAndTheStorePageHidesItsPath() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shuzhi-similar-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let passage = "全年实施重点项目46个，完成投资12亿元，同比增长8.5%。深入基层调研12次，形成调研报告3篇，推动解决群众急难愁盼问题27件。组织开展安全生产大检查5轮，排查整改隐患143处。"
+        let passage = Self.passage
         let stored = folder.appendingPathComponent("张三述职.txt")
         try ("2023年度述职报告\n一、工作情况\n" + passage).write(to: stored, atomically: true, encoding: .utf8)
         let store = folder.appendingPathComponent("corpus.sqlite")
