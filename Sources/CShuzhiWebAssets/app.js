@@ -170,7 +170,6 @@ function showCheckResult(result) {
   check.states = new Map();
   check.current = -1;
   $("check-result").hidden = false;
-  renderSummary();
   renderFilters();
   renderFindings();
   renderOutline();
@@ -184,12 +183,25 @@ function showCheckResult(result) {
   }
 }
 
+/** How many findings the writer accepted and ignored so far. */
+function choiceCounts() {
+  let accepted = 0, ignored = 0;
+  for (const d of check.result.diagnostics) {
+    const state = check.states.get(keyOf(d));
+    if (state === "accepted") accepted++; else if (state === "ignored") ignored++;
+  }
+  return { accepted, ignored };
+}
+
 function renderSummary() {
   const s = check.result.summary;
   const year = check.result.reportYear && check.result.reportYear.year;
+  const { accepted, ignored } = choiceCounts();
   $("check-summary").replaceChildren(
     h("strong", {}, check.result.file), "：",
     `共 ${s.total} 处问题（错误 ${s.errors}、警告 ${s.warnings}、提示 ${s.infos}），其中 ${s.safeFixes} 处可自动修改`,
+    accepted || ignored
+      ? h("span", { id: "check-choices" }, `；已接受 ${accepted} 处，已忽略 ${ignored} 处，待处理 ${s.total - accepted - ignored} 处`) : null,
     year ? `；报告年度 ${year}` : "",
     check.result.readingOrder && check.result.readingOrder.headline
       ? h("span", { class: "headline" }, check.result.readingOrder.headline) : null,
@@ -285,6 +297,7 @@ function markFor(covering, text, insertion, deleted = false) {
 }
 
 function renderFindings() {
+  renderSummary();
   renderText();
   const list = $("finding-list");
   const diagnostics = check.result.diagnostics;
@@ -460,8 +473,15 @@ async function download(kind) {
   if (!check.result) return;
   const stem = check.result.file.replace(/\.[^.]*$/, "");
   if (kind === "json") {
+    // The check as the server gave it, with the writer's choices so far: each finding accepted or ignored says so.
     const { text, outline, metrics, ...report } = check.result;
-    saveBlob(new Blob([JSON.stringify(report, null, 2)], { type: "application/json" }), stem + ".json");
+    const diagnostics = report.diagnostics.map((d) => {
+      const state = check.states.get(keyOf(d));
+      return state ? { ...d, state } : d;
+    });
+    const choices = choiceCounts();
+    const json = { ...report, diagnostics, choices: { ...choices, open: report.summary.total - choices.accepted - choices.ignored } };
+    saveBlob(new Blob([JSON.stringify(json, null, 2)], { type: "application/json" }), stem + ".json");
     return;
   }
   const endpoints = {

@@ -98,6 +98,19 @@ import Testing
             // Pasted text is named by its title, not "粘贴的文本".
             #expect(file.lastPathComponent == "2023年度个人述职述廉报告.fixed.txt")
             #expect(try Data(contentsOf: file) == Data(contentsOf: fixedByCLI))
+            try FileManager.default.removeItem(at: file)
+
+            // I ignores the current finding: the summary counts it, and the JSON download carries the choice.
+            try await browser.press("i")
+            let choices = try await browser.wait(
+                for: "const c = document.getElementById('check-choices'); return c && c.textContent")
+            #expect(choices as? String == "；已接受 0 处，已忽略 1 处，待处理 \(expected.count - 1) 处")
+            try await browser.click("[data-download=json]")
+            let saved = try #require(try await browser.downloaded())
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: saved)) as? [String: Any])
+            let states = (report["diagnostics"] as? [[String: Any]] ?? []).map { $0["state"] as? String ?? "" }
+            #expect(states.first == "ignored" && states.dropFirst().allSatisfy { $0.isEmpty })
+            #expect((report["choices"] as? [String: Int]) == ["accepted": 0, "ignored": 1, "open": expected.count - 1])
         }
     }
 
@@ -192,6 +205,54 @@ import Testing
         } catch {
             await browser.quit()
             throw error
+        }
+    }
+
+    /// Every view at a desktop's, a laptop's and a phone's width: screenshots saved to be looked at, and what breaks a
+    /// layout asserted — the page never scrolls sideways (wide tables scroll in their own box), the three views'
+    /// links stay on screen, and the batch table's headers never wrap a character a line.
+    @Test(.enabled(if: BrowserTests.available, "chromium and chromedriver are not installed"))
+    func everyViewFitsADesktopALaptopAndAPhone() async throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var paths: [String] = []
+        for i in 1...6 {
+            let url = folder.appendingPathComponent("第\(i)位同志的\(2020 + i)年度述职述廉述学述法报告.txt")
+            try ("\(2020 + i)年度述职述廉述学述法报告\n一、工作情况\n一年来，" + (i % 2 == 0 ? Self.passage : "牵头修订财务管理制度\(i)项。"))
+                .write(to: url, atomically: true, encoding: .utf8)
+            paths.append(url.path)
+        }
+        let sample = try String(contentsOf: CLI.root.appendingPathComponent(CLI.sample), encoding: .utf8)
+        try await withBrowser { server, browser in
+            try await browser.go(server.url + "#/review")
+            try await browser.type("#review-files", paths.joined(separator: "\n"))
+            try await browser.click("#review-run")
+            _ = try await browser.wait(for: "return !document.getElementById('review-result').hidden")
+            try await browser.go(server.url + "#/check")
+            try await browser.type("#check-text", sample)
+            try await browser.click("#check-run")
+            _ = try await browser.wait(for: "return document.querySelectorAll('#finding-list .finding').length > 0")
+            for (width, height) in [(1440, 900), (1366, 768), (390, 844)] {
+                try await browser.resize(width: width, height: height)
+                for view in ["check", "review", "corpus"] {
+                    try await browser.go(server.url + "#/" + view)
+                    _ = try await browser.wait(for: "return !document.getElementById('view-\(view)').hidden")
+                    try await Task.sleep(for: .milliseconds(200))
+                    let layout =
+                        try await browser.run(
+                            """
+                            const links = Array.from(document.querySelectorAll('.top nav a')).map(a => a.getBoundingClientRect());
+                            const headers = Array.from(document.querySelectorAll('#review-table th')).map(th => th.getBoundingClientRect().height);
+                            return [document.documentElement.scrollWidth - window.innerWidth,
+                                    Math.max(0, ...links.map(r => r.right - window.innerWidth)),
+                                    Math.max(0, ...headers)]
+                            """) as? [Double] ?? []
+                    #expect(layout.count == 3 && layout[0] <= 1, "\(view) at \(width) px scrolls sideways by \(layout)")
+                    #expect(layout.count == 3 && layout[1] <= 0, "\(view) at \(width) px: a view link is off screen")
+                    #expect(layout.count == 3 && layout[2] < 45, "\(view) at \(width) px: a batch table header wraps (\(layout))")
+                    try await browser.screenshot(to: Self.artifacts.appendingPathComponent("\(view)-\(width)x\(height).png"))
+                }
+            }
         }
     }
 

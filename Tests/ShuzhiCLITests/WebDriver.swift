@@ -135,6 +135,11 @@ final class WebDriver: @unchecked Sendable {
         throw Failure(description: "timed out waiting for: \(script)")
     }
 
+    /// The window's outer size, as a desktop or a phone would have it.
+    func resize(width: Int, height: Int) async throws {
+        try await call("POST", "/window/rect", ["width": width, "height": height])
+    }
+
     /// A PNG of the window, written to `file`.
     func screenshot(to file: URL) async throws {
         guard let base64 = try await call("GET", "/screenshot", nil) as? String, let data = Data(base64Encoded: base64) else {
