@@ -21,7 +21,11 @@ import Testing
             let diagnostics = Self.reported(rule, text)
             let found = diagnostics.map(\.range)
             #expect(found == spans, "\(id): \(example.marked) → \(found.map { Document(text: text).string($0) })")
-            for d in diagnostics { #expect(d.rule == id) }
+            for d in diagnostics {
+                #expect(d.rule == id)
+                // A message never nests the same quotation marks (“”” for a closing quote): 「”」 instead.
+                #expect(!["““", "””", "“”"].contains { d.message.contains($0) }, "\(id): \(d.message)")
+            }
         }
     }
 

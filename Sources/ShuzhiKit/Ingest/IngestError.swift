@@ -91,7 +91,8 @@ public struct IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     static func corruptDocx(_ f: String, _ detail: String) -> IngestError {
         .init(
             .corruptDocx, f,
-            zh: "不是完整有效的 .docx 文件（\(detail)），可能已损坏或下载不完整。请在 Word/WPS 中打开并重新另存为 .docx。",
+            // The detail (which part, which byte) is the reader's English; the Chinese message says what to do.
+            zh: "不是完整有效的 .docx 文件，可能已损坏或下载不完整。请在 Word/WPS 中打开并重新另存为 .docx。",
             en:
                 "not a complete, valid .docx file (\(detail)); it may be damaged or truncated. Open it in Word/WPS and save it again as .docx."
         )

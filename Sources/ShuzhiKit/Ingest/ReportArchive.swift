@@ -38,7 +38,8 @@ public enum ReportArchive {
         public var chinese: String {
             switch self {
             case .notAnArchive: return "不是 zip 压缩包"
-            case .corrupt(let why): return "压缩包已损坏（\(why)）"
+            // What is broken is the zip reader's English (in the English message); the writer needs only this.
+            case .corrupt: return "压缩包已损坏或不完整，请重新打包后上传"
             case .unsafeName(let name): return "压缩包中的文件名“\(name)”指向压缩包以外的位置，拒绝处理"
             case .encrypted(let name): return "压缩包中的“\(name)”有密码，请解密后再上传"
             case .tooManyFiles(let n, let limit): return "压缩包中有 \(n) 个报告文件，一次最多 \(limit) 个"

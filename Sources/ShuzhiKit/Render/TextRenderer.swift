@@ -72,7 +72,7 @@ public struct TextRenderer {
         } else if d.replacements == [""] {
             text = " 建议：删除"
         } else {
-            let options = d.replacements.map { $0.isEmpty ? "删除" : "“\($0)”" }
+            let options = d.replacements.map { $0.isEmpty ? "删除" : quoted($0) }
             text = " 建议：改为" + options.joined(separator: "或")
             if let phrase = CorrectedPhrase(d, in: scalars) { text += "（\(phrase.sentence)）" }
         }

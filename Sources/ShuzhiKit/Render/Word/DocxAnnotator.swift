@@ -538,7 +538,7 @@ extension DocxAnnotator.Note {
     static func advice(_ d: Diagnostic, scalars: [Unicode.Scalar]) -> String? {
         if d.replacements.isEmpty { return nil }
         if d.replacements == [""] { return "建议：删除" }
-        let advice = "建议：改为" + d.replacements.map { $0.isEmpty ? "删除" : "“\($0)”" }.joined(separator: "或")
+        let advice = "建议：改为" + d.replacements.map { $0.isEmpty ? "删除" : quoted($0) }.joined(separator: "或")
         guard let phrase = CorrectedPhrase(d, in: scalars) else { return advice }
         return advice + "（\(phrase.sentence)）"
     }

@@ -49,7 +49,7 @@ public struct DoubledPunctuationRule: Rule {
                     let last = String(marks.last!), first = String(marks.first!)
                     out.append(
                         description.diagnostic(
-                            i..<e, same ? "标点“\(first)”重复" : "标点“\(s.string(i..<e))”连用，只应保留一个",
+                            i..<e, same ? "标点\(quoted(String(first)))重复" : "标点\(quoted(s.string(i..<e)))连用，只应保留一个",
                             replacements: same ? [first] : (last == first ? [last] : [last, first]),
                             fix: same ? .safe : .unsafe))
                 }

@@ -26,7 +26,8 @@ public struct DunBetweenQuotesRule: Rule {
             for i in p.content where s[i] == "、" && i > p.content.lowerBound && i + 1 < p.content.upperBound {
                 let before = s[i - 1], after = s[i + 1]
                 if (before == "”" && after == "“") || (before == "》" && after == "《") {
-                    out.append(description.diagnostic(i..<(i + 1), "“\(before)”与“\(after)”之间通常不用顿号", replacements: [""], fix: .unsafe))
+                    out.append(
+                        description.diagnostic(i..<(i + 1), "\(quoted(before))与\(quoted(after))之间通常不用顿号", replacements: [""], fix: .unsafe))
                 }
             }
         }

@@ -62,7 +62,7 @@ public struct HalfwidthPunctuationRule: Rule {
         let mark = String(Unicode.Scalar(v)!)
         let wide = n.spanWithSpaces(i..<(i + 1))
         func flag(_ r: String = replacement, fix: FixApplicability = .safe, _ alternatives: [String] = []) -> Diagnostic {
-            description.diagnostic(wide, "中文中应使用全角“\(r)”，不用半角“\(mark)”", replacements: [r] + alternatives, fix: fix)
+            description.diagnostic(wide, "中文中应使用全角\(quoted(r))，不用半角\(quoted(mark))", replacements: [r] + alternatives, fix: fix)
         }
         switch v {
         case 0x2C:  // ,

@@ -26,7 +26,7 @@ public struct LineStartPunctuationRule: Rule {
         return analysis.document.paragraphs.compactMap { p in
             guard !p.isBlank, Self.marks.contains(s[p.content.lowerBound].value) else { return nil }
             let i = p.content.lowerBound
-            return description.diagnostic(i..<(i + 1), "段首出现“\(s[i])”，可能是一句话被错误断成两段，请与上一段合并")
+            return description.diagnostic(i..<(i + 1), "段首出现\(quoted(s[i]))，可能是一句话被错误断成两段，请与上一段合并")
         }
     }
 }

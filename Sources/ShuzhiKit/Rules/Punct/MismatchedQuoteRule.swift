@@ -31,7 +31,7 @@ public struct MismatchedQuoteRule: Rule {
                 let found = s[m.index]
                 let why =
                     (found == "\"" || found == "'" || found == "＂" || found == "＇")
-                    ? "中文中应使用全角引号“\(m.replacement)”" : "引号方向错误，此处应为“\(m.replacement)”"
+                    ? "中文中应使用全角引号\(quoted(m.replacement))" : "引号方向错误，此处应为\(quoted(m.replacement))"
                 out.append(
                     description.diagnostic(
                         m.index..<(m.index + 1), why, replacements: [m.replacement],

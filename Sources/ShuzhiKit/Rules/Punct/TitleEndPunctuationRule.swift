@@ -29,7 +29,7 @@ public struct TitleEndPunctuationRule: Rule {
         guard start < title.upperBound else { return [] }
         return [
             description.diagnostic(
-                start..<title.upperBound, "标题末尾不加“\(s.string(start..<title.upperBound))”", replacements: [""], fix: .safe)
+                start..<title.upperBound, "标题末尾不加\(quoted(s.string(start..<title.upperBound)))", replacements: [""], fix: .safe)
         ]
     }
 }

@@ -26,7 +26,7 @@ public struct UnpairedQuoteRule: Rule {
         for double in [true, false] {
             let pairing = double ? analysis.doubleQuotes : analysis.singleQuotes
             for i in pairing.unpaired {
-                out.append(description.diagnostic(i..<(i + 1), "引号“\(analysis.scalars[i])”不成对，缺少与之配对的\(double ? "双" : "单")引号"))
+                out.append(description.diagnostic(i..<(i + 1), "引号\(quoted(analysis.scalars[i]))不成对，缺少与之配对的\(double ? "双" : "单")引号"))
             }
         }
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
