@@ -38,7 +38,8 @@ struct CheckCommand: ParsableCommand {
         var reports: [CheckReport] = []
         var failures: [IngestError] = []
         var entries: [JSONValue] = []
-        let renderer = TextRenderer(color: Terminal.useColor(color))
+        var renderer = TextRenderer(color: Terminal.useColor(color))
+        if ProcessInfo.processInfo.environment["SHUZHI_AMBIGUOUS_WIDTH"] == "2" { renderer.ambiguousWidth = 2 }
         // Every file is read first: the documents of one run are each other's vocabulary (and, with --corpus, the
         // store's reports are too), so a term several of them write is not taken for a slip.
         let clock = ContinuousClock()

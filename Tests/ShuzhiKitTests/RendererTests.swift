@@ -69,6 +69,17 @@ import Testing
         #expect(DocxAnnotator.notes([typo], document: doc).last?.text.hasSuffix("建议：改为“部”（“商环境的布署”应为“商环境的部署”）") == true)
     }
 
+    @Test func caretsSitUnderTheSpanAfterAmbiguousPunctuation() {
+        let doc = Document(name: "r.txt", text: "推行“一网通办”,撰写心得。\n")
+        let comma = Diagnostic(rule: "punct.halfwidth", severity: .error, range: 8..<9, message: "m", replacements: ["，"])
+        let report = CheckReport(document: doc, diagnostics: [comma])
+        // 推行 4 columns, “ and ” one each as terminals draw them, 一网通办 8: the caret is 14 columns in.
+        #expect(TextRenderer(color: false).render(report).contains("\n   | " + String(repeating: " ", count: 14) + "^\n"))
+        var wide = TextRenderer(color: false)
+        wide.ambiguousWidth = 2
+        #expect(wide.render(report).contains("\n   | " + String(repeating: " ", count: 16) + "^\n"))
+    }
+
     @Test func textOutputUnderlinesWideCharacters() {
         let doc = Document(name: "r.txt", text: "一、加强学习\n全年学习24次,撰写心得。\n")
         let report = CheckReport(document: doc, diagnostics: Checker().check(doc))

@@ -4,6 +4,9 @@ public struct TextRenderer {
     public var color: Bool
     /// Characters of context shown on each side of the span in a long line.
     public var context = 24
+    /// Columns the terminal gives East Asian ambiguous punctuation (“”‘’—…·): 1 by default, as terminals draw them;
+    /// 2 for a terminal set to draw them wide (`SHUZHI_AMBIGUOUS_WIDTH=2`), so that carets stay under the span.
+    public var ambiguousWidth = 1
 
     public init(color: Bool) { self.color = color }
 
@@ -106,8 +109,12 @@ public struct TextRenderer {
         return String(v)
     }
 
-    private func width(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int { r.reduce(0) { $0 + max(1, ScalarClass.displayWidth(s[$1].value)) } }
-    private func width(_ s: String) -> Int { s.unicodeScalars.reduce(0) { $0 + ScalarClass.displayWidth($1.value) } }
+    private func width(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int {
+        r.reduce(0) { $0 + max(1, ScalarClass.displayWidth(s[$1].value, ambiguous: ambiguousWidth)) }
+    }
+    private func width(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { $0 + ScalarClass.displayWidth($1.value, ambiguous: ambiguousWidth) }
+    }
 
     private func code(_ s: Severity) -> String { s == .error ? "31" : (s == .warning ? "33" : "36") }
     private func paint(_ t: String, code: String, bold: Bool) -> String { color ? "\u{1B}[\(bold ? "1;" : "")\(code)m\(t)\u{1B}[0m" : t }

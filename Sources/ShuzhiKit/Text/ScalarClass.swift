@@ -46,14 +46,17 @@ public enum ScalarClass {
     public static func isChineseContext(_ v: UInt32) -> Bool { isHan(v) || isCJKPunctuation(v) }
 
     /// Terminal columns a scalar takes: 2 for East Asian wide and full-width forms, 0 for combining marks, else 1.
-    public static func displayWidth(_ v: UInt32) -> Int {
+    /// The East Asian ambiguous punctuation of Chinese text (“ ” ‘ ’ — … ·) takes `ambiguous` columns: one in the
+    /// terminals people use (GNOME, Windows Terminal, macOS Terminal and VS Code draw them narrow by default), two
+    /// where the terminal is set to draw them wide.
+    public static func displayWidth(_ v: UInt32, ambiguous: Int = 1) -> Int {
+        if v == 0x2014 || v == 0x2026 || v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019 || v == 0xB7 { return ambiguous }
         if v < 0x1100 { return (v >= 0x300 && v <= 0x36F) ? 0 : 1 }
         if (v >= 0x1100 && v <= 0x115F) || (v >= 0x2E80 && v <= 0x303E) || (v >= 0x3041 && v <= 0x33FF)
             || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xA000 && v <= 0xA4CF)
             || (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFE30 && v <= 0xFE4F)
             || (v >= 0xFF00 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6) || (v >= 0x1F300 && v <= 0x1F64F)
-            || (v >= 0x20000 && v <= 0x3FFFD) || v == 0x2014 || v == 0x2026 || v == 0x201C || v == 0x201D
-            || v == 0x2018 || v == 0x2019
+            || (v >= 0x20000 && v <= 0x3FFFD)
         {
             return 2
         }
