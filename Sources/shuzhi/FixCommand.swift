@@ -80,6 +80,13 @@ struct FixCommand: ParsableCommand {
                 }
                 if destination == "-" {
                     FileHandle.standardOutput.write(Data(outcome.file.bytes))
+                } else if outcome.fixed == 0 {
+                    // Nothing to fix: no copy of the input, and no old output overwritten with one.
+                    let annotate = word ? "；要把问题写成批注，请用 shuzhi check --annotate" : ""
+                    Terminal.error(
+                        "\(path)：没有可自动修复的问题，未写出文件\(outcome.left > 0 ? "；\(outcome.left) 处需人工处理（shuzhi check 查看）\(annotate)" : "") / nothing to fix, no file written"
+                    )
+                    continue
                 } else {
                     try AtomicFile.write(outcome.file.bytes, to: destination)
                 }

@@ -416,10 +416,13 @@ extension CLI {
         let fixed = try String(contentsOf: output, encoding: .utf8)
         #expect(!fixed.contains("公众号") && fixed.contains("24次，撰写"))
         #expect(r.stderr.contains("已修复"))
-        // Fixing the fixed file changes nothing.
-        let again = try CLI.run(["fix", output.path, "-o", dir.appendingPathComponent("again.txt").path])
-        #expect(try String(contentsOf: dir.appendingPathComponent("again.txt"), encoding: .utf8) == fixed)
-        #expect(again.stderr.contains("已修复 0 处"))
+        // Fixing the fixed file has nothing to do: it writes nothing, says so, and leaves an old output as it was.
+        let stale = dir.appendingPathComponent("again.txt")
+        try Data("旧的输出".utf8).write(to: stale)
+        let again = try CLI.run(["fix", output.path, "-o", stale.path])
+        #expect(try String(contentsOf: stale, encoding: .utf8) == "旧的输出")
+        #expect(again.stderr.contains("没有可自动修复的问题，未写出文件") && again.stderr.contains("处需人工处理"), "\(again.stderr)")
+        #expect(try String(contentsOf: output, encoding: .utf8) == fixed)
     }
 
     @Test func keepsEncodingLineEndingsAndByteOrderMark() throws {

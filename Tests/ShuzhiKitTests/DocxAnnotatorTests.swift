@@ -200,4 +200,46 @@ import Testing
         )
         #expect(try Ingest.document(from: accepted, name: "c.docx").text == "学习，工作再接再厉\n加强领导班子建设")
     }
+
+    /// A template site's lines deleted whole: each paragraph's text as a deletion and its paragraph mark deleted
+    /// (`<w:rPr><w:del/>` in its properties, new properties where it had none), so accepting leaves no empty line;
+    /// made directly, the paragraphs go. A block that ends the text keeps the last paragraph mark, as Word does.
+    @Test func residueParagraphsAreDeletedWholeWithTheirMarks() throws {
+        let body =
+            "<w:p><w:pPr><w:jc w:val=\"left\"/></w:pPr><w:r><w:t>首页 &gt; 范文大全</w:t></w:r></w:p>"
+            + "<w:p><w:r><w:t>发布时间：2023-12-18</w:t></w:r></w:p>"
+            + "<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:t>2023年度述职报告</w:t></w:r></w:p>"
+            + "<w:p><w:r><w:t>一年来，我认真履职。</w:t></w:r></w:p>"
+            + "<w:p><w:r><w:t>本文由网友收集整理。</w:t></w:r></w:p>"
+            + "<w:p><w:r><w:t>客服QQ：3456789012</w:t></w:r></w:p>"
+        let bytes = Self.package(body)
+        let document = try Ingest.document(from: bytes, name: "a.docx")
+        #expect(document.text == "首页 > 范文大全\n发布时间：2023-12-18\n2023年度述职报告\n一年来，我认真履职。\n本文由网友收集整理。\n客服QQ：3456789012")
+        let top = 0..<(document.paragraphs[2].range.lowerBound), bottom = document.paragraphs[4].range.lowerBound..<document.scalars.count
+        let revisions: [DocxAnnotator.Revision] = [
+            .init(range: top, replacement: "", note: "网站残留"), .init(range: bottom, replacement: "", note: "网站残留"),
+        ]
+        let written = try DocxAnnotator.write(bytes, document: document, notes: [], revisions: revisions, date: Self.date)
+        #expect(written.placed == [0, 1])
+        let main = String(decoding: try #require(try Self.parts(written.bytes)["word/document.xml"]), as: UTF8.self)
+        let deletedMark = "<w:rPr><w:del w:id="
+        // Paragraph 1 had properties, paragraph 2 none, paragraph 5 none; the last paragraph keeps its mark.
+        #expect(main.contains("<w:pPr><w:jc w:val=\"left\"/><w:rPr><w:del w:id="), "\(main)")
+        #expect(main.components(separatedBy: "<w:pPr>\(deletedMark)").count - 1 == 2, "\(main)")
+        #expect(main.components(separatedBy: deletedMark).count - 1 == 3)
+        #expect(
+            main.contains("<w:delText xml:space=\"preserve\">首页 &gt; 范文大全</w:delText>")
+                || main.contains("<w:delText>首页 &gt; 范文大全</w:delText>"))
+        #expect(!main.contains("<w:comment"))
+        // The reader, like Word, shows the text with the changes accepted: the report alone, and the empty last line.
+        let reread = try Ingest.document(from: written.bytes, name: "b.docx").text
+        #expect(reread == "2023年度述职报告\n一年来，我认真履职。\n", "\(reread.debugDescription)")
+
+        let accepted = try DocxAnnotator.write(
+            bytes, document: document, notes: [], revisions: revisions, revising: .accepted, date: Self.date)
+        let plain = String(decoding: try #require(try Self.parts(accepted.bytes)["word/document.xml"]), as: UTF8.self)
+        #expect(!plain.contains("首页") && !plain.contains("发布时间") && !plain.contains("<w:del"))
+        #expect(try Ingest.document(from: accepted.bytes, name: "c.docx").text == "2023年度述职报告\n一年来，我认真履职。\n")
+    }
+
 }

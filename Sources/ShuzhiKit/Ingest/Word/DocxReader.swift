@@ -103,6 +103,8 @@ enum DocxReader {
         var isCentered = false
         /// Where the open `<w:r>` of this paragraph starts (a text box's paragraphs have their own runs).
         var runStart: Int?
+        /// Whether its paragraph mark is a tracked deletion (`<w:pPr><w:rPr><w:del/>`).
+        var markDeleted = false
     }
 
     private static func walk(_ xml: [UInt8], partName: String, name: String, styles: DocxStyles) throws(XMLScanner.Failure) -> Document {
@@ -117,6 +119,9 @@ enum DocxReader {
         var lineParagraphs: [Int] = []
 
         func finish(_ p: ParagraphBuilder, end: Int) {
+            // A paragraph deleted whole as a tracked change (its text and its mark) is not there once accepted, which
+            // is the text Word shows and the text we read.
+            if p.markDeleted && p.scalars.isEmpty { return }
             if !paragraphs.isEmpty { scalars.append("\n") }
             let base = scalars.count
             scalars.append(contentsOf: p.scalars)
@@ -165,6 +170,8 @@ enum DocxReader {
                 let parent = stack.last
                 if !tag.isSelfClosing { stack.append(tag.localName) }
                 switch tag.localName {
+                case "del" where tag.isSelfClosing && parent == "rPr" && stack.count >= 2 && stack[stack.count - 2] == "pPr":
+                    if !building.isEmpty { building[building.count - 1].markDeleted = true }
                 case "del", "moveFrom", "delText", "instrText", "pPrChange", "rPrChange", "delInstrText":
                     if !tag.isSelfClosing {
                         skipUntilDepth = scanner.depth - 1

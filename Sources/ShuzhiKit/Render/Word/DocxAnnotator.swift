@@ -46,11 +46,27 @@ public enum DocxAnnotator {
         _ bytes: [UInt8], document: Document, notes: [Note], revisions: [Revision] = [],
         revising: Revising = .tracked, author: String = "Shuzhi", date: Date = Date()
     ) throws(IngestError) -> [UInt8] {
+        try write(bytes, document: document, notes: notes, revisions: revisions, revising: revising, author: author, date: date).bytes
+    }
+
+    /// What `write` made: the package, and which of the revisions it was given went in as revisions (the others
+    /// became comments: they cross a table cell, a field or a hyperlink's edge).
+    public struct Written: Sendable {
+        public let bytes: [UInt8]
+        public let placed: Set<Int>
+    }
+
+    /// `annotate`, saying which revisions went in. A revision that deletes whole paragraphs (a residue block) deletes
+    /// each paragraph's text and its paragraph mark (`ParagraphDeletion`).
+    public static func write(
+        _ bytes: [UInt8], document: Document, notes: [Note], revisions: [Revision] = [],
+        revising: Revising = .tracked, author: String = "Shuzhi", date: Date = Date()
+    ) throws(IngestError) -> Written {
         let name = document.name
         let archive: ZipArchive
         do { archive = try ZipArchive(bytes) } catch { throw .corruptDocx(name, "\(error)") }
         guard let map = document.docx, let mainPart = map.parts.first, let mainEntry = archive.entry(named: mainPart) else {
-            return bytes  // nothing to anchor on: no paragraph was read
+            return Written(bytes: bytes, placed: [])  // nothing to anchor on: no paragraph was read
         }
         var package = try Package(archive: archive, name: name)
         let xml = try package.read(mainEntry)
@@ -78,6 +94,32 @@ public enum DocxAnnotator {
                 marks.append(Mark(place: end, order: 2 * order, markup: closing))
             }
         }
+        // Whole paragraphs deleted: one deletion of each paragraph's text, and each paragraph's mark (by `origin`, the
+        // revision asked for).
+        var expanded: [(revision: Revision, origin: Int)] = []
+        var paragraphMarks: [(paragraph: Int, origin: Int)] = []
+        for (k, r) in revisions.enumerated() {
+            if r.replacement.isEmpty, !locator.covers(r.range),
+                let whole = ParagraphDeletion.paragraphs(deleting: r.range, in: document, xml: xml, prefix: p)
+            {
+                for q in whole.all where !document.paragraphs[q].range.isEmpty {
+                    expanded.append((Revision(range: document.paragraphs[q].range, replacement: "", note: r.note), k))
+                }
+                paragraphMarks += whole.marks.map { ($0, k) }
+            } else {
+                expanded.append((r, k))
+            }
+        }
+        var failed = Set<Int>()
+        for (m, mark) in paragraphMarks.enumerated() {
+            guard let byte = ParagraphDeletion.afterStartTag(of: mark.paragraph, in: document, xml: xml) else {
+                failed.insert(mark.origin)
+                continue
+            }
+            // First at its byte: the paragraph's properties must stay its first child, before any revision's runs.
+            marks.append(Mark(place: Place(byte: byte, run: nil, textTag: nil), order: -1 - m, markup: ParagraphDeletion.mark(m)))
+        }
+        let revisions = expanded.map(\.revision)
         let base = 2 * notes.count
         var placed: [Int] = []
         for (k, r) in revisions.enumerated() {
@@ -86,6 +128,7 @@ public enum DocxAnnotator {
             else { continue }
             if !locator.covers(r.range) {
                 // It takes out a paragraph break (or text the map does not hold): say so in a comment instead.
+                failed.insert(expanded[k].origin)
                 let id = ids.take()
                 comments.append((id, r.note))
                 marks.append(Mark(place: start, order: base + 2 * k + 1, markup: ns.commentStart(id)))
@@ -100,12 +143,20 @@ public enum DocxAnnotator {
                 marks.append(Mark(place: end, order: base + 2 * k, markup: Revisions.endMark(k)))
             }
         }
-        guard !marks.isEmpty else { return bytes }
+        guard !marks.isEmpty else { return Written(bytes: bytes, placed: []) }
         var edited = RunEditor.apply(marks, to: xml, prefix: p)
         if !placed.isEmpty {
+            var commented = Set<Int>()
             edited = Revisions.resolve(
                 edited, revisions: revisions, placed: placed, revising: revising, namespace: ns, author: author,
-                date: date, ids: &ids, comments: &comments)
+                date: date, ids: &ids, comments: &comments, commented: &commented)
+            for k in commented { failed.insert(expanded[k].origin) }
+        }
+        if !paragraphMarks.isEmpty {
+            let stamp = ISO8601DateFormatter().string(from: date)
+            edited = ParagraphDeletion.resolve(edited, count: paragraphMarks.count, revising: revising, prefix: p) {
+                "<\(p)del \(p)id=\"\(ids.take())\" \(p)author=\"\(Markup.escape(author))\" \(p)date=\"\(stamp)\"/>"
+            }
         }
         // Never write a broken part: the result must still be well-formed XML.
         var scanner = XMLScanner(edited)
@@ -114,7 +165,8 @@ public enum DocxAnnotator {
         }
         package.replace(mainPart, edited)
         if !comments.isEmpty { try package.addComments(comments, author: author, date: date, namespace: ns, mainPart: mainPart) }
-        return package.write()
+        let asked = Set(expanded.map(\.origin)).union(paragraphMarks.map(\.origin))
+        return Written(bytes: package.write(), placed: asked.subtracting(failed))
     }
 
     /// Annotation ids: comments, insertions and deletions share one space in a Word document.

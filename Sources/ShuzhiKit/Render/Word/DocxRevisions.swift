@@ -12,7 +12,7 @@ enum Revisions {
     static func resolve(
         _ xml: [UInt8], revisions: [DocxAnnotator.Revision], placed: [Int], revising: DocxAnnotator.Revising,
         namespace ns: WordNamespace, author: String, date: Date, ids: inout DocxAnnotator.IDs,
-        comments: inout [(id: Int, text: String)]
+        comments: inout [(id: Int, text: String)], commented: inout Set<Int>
     ) -> [UInt8] {
         let p = ns.prefix
         let stamp = ISO8601DateFormatter().string(from: date)
@@ -55,6 +55,7 @@ enum Revisions {
                     replacement = kept
                 }
             } else {
+                commented.insert(k)
                 let id = ids.take()
                 comments.append((id, revision.note))
                 replacement = Array(ns.commentStart(id).utf8) + region + Array(ns.commentEnd(id).utf8)
@@ -158,14 +159,18 @@ extension DocxAnnotator {
     {
         let chosen = Fixer.select(diagnostics, length: document.scalars.count, includeUnsafe: includeUnsafe)
         let fixed = Set(chosen.map { "\($0.rule)@\($0.range)" })
-        let revisions = chosen.flatMap { d in
-            (d.fix?.edits ?? []).map {
-                Revision(range: $0.range, replacement: $0.replacement, note: Note(d, scalars: document.scalars).text)
+        var revisions: [Revision] = [], owner: [Int] = []
+        for (i, d) in chosen.enumerated() {
+            for edit in d.fix?.edits ?? [] {
+                revisions.append(Revision(range: edit.range, replacement: edit.replacement, note: Note(d, scalars: document.scalars).text))
+                owner.append(i)
             }
         }
         let notes = Self.notes(diagnostics.filter { !fixed.contains("\($0.rule)@\($0.range)") }, document: document)
-        let out = try annotate(
+        let out = try write(
             bytes, document: document, notes: notes, revisions: revisions, revising: revising, author: author, date: date)
-        return (out, chosen)
+        // A finding is fixed when every edit of it went in as a revision; the others were written as comments.
+        let missed = Set(revisions.indices.filter { !out.placed.contains($0) }.map { owner[$0] })
+        return (out.bytes, chosen.indices.filter { !missed.contains($0) }.map { chosen[$0] })
     }
 }
