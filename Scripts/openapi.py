@@ -90,7 +90,9 @@ spec = {
             "responses": {**file_ok("带批注的 Word 文档", docx), **errors(400, 413)}}},
         "/api/format": {"post": {
             "summary": "按 GB/T 9704 排成公文格式 Word 文档", "operationId": "format", "requestBody": document_body,
-            "parameters": check_params, "responses": {**file_ok("公文格式的 Word 文档", docx), **errors(400, 413)}}},
+            "parameters": check_params + [q("copyNumber", "份号（版心左上角第一行）"), q("secrecy", "密级和保密期限（左上角第二行）"),
+                                          q("documentNumber", "发文字号（标题上方居中）")],
+            "responses": {**file_ok("公文格式的 Word 文档", docx), **errors(400, 413)}}},
         "/api/outline": {"post": {
             "summary": "提纲、标题、报告年度和述学/述职/述廉/述法结构", "operationId": "outline", "requestBody": document_body,
             "parameters": check_params, "responses": {**json_ok("与 `shuzhi outline --format json` 相同", {"type": "object"}), **errors(400, 413)}}},

@@ -126,7 +126,11 @@ struct DocumentRoutes: Sendable {
     /// The text laid out as GB/T 9704 prescribes, as `shuzhi format` writes it.
     func format(_ request: Request) async throws -> Response {
         let (document, _) = try load(try await reader.document(request))
-        let file = FormatOperation.format(document, configuration: try configuration(for: request))
+        let form = request.form
+        let marking = DocxFormatter.Marking(
+            copyNumber: form["copyNumber"].map(String.init), secrecy: form["secrecy"].map(String.init),
+            documentNumber: form["documentNumber"].map(String.init))
+        let file = FormatOperation.format(document, configuration: try configuration(for: request), marking: marking)
         return JSONResponse.bytes(file.bytes, contentType: Self.docxType, download: file.name)
     }
 

@@ -33,9 +33,9 @@ public enum MetricsOperation {
 
 /// `format` — `shuzhi format` and `POST /api/format`: the report laid out per GB/T 9704 as a new Word document.
 public enum FormatOperation {
-    public static func format(_ document: Document, configuration: Configuration) -> WordFile {
+    public static func format(_ document: Document, configuration: Configuration, marking: DocxFormatter.Marking = .init()) -> WordFile {
         WordFile(
-            bytes: DocxFormatter.format(OutlineOperation.outline(document, configuration: configuration)),
+            bytes: DocxFormatter.format(OutlineOperation.outline(document, configuration: configuration), marking: marking),
             name: OutputName.derived(from: document.name, suffix: ".formatted.docx"))
     }
 }

@@ -17,6 +17,13 @@ struct FormatCommand: ParsableCommand {
 
     @Argument(help: "报告文件（.txt 或 .docx）/ the report") var file: String
     @Option(name: .shortAndLong, help: ArgumentHelp("输出的 .docx / the .docx to write", valueName: "out.docx")) var output: String?
+    @Option(name: .customLong("copy-number"), help: ArgumentHelp("份号（版心左上角第一行）/ the copy number", valueName: "000001"))
+    var copyNumber: String?
+    @Option(help: ArgumentHelp("密级和保密期限（左上角第二行）/ the classification", valueName: "秘密★1年")) var secrecy: String?
+    @Option(
+        name: .customLong("document-number"),
+        help: ArgumentHelp("发文字号（标题上方居中）/ the document number", valueName: "X发〔2024〕1号"))
+    var documentNumber: String?
     @OptionGroup var input: InputOptions
 
     func validate() throws {
@@ -32,7 +39,9 @@ struct FormatCommand: ParsableCommand {
             Terminal.error(error.description)
             throw ExitCode(2)
         }
-        let formatted = FormatOperation.format(document, configuration: Configuration())
+        let formatted = FormatOperation.format(
+            document, configuration: Configuration(),
+            marking: DocxFormatter.Marking(copyNumber: copyNumber, secrecy: secrecy, documentNumber: documentNumber))
         let destination = output ?? (file == "-" ? "-.formatted.docx" : OutputName.derived(from: file, suffix: ".formatted.docx"))
         if FixCommand.sameFile(destination, file) {
             Terminal.error("错误：输出文件与输入文件相同（\(file)）\nerror: the output is the input file")

@@ -164,6 +164,37 @@ import Testing
         #expect(settings.contains("<w:evenAndOddHeaders/>") && styles.contains("<w:kinsoku w:val=\"1\"/>"))
     }
 
+    /// The sample as a writer downloaded it: the site's lines above the title and its notes are left out, the title
+    /// is the report's own, 述职人 and the date end it set right, and the marking lines head it when given.
+    @Test(.enabled(if: LibreOffice.executable != nil, "LibreOffice (soffice) is not installed"))
+    func theReportsOwnTitleItsClosingLinesAndTheMarkingWhenGiven() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = dir.appendingPathComponent("排版.docx")
+        let r = try CLI.run([
+            "format", CLI.sample, "-o", output.path, "--copy-number", "000001", "--secrecy", "秘密★1年", "--document-number", "X发改〔2024〕1号",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let archive = try ZipArchive(Array(try Data(contentsOf: output)))
+        let main = String(
+            decoding: try archive.data(of: try #require(archive.entry(named: "word/document.xml")), limit: 1 << 24), as: UTF8.self)
+        let styled = main.components(separatedBy: "<w:p>").dropFirst().map { p -> (String, String) in
+            let style = p.firstMatch(of: /w:pStyle w:val="(\w+)"/).map { String($0.1) } ?? ""
+            let text = p.matches(of: /<w:t[^>]*>([^<]*)<\/w:t>/).map { String($0.1) }.joined()
+            return (style, text)
+        }
+        #expect(styled.prefix(3).map(\.0) == ["Marking", "Marking", "DocumentNumber"])
+        #expect(styled.prefix(3).map(\.1) == ["000001", "秘密★1年", "X发改〔2024〕1号"])
+        #expect(styled.first { $0.0 == "Title" }?.1 == "2023年度个人述职述廉报告")
+        #expect(!main.contains("范文大全") && !main.contains("公众号") && !main.contains("本文来源于网络") && !main.contains("客服QQ"))
+        #expect(styled.suffix(2).map(\.0) == ["Closing", "Closing"] && styled.last?.1 == "2023年12月20日")
+        // Rendered: the date ends four characters (4 × 16 pt) in from the type area's right edge (26 mm margin).
+        let pdf = try #require(try LibreOffice.pdf(output))
+        let date = try #require(try Self.lines(pdf).last { $0.text == "2023年12月20日" })
+        let edge = 210 * Self.mm - 26 * Self.mm
+        #expect(abs(edge - date.xMax - 64) < 6, "the date ends \(edge - date.xMax) pt from the edge")
+    }
+
     @Test func aDocxIsFormattedTooAndBadInputWritesNothing() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -97,6 +97,15 @@ import ShuzhiStore
                 #expect(formatted.text.contains("再接再励"))
                 #expect(response.headers[.contentDisposition]?.contains("filename*=UTF-8''%E6%8A%A5%E5%91%8A.formatted.docx") == true)
             }
+            // The marking lines, as the page's form sends them (a space as "+").
+            try await client.execute(
+                uri: "/api/format?copyNumber=000001&secrecy=%E7%A7%98%E5%AF%86+1%E5%B9%B4", method: .post, headers: Self.json,
+                body: .json(["text": text, "name": "报告.txt"])
+            ) { response in
+                #expect(response.status == .ok)
+                let formatted = try? Ingest.document(from: response.bytes, name: "f.docx")
+                #expect(formatted?.text.hasPrefix("000001\n秘密 1年\n") == true)
+            }
         }
     }
 

@@ -167,9 +167,13 @@ extension Outline {
     /// The report's own title as a list or a file name shows it — never a template site's line above it (首页 >
     /// 范文大全 > …) — or nil when the report starts without one.
     public static func title(of document: Document, limit: Int = 40) -> String? {
+        titleRange(of: document).map { document.readable($0, limit: limit) }
+    }
+
+    /// Where the report's own title is (see `title(of:)`).
+    public static func titleRange(of document: Document) -> Range<Int>? {
         let residue = WebResidue(document)
         let (title, _) = findTitle(document, ignoring: Set(residue.blocks.flatMap { Array($0.paragraphs) }))
-        guard let title, !title.isEmpty else { return nil }
-        return document.readable(title, limit: limit)
+        return title.flatMap { $0.isEmpty ? nil : $0 }
     }
 }

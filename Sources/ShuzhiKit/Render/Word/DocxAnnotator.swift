@@ -555,8 +555,9 @@ extension DocxAnnotator {
         guard !diagnostics.isEmpty else { return [] }
         let order = ReadingOrder(diagnostics, in: document)
         var notes: [Note] = []
-        if let title = document.paragraphs.first(where: { !$0.isBlank }) {
-            notes.append(Note(range: title.content, text: "述职检查｜共 \(diagnostics.count) 处\n\(order.headline)"))
+        // On the report's own title (a template site's line above it may be deleted), else its first line.
+        if let title = Outline.titleRange(of: document) ?? document.paragraphs.first(where: { !$0.isBlank })?.content {
+            notes.append(Note(range: title, text: "述职检查｜共 \(diagnostics.count) 处\n\(order.headline)"))
         }
         for entry in order.entries {
             let items = entry.indices.map { diagnostics[$0] }

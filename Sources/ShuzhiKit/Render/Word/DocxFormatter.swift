@@ -12,6 +12,8 @@ import Foundation
 ///   font and the rest of the paragraph in the body's; Times New Roman for digits and Latin.
 /// - Page numbers “— 1 —” in 4号 宋体, right on odd pages and left on even pages, one character in from the type
 ///   area's edge, their line 7 mm below it; kinsoku on, and no punctuation hanging past the type area's edge.
+/// - The 落款 (述职人, unit) and date at the end set right, the date four characters in; 份号, 密级 and 发文字号
+///   above the title when given (`Marking`); a template site's lines and notes left out.
 /// - Fonts are named, not embedded: where they are missing the grid and spacing keep the layout.
 ///
 /// The text is the report's text (a .docx input's paragraphs and table cells as paragraphs); pictures and tables are
@@ -28,17 +30,44 @@ public enum DocxFormatter {
         public init() {}
     }
 
-    public static func format(_ analysis: Analysis, fonts: Fonts = Fonts()) -> [UInt8] {
+    /// The lines GB/T 9704 puts above the title when a document carries them (§7.2): 份号 (six digits) and 密级和
+    /// 保密期限 left at the top of the type area in 3号黑体, then the 发文字号 centred, a line above the title.
+    public struct Marking: Sendable, Equatable {
+        public var copyNumber: String?
+        public var secrecy: String?
+        public var documentNumber: String?
+        public init(copyNumber: String? = nil, secrecy: String? = nil, documentNumber: String? = nil) {
+            (self.copyNumber, self.secrecy, self.documentNumber) = (copyNumber, secrecy, documentNumber)
+        }
+        var isEmpty: Bool { copyNumber == nil && secrecy == nil && documentNumber == nil }
+    }
+
+    public static func format(_ analysis: Analysis, fonts: Fonts = Fonts(), marking: Marking = Marking()) -> [UInt8] {
         let document = analysis.document
         let outline = analysis.outline
         var headingByParagraph: [Int: Outline.Node] = [:]
         for node in outline.headings { headingByParagraph[node.paragraph] = node }
         let bylines = bylineParagraphs(document, outline, headings: Set(headingByParagraph.keys))
+        // A template site's lines and notes are not the report's: they are left out of the laid-out document.
+        let residue = analysis.webResidue
+        let residueLines = Set(residue.blocks.flatMap { Array($0.paragraphs) })
+        let closing = closingParagraphs(document, headings: Set(headingByParagraph.keys), skipping: residueLines)
         var body = ""
-        for p in document.paragraphs where !p.isBlank {
-            let text = document.scalars[p.content]
+        for (text, style) in [(marking.copyNumber, "Marking"), (marking.secrecy, "Marking"), (marking.documentNumber, "DocumentNumber")] {
+            if let text = text?.trimmed, !text.isEmpty { body += paragraph(style: style, [(text, nil)]) }
+        }
+        if marking.documentNumber != nil { body += paragraph(style: "Normal", []) }
+        for p in document.paragraphs where !p.isBlank && !residueLines.contains(p.index) {
+            var text = Array(document.scalars[p.content])
+            for note in residue.inline.reversed() where p.content.contains(note.range.lowerBound) {
+                let cut = (note.range.lowerBound - p.content.lowerBound)..<min(text.count, note.range.upperBound - p.content.lowerBound)
+                text.removeSubrange(cut)
+            }
+            guard !text.isEmpty else { continue }
             if let title = outline.title, p.content.overlaps(title) || p.content.lowerBound == title.lowerBound {
                 body += paragraph(style: "Title", [(String(String.UnicodeScalarView(text)).trimmed, nil)])
+            } else if closing.contains(p.index) {
+                body += paragraph(style: "Closing", [(String(String.UnicodeScalarView(text)).trimmed, nil)])
             } else if bylines.contains(p.index) || outline.titleBlock.map({ p.content.overlaps($0) }) == true {
                 body += paragraph(style: "Byline", [(String(String.UnicodeScalarView(text)).trimmed, nil)])
             } else if let node = headingByParagraph[p.index] {
@@ -80,6 +109,30 @@ public enum DocxFormatter {
             let text = document.scalars[p.content]
             guard out.count < 3, !headings.contains(p.index), text.count <= 30,
                 let last = text.last, !"。！？；：!?;:".unicodeScalars.contains(last)
+            else { break }
+            out.insert(p.index)
+        }
+        return out
+    }
+
+    /// The 落款 at the end of a report — who reports (述职人：张三, a unit) and the date — set right as GB/T 9704 sets
+    /// 署名 and 成文日期 (the date four characters in from the right edge): the last lines, at most three, when the
+    /// very last is a date or a signature and each is short, without a sentence's punctuation, and no heading.
+    static func closingParagraphs(_ document: Document, headings: Set<Int>, skipping: Set<Int>) -> Set<Int> {
+        let lines = document.paragraphs.filter { !$0.isBlank && !skipping.contains($0.index) }
+        func text(_ p: Paragraph) -> String { document.readable(p.content, limit: 1000) }
+        func isDate(_ t: String) -> Bool { t.count <= 16 && t.contains("年") && t.contains("月") && t.hasSuffix("日") }
+        func isSignature(_ t: String) -> Bool {
+            ["述职人", "报告人", "汇报人", "发言人", "述职单位", "单位：", "姓名："].contains { t.hasPrefix($0) }
+        }
+        func isShortLine(_ p: Paragraph) -> Bool {
+            let t = text(p)
+            return t.count <= 30 && !headings.contains(p.index) && !t.contains(where: { "。，；！？".contains($0) })
+        }
+        guard let last = lines.last, isShortLine(last), isDate(text(last)) || isSignature(text(last)) else { return [] }
+        var out: Set<Int> = [last.index]
+        for p in lines.dropLast().reversed().prefix(2) {
+            guard isShortLine(p), isDate(text(p)) || isSignature(text(p)) || text(p).count <= 20 && out.count == 1 && isDate(text(last))
             else { break }
             out.insert(p.index)
         }
@@ -142,6 +195,15 @@ public enum DocxFormatter {
             + style(
                 "Title", "Title", eastAsia: fonts.title, size: 44, paragraph: centred + "<w:spacing w:line=\"579\" w:lineRule=\"auto\"/>")
             + style("Byline", "Byline", eastAsia: fonts.heading2, paragraph: centred)
+            // 署名 and date: right, the date's end four characters (4 × 16 pt) in from the type area's edge.
+            + style(
+                "Closing", "Closing", eastAsia: fonts.body,
+                paragraph: "<w:ind w:right=\"1280\" w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"right\"/>")
+            // 份号 and 密级: flush left in 黑体; 发文字号: centred in the body's font.
+            + style(
+                "Marking", "Marking", eastAsia: fonts.heading1,
+                paragraph: "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"left\"/>")
+            + style("DocumentNumber", "Document number", eastAsia: fonts.body, paragraph: centred)
             + style("Heading1", "heading 1", eastAsia: fonts.heading1, paragraph: indent + "<w:keepNext/>", outline: 0)
             + style("Heading2", "heading 2", eastAsia: fonts.heading2, paragraph: indent + "<w:keepNext/>", outline: 1)
             + style("Heading3", "heading 3", eastAsia: fonts.body, paragraph: indent + "<w:keepNext/>", outline: 2)
