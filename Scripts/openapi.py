@@ -150,6 +150,27 @@ spec = {
             "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
             "get": {"summary": "文档及原文", "operationId": "showDocument", "responses": {**json_ok("文档", ref("StoredDocument")), **errors(404)}},
             "delete": {"summary": "删除文档", "operationId": "removeDocument", "responses": {**json_ok("已删除", {"type": "object"}), **errors(404)}}},
+        "/api/words": {
+            "get": {"summary": "本单位词库（语料库中的词和配置文件中的词）", "operationId": "listWords",
+                    "parameters": [q("format", "txt：导出为每行一个词的文本文件", {"type": "string", "enum": ["json", "txt"]})],
+                    "responses": {"200": {"description": "词库", "content": {
+                        "application/json": {"schema": {"type": "object", "properties": {
+                            "words": {"type": "array", "items": ref("Word")}, "count": {"type": "integer"}}}},
+                        "text/plain": {"schema": {"type": "string"}}}}}},
+            "post": {"summary": "加入词库：此后所有检查都不再把它当作问题", "operationId": "addWord",
+                     "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                         "type": "object", "required": ["word"], "properties": {
+                             "word": {"type": "string", "minLength": 1, "maxLength": 40}, "note": {"type": "string"}}}}}},
+                     "responses": {"201": {"description": "已加入", "content": {"application/json": {"schema": ref("WordAdded")}}},
+                                   **json_ok("已在词库中", ref("WordAdded")), **errors(400)}}},
+        "/api/words/suggestions": {"get": {"summary": "语料库中多份报告同样写法、被当作问题的词：可加入词库", "operationId": "suggestWords",
+                                           "responses": json_ok("建议", {"type": "object", "properties": {"suggestions": {"type": "array", "items": {
+                                               "type": "object", "properties": {"word": {"type": "string"}, "documents": {"type": "integer"},
+                                                                                "rules": {"type": "array", "items": {"type": "string"}}}}}}})}},
+        "/api/words/{word}": {
+            "parameters": [{"name": "word", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "delete": {"summary": "从词库删除（语料库中的词）", "operationId": "removeWord",
+                       "responses": {**json_ok("已删除", {"type": "object", "properties": {"removed": {"type": "string"}}}), **errors(404)}}},
     },
     "components": {
         "securitySchemes": {
@@ -168,7 +189,8 @@ spec = {
                 "rule": {"type": "string"}, "family": {"type": "string"}, "severity": {"type": "string", "enum": ["error", "warning", "info"]},
                 "start": {"type": "integer"}, "end": {"type": "integer"}, "line": {"type": "integer"}, "column": {"type": "integer"},
                 "text": {"type": "string"}, "message": {"type": "string"}, "replacements": {"type": "array", "items": {"type": "string"}},
-                "fix": {"type": "string", "enum": ["safe", "unsafe", "none"]}, "confidence": {"type": "number"}, "source": {"type": "object"}}},
+                "fix": {"type": "string", "enum": ["safe", "unsafe", "none"]}, "confidence": {"type": "number"}, "source": {"type": "object"},
+                "word": {"type": "string", "description": "问题所在的整个词（错别字等）：加入词库时加的就是它"}}},
             "CheckResult": {"type": "object", "properties": {
                 "file": {"type": "string"}, "encoding": {"type": "string"}, "reportYear": {"type": "object"},
                 "diagnostics": {"type": "array", "items": ref("Diagnostic")}, "summary": {"type": "object"}, "similarity": {"type": "object"},
@@ -184,6 +206,10 @@ spec = {
                 "id": {"type": "string"}, "state": {"type": "string", "enum": ["running", "done", "failed", "cancelled"]},
                 "phase": {"type": "string"}, "done": {"type": "integer"}, "total": {"type": "integer"}, "review": {"type": "object"},
                 "error": ref("Error")}},
+            "Word": {"type": "object", "properties": {
+                "word": {"type": "string"}, "note": {"type": "string"}, "source": {"type": "string", "description": "store，或配置文件"},
+                "addedAt": {"type": ["string", "null"]}}},
+            "WordAdded": {"type": "object", "properties": {"word": {"type": "string"}, "added": {"type": "boolean"}}},
             "StoredDocument": {"type": "object", "properties": {
                 "id": {"type": "integer"}, "title": {"type": "string"}, "author": {"type": ["string", "null"]}, "year": {"type": ["integer", "null"]},
                 "kind": {"type": "string"}, "tags": {"type": "array", "items": {"type": "string"}}, "source": {"type": ["string", "null"]},

@@ -103,7 +103,7 @@ function showView() {
   }
   const params = new URLSearchParams(query || "");
   if (view === "check" && params.get("review")) openReviewedReport(params.get("review"), params.get("n"));
-  if (view === "corpus") loadCorpus();
+  if (view === "corpus") { loadCorpus(); loadWords(); }
 }
 
 // ===================================================================== check
@@ -165,9 +165,11 @@ async function runCheck() {
 
 function showCheckResult(result) {
   learnFamilies(result.diagnostics);
+  // The same text checked again (after a word was taught): the writer's choices so far stay.
+  const kept = check.result && check.result.text === result.text ? check.states : new Map();
   check.result = result;
   check.scalars = Array.from(result.text || "");
-  check.states = new Map();
+  check.states = new Map(result.diagnostics.map(keyOf).filter((k) => kept.has(k)).map((k) => [k, kept.get(k)]));
   check.current = -1;
   $("check-result").hidden = false;
   renderFilters();
@@ -342,7 +344,8 @@ function findingItem(i) {
   h("div", { class: "message" }, d.message),
   h("div", { class: "actions" },
     isFixable(d) ? h("button", { type: "button", onclick: () => accept(i) }, state === "accepted" ? "撤销修改" : (d.fix === "safe" ? "接受修改" : "接受修改（需确认）")) : null,
-    h("button", { type: "button", onclick: () => ignore(i) }, state === "ignored" ? "恢复" : "忽略"),
+    h("button", { type: "button", onclick: () => ignore(i) }, state === "ignored" ? "恢复提示" : "不再提示"),
+    teachable(d) ? h("button", { type: "button", class: "teach", onclick: () => teachWord(d) }, "加入本单位词库") : null,
   ));
   return item;
 }
@@ -396,6 +399,22 @@ function excerptLines(d) {
       before, replacement === "" ? "" : h("strong", {}, replacement), after));
   }
   return lines;
+}
+
+/** A finding about wording (a typo, a formula, an outdated or repeated phrase) may be the organisation's own word. */
+const teachable = (d) => ["typo", "formula", "outdated", "repeat"].includes(d.family) && Array.from(d.word || d.text).length >= 2;
+
+/** Adds the finding's whole word to the organisation's word list, then checks again: it is never flagged again. */
+async function teachWord(d) {
+  const word = d.word || d.text;
+  try {
+    await api("/api/words", { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ word, note: "网页加入" }) });
+    await runCheck();
+    setStatus("check-status", `已加入本单位词库：${word}。此后所有检查都不再提示。`);
+  } catch (e) {
+    setStatus("check-status", e.message, true);
+  }
 }
 
 function excerpt(text) {
@@ -723,6 +742,48 @@ async function loadCorpus() {
   }
 }
 
+// ---- the organisation's word list
+
+async function loadWords() {
+  try {
+    const list = await (await api("/api/words")).json();
+    $("words-table").replaceChildren(
+      h("thead", {}, h("tr", {}, ["词", "来源", "备注", "加入时间", ""].map((t) => h("th", { scope: "col" }, t)))),
+      h("tbody", {}, list.words.map((w) => h("tr", {},
+        h("td", {}, w.word), h("td", {}, w.source === "store" ? "本单位词库" : w.source), h("td", {}, w.note),
+        h("td", {}, w.addedAt ? w.addedAt.replace("T", " ").replace("Z", "") : ""),
+        h("td", {}, w.source === "store" ? h("button", { type: "button", onclick: () => removeWord(w.word) }, "删除") : "")))));
+  } catch (e) { setStatus("words-status", e.message, true); }
+}
+
+async function addWord(word, note) {
+  try {
+    const r = await (await api("/api/words", { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ word, note }) })).json();
+    setStatus("words-status", r.added ? `已加入：${r.word}` : `已在词库中：${r.word}`);
+    loadWords();
+  } catch (e) { setStatus("words-status", e.message, true); }
+}
+
+async function removeWord(word) {
+  try {
+    await api("/api/words/" + encodeURIComponent(word), { method: "DELETE" });
+    setStatus("words-status", `已删除：${word}`);
+    loadWords();
+  } catch (e) { setStatus("words-status", e.message, true); }
+}
+
+async function suggestWords() {
+  setStatus("words-status", "正在从语料库的报告中找词……");
+  try {
+    const { suggestions } = await (await api("/api/words/suggestions")).json();
+    setStatus("words-status", suggestions.length ? `${suggestions.length} 个词在多份报告中写法相同却被当作问题：确实无误的可加入词库。` : "没有建议。");
+    $("words-suggestions").replaceChildren(h("ul", {}, suggestions.map((s) => h("li", {},
+      h("strong", {}, s.word), `　${s.documents} 份报告　`,
+      h("button", { type: "button", onclick: () => addWord(s.word, "语料库建议") }, "加入")))));
+  } catch (e) { setStatus("words-status", e.message, true); }
+}
+
 async function viewDocument(id) {
   try {
     const d = await (await api(`/api/corpus/${id}`)).json();
@@ -789,6 +850,12 @@ document.addEventListener("DOMContentLoaded", () => {
   $("check-file").addEventListener("change", (e) => chooseCheckFile(e.target.files));
   dropZone($("check-drop"), chooseCheckFile);
   $("filter-ignored").addEventListener("change", renderFindings);
+  $("words-add").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const word = $("words-word").value.trim();
+    if (word) { addWord(word, $("words-note").value.trim()); $("words-word").value = ""; }
+  });
+  $("words-suggest").addEventListener("click", suggestWords);
   for (const b of document.querySelectorAll("[data-download]")) b.addEventListener("click", () => download(b.dataset.download));
   const tabs = Array.from(document.querySelectorAll(".tabs [role=tab]"));
   tabs.forEach((t, k) => {

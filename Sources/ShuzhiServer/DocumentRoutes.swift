@@ -42,12 +42,18 @@ struct DocumentRoutes: Sendable {
     }
 
     /// The server's rules, with what this request may change: `typoThreshold` and `year` (validated by `Overrides`).
-    func configuration(for request: Request) throws -> Configuration {
+    /// The organisation's word list (`/api/words`) is read from the store for each request, so a word taught on one
+    /// page is honoured by the next check anyone runs.
+    func configuration(for request: Request) async throws -> Configuration {
         let query = request.form
+        let configuration: Configuration
         do {
-            return try Overrides.parsing(typoThreshold: query["typoThreshold"].map(String.init), year: query["year"].map(String.init))
-                .applied(to: settings.configuration)
+            configuration = try Overrides.parsing(
+                typoThreshold: query["typoThreshold"].map(String.init), year: query["year"].map(String.init)
+            )
+            .applied(to: settings.configuration)
         } catch { throw APIError(error) }
+        return try await WordListOperation.honoured(configuration, store: store)
     }
 
     static func flag(_ request: Request, _ name: String) -> Bool {
@@ -62,7 +68,7 @@ struct DocumentRoutes: Sendable {
     func check(_ request: Request) async throws -> Response {
         let upload = try await reader.document(request)
         let (document, _) = try load(upload)
-        var configuration = try configuration(for: request)
+        var configuration = try await configuration(for: request)
         let corpus = Self.flag(request, "corpus")
         if corpus {
             // The store's reports are the organisation's dictionary: a term they write is not taken for a slip.
@@ -77,7 +83,7 @@ struct DocumentRoutes: Sendable {
 
     func analysed(_ request: Request, _ render: (Document, Configuration) -> JSONValue) async throws -> Response {
         let (document, _) = try load(try await reader.document(request))
-        return JSONResponse.make(render(document, try configuration(for: request)))
+        return JSONResponse.make(render(document, try await configuration(for: request)))
     }
 
     // MARK: Files out
@@ -102,9 +108,10 @@ struct DocumentRoutes: Sendable {
             }
             output = chosen
         }
+        let configuration = try await configuration(for: request)
         let outcome = try serviced {
             try FixOperation.fix(
-                document, source: source, configuration: try configuration(for: request), output: output,
+                document, source: source, configuration: configuration, output: output,
                 unsafe: Self.flag(request, "unsafe"), choices: Self.choices(request))
         }
         let type = outcome.text == nil ? Self.docxType : "text/plain; charset=\(Self.charset(document.format))"
@@ -114,7 +121,7 @@ struct DocumentRoutes: Sendable {
     /// The uploaded .docx with every kept finding as a Word comment.
     func annotate(_ request: Request) async throws -> Response {
         let (document, source) = try load(try await reader.document(request))
-        let configuration = try configuration(for: request)
+        let configuration = try await configuration(for: request)
         let file = try serviced {
             try AnnotateOperation.annotate(
                 document, source: source,
@@ -130,7 +137,7 @@ struct DocumentRoutes: Sendable {
         let marking = DocxFormatter.Marking(
             copyNumber: form["copyNumber"].map(String.init), secrecy: form["secrecy"].map(String.init),
             documentNumber: form["documentNumber"].map(String.init))
-        let file = FormatOperation.format(document, configuration: try configuration(for: request), marking: marking)
+        let file = FormatOperation.format(document, configuration: try await configuration(for: request), marking: marking)
         return JSONResponse.bytes(file.bytes, contentType: Self.docxType, download: file.name)
     }
 

@@ -31,7 +31,7 @@ struct ReviewRoutes: Sendable {
     func start(_ request: Request) async throws -> Response {
         let (uploads, fields) = try await RequestReader(limits: settings.limits).batch(request)
         let corpus = DocumentRoutes.flag(request, "corpus") || ["1", "true", "on"].contains(fields["corpus"] ?? "")
-        let configuration = try DocumentRoutes(settings: settings, store: store).configuration(for: request)
+        let configuration = try await DocumentRoutes(settings: settings, store: store).configuration(for: request)
         let ingest = settings.ingest
         let inputs = uploads.map { upload in
             ReviewOperation.Input(name: upload.name, configuration: configuration) { () throws(IngestError) in

@@ -17,6 +17,7 @@ public enum ShuzhiServer {
         DocumentRoutes(settings: settings, store: store).add(to: router)
         ReviewRoutes(settings: settings, store: store, jobs: jobs).add(to: router)
         CorpusRoutes(settings: settings, store: store).add(to: router)
+        WordRoutes(settings: settings, store: store).add(to: router)
         return router
     }
 

@@ -65,9 +65,9 @@ public enum FixOperation {
         public func applied(to diagnostics: [Diagnostic]) -> [Diagnostic] {
             diagnostics.filter { !ignore.contains($0.key) }.map { d in
                 guard accept.contains(d.key), let fix = d.fix, fix.applicability == .unsafe else { return d }
-                return Diagnostic(
-                    rule: d.rule, severity: d.severity, range: d.range, message: d.message,
-                    replacements: d.replacements, fix: Fix(.safe, fix.edits), confidence: d.confidence, source: d.source)
+                var accepted = d
+                accepted.fix = Fix(.safe, fix.edits)
+                return accepted
             }
         }
     }

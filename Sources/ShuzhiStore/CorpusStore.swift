@@ -52,6 +52,20 @@ extension StoredDocument {
     }
 }
 
+/// A word of the organisation's word list (`shuzhi words`, the web page's 加入本单位词库): text that is right as
+/// written — a name, a place, a project, a coined slogan — which no rule flags.
+public struct AllowedWord: Sendable, Equatable {
+    public let word: String
+    /// Who added it or why (free text; may be empty).
+    public let note: String
+    /// ISO 8601, UTC.
+    public let addedAt: String
+
+    public init(word: String, note: String, addedAt: String) {
+        (self.word, self.note, self.addedAt) = (word, note, addedAt)
+    }
+}
+
 public enum AddOutcome: Sendable, Equatable {
     case added(Int64)
     /// The same text (up to punctuation, spacing, width and placeholders) is already stored under this id.
@@ -113,6 +127,12 @@ public protocol CorpusStore: Sendable {
     /// Refreshes the query planner's statistics after many documents went in: without them PostgreSQL plans the
     /// fingerprint lookup of a freshly filled store as a scan (148 ms instead of 5 ms per check, measured).
     func optimize() async throws
+    /// The organisation's word list, in the order the words were added.
+    func allowedWords() async throws -> [AllowedWord]
+    /// Adds a word to the list; false when it was there already (its note is kept).
+    func allow(_ word: String, note: String) async throws -> Bool
+    /// Takes a word off the list; false when it was not there.
+    func disallow(_ word: String) async throws -> Bool
     func close() async throws
 }
 

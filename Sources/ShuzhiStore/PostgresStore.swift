@@ -199,6 +199,26 @@ public actor PostgresStore: CorpusStore {
         try await run("SELECT id FROM documents WHERE digest = \(digest)").first?.decode(Int64.self)
     }
 
+    public func allowedWords() async throws -> [AllowedWord] {
+        try await run("SELECT word, note, added_at FROM allowed_words ORDER BY added_at, word").map { row in
+            let (word, note, addedAt) = try row.decode((String, String, String).self)
+            return AllowedWord(word: word, note: note, addedAt: addedAt)
+        }
+    }
+
+    public func allow(_ word: String, note: String) async throws -> Bool {
+        // ON CONFLICT: two people adding the same word at once both succeed, and it is there once.
+        let now = SQLiteStore.now()
+        return
+            !(try await run(
+                "INSERT INTO allowed_words (word, note, added_at) VALUES (\(word), \(note), \(now)) ON CONFLICT (word) DO NOTHING RETURNING word"
+            ).isEmpty)
+    }
+
+    public func disallow(_ word: String) async throws -> Bool {
+        !(try await run("DELETE FROM allowed_words WHERE word = \(word) RETURNING word").isEmpty)
+    }
+
     public func documentCount() async throws -> Int {
         try await run("SELECT COUNT(*) FROM documents").first?.decode(Int.self) ?? 0
     }

@@ -265,6 +265,35 @@ public actor SQLiteStore: CorpusStore {
 
     public func optimize() async throws { _ = try await connection.query("PRAGMA optimize") }
 
+    public func allowedWords() async throws -> [AllowedWord] {
+        try await connection.query("SELECT word, note, added_at FROM allowed_words ORDER BY added_at, word").map { row in
+            AllowedWord(
+                word: row.column("word")?.string ?? "", note: row.column("note")?.string ?? "",
+                addedAt: row.column("added_at")?.string ?? "")
+        }
+    }
+
+    public func allow(_ word: String, note: String) async throws -> Bool {
+        var added = false
+        try await transaction {
+            added = try await connection.query("SELECT word FROM allowed_words WHERE word = ?", [.text(word)]).first == nil
+            if added {
+                _ = try await connection.query(
+                    "INSERT INTO allowed_words (word, note, added_at) VALUES (?, ?, ?)", [.text(word), .text(note), .text(Self.now())])
+            }
+        }
+        return added
+    }
+
+    public func disallow(_ word: String) async throws -> Bool {
+        var removed = false
+        try await transaction {
+            removed = try await connection.query("SELECT word FROM allowed_words WHERE word = ?", [.text(word)]).first != nil
+            _ = try await connection.query("DELETE FROM allowed_words WHERE word = ?", [.text(word)])
+        }
+        return removed
+    }
+
     public func close() async throws { try await connection.close() }
 
     static func marks(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }

@@ -6,7 +6,7 @@ import ShuzhiKit
 /// The tables have no foreign keys and every lookup goes through one column, so a distributed PostgreSQL (Citus)
 /// can shard `fingerprints` by `hash` and `documents` by `id` without a change here.
 enum Schema {
-    static let version = 2
+    static let version = 3
 
     /// Statements of migration n (1-based) for each dialect; `?` marks a bound value.
     static func migration(_ n: Int, dialect: Dialect) -> [String] {
@@ -38,6 +38,9 @@ enum Schema {
         case 2:
             // Settings fixed when the store is made: the fingerprint scheme (k, w).
             return ["CREATE TABLE shuzhi_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)"]
+        case 3:
+            // The organisation's word list: text that is right as written (names, places, projects), never flagged.
+            return ["CREATE TABLE allowed_words (word TEXT PRIMARY KEY, note TEXT NOT NULL, added_at TEXT NOT NULL)"]
         default:
             return []
         }

@@ -58,6 +58,7 @@ struct CheckCommand: ParsableCommand {
             do { configuration = try rules.configuration(for: path, cache: &configs) } catch let f as InputFailure {
                 Terminal.error(f.message); throw ExitCode(2)
             }
+            configuration = try store.honouringTaughtWords(configuration)
             configuration.sharedVocabulary = shared
             do {
                 let (document, source) = try read.get()

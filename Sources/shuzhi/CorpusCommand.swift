@@ -31,6 +31,18 @@ struct StoreOptions: ParsableArguments {
         return (base as NSString).appendingPathComponent("shuzhi/corpus.sqlite")
     }
 
+    /// Whether a store is there to read without asking for one: named (`--store`, SHUZHI_STORE) or the default
+    /// file existing. A check reads its word list then, and never creates a store to do so.
+    var isThere: Bool {
+        store != nil || !(ProcessInfo.processInfo.environment["SHUZHI_STORE"] ?? "").isEmpty || FileManager.default.fileExists(atPath: path)
+    }
+
+    /// `configuration` with the organisation's word list (`shuzhi words`) added, when a store is there.
+    func honouringTaughtWords(_ configuration: Configuration) throws -> Configuration {
+        guard isThere else { return configuration }
+        return try with { store in try await WordListOperation.honoured(configuration, store: store) }
+    }
+
     /// `body` with the store when `open` (as `with` gives it), else with none.
     func with<T: Sendable>(opening open: Bool, _ body: @escaping @Sendable ((any CorpusStore)?) async throws -> T) throws -> T {
         open ? try with { try await body($0) } : try AsyncBridge.run { try await body(nil) }

@@ -24,6 +24,7 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Word 文档：直接修改而不是写成修订 / .docx: make the changes instead of tracking them") var accept = false
     @OptionGroup var input: InputOptions
     @OptionGroup var rules: RuleOptions
+    @OptionGroup var store: StoreOptions
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("请指定要修复的文件 / name at least one file") }
@@ -42,7 +43,7 @@ struct FixCommand: ParsableCommand {
         var remainingErrors = false
         for path in files {
             do {
-                let configuration = try rules.configuration(for: path, cache: &configs)
+                let configuration = try store.honouringTaughtWords(try rules.configuration(for: path, cache: &configs))
                 let (document, source) = try Ingest.loadWithSource(path: path, options: options)
                 if inPlace && document.format == .docx {
                     throw InputFailure(

@@ -59,7 +59,9 @@ struct ReviewCommand: ParsableCommand {
         for path in files {
             do {
                 inputs.append(
-                    ReviewOperation.Input(name: path, configuration: try rules.configuration(for: path, cache: &configs)) {
+                    ReviewOperation.Input(
+                        name: path, configuration: try store.honouringTaughtWords(try rules.configuration(for: path, cache: &configs))
+                    ) {
                         () throws(IngestError) in try Ingest.load(path: path, options: options)
                     })
             } catch let f as InputFailure { Terminal.error(f.message); throw ExitCode(2) }

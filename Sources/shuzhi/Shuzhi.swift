@@ -33,7 +33,7 @@ struct Shuzhi: ParsableCommand {
         version: version,
         subcommands: [
             CheckCommand.self, FixCommand.self, FormatCommand.self, OutlineCommand.self, MetricsCommand.self, CompareCommand.self,
-            ReviewCommand.self, ServeCommand.self, CorpusCommand.self, RulesCommand.self, EvalCommand.self,
+            ReviewCommand.self, ServeCommand.self, CorpusCommand.self, WordsCommand.self, RulesCommand.self, EvalCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -256,4 +256,44 @@ import Testing
         }
     }
 
+    /// The word list taught from a finding's card: the check runs again without it, the store page lists it, the
+    /// export holds it, and removing it there brings the finding back.
+    @Test(.enabled(if: BrowserTests.available, "chromium and chromedriver are not installed"))
+    func aWordTaughtOnACardIsHonouredListedAndRemoved() async throws {
+        let report = "2024年度述职报告\n一、主要工作\n一年来，我认真落实营商环境的布署，推进项目建设。\n"
+        try await withBrowser { server, browser in
+            try await browser.go(server.url + "#/check")
+            try await browser.type("#check-text", report)
+            try await browser.click("#check-run")
+            _ = try await browser.wait(
+                for: "return document.querySelectorAll('#finding-list .finding[data-rule=\"typo.char\"]').length === 1")
+            // The card names the family, not the rule id (that is in a hover), and offers the word list.
+            let label =
+                try await browser.run("return document.querySelector('.finding[data-rule=\"typo.char\"] .rule').textContent") as? String
+            #expect(label?.contains("错别字") == true && label?.contains("typo.char") == false)
+            try await browser.click(".finding[data-rule=\"typo.char\"] button.teach")
+            _ = try await browser.wait(
+                for: "return document.getElementById('check-status').textContent.includes('已加入本单位词库：布署')")
+            let left =
+                try await browser.run("return document.querySelectorAll('#finding-list .finding[data-rule=\"typo.char\"]').length") as? Int
+            #expect(left == 0)
+
+            try await browser.go(server.url + "#/corpus")
+            let listed = try await browser.wait(
+                for: "const c = document.querySelector('#words-table tbody td'); return c && c.textContent")
+            #expect(listed as? String == "布署")
+            try await browser.screenshot(to: Self.artifacts.appendingPathComponent("word-list.png"))
+            try await browser.click("#words-export")
+            let exported = try #require(try await browser.downloaded())
+            #expect(try String(contentsOf: exported, encoding: .utf8) == "布署\n")
+            try await browser.click("#words-table tbody button")
+            _ = try await browser.wait(for: "return document.querySelectorAll('#words-table tbody tr').length === 0")
+
+            try await browser.go(server.url + "#/check")
+            try await browser.click("#check-run")
+            _ = try await browser.wait(
+                for: "return document.querySelectorAll('#finding-list .finding[data-rule=\"typo.char\"]').length === 1")
+        }
+    }
+
 }

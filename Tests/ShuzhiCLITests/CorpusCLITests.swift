@@ -21,6 +21,40 @@ import ShuzhiTestSupport
         }
     }
 
+    /// `shuzhi words`: taught once, honoured by check and fix (which read the store's list whenever a store is
+    /// there), listed with the folder's .shuzhi.toml words, exported, removed.
+    @Test func theWordListIsTaughtHonouredListedExportedAndRemoved() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("corpus.sqlite").path
+        let report = dir.appendingPathComponent("报告.txt")
+        try "2024年度述职报告\n一年来，我认真落实营商环境的布署，推进稳钢稳岗。\n".write(to: report, atomically: true, encoding: .utf8)
+        try "[words]\nallow = [\"稳钢\"]\n".write(to: dir.appendingPathComponent(".shuzhi.toml"), atomically: true, encoding: .utf8)
+        let typos = { () throws -> Int in
+            let r = try CLI.run(["check", report.path, "--store", store, "--format", "json"])
+            return ((try r.json() as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []).count {
+                ($0["family"] as? String) == "typo"
+            }
+        }
+        #expect(try typos() == 1)
+        let add = try CLI.run(["words", "add", "布署", "--note", "本局提法", "--store", store])
+        #expect(add.status == 0 && add.stderr.contains("已加入 1 个词"), "\(add.stderr)")
+        #expect(try typos() == 0)
+        // Fix honours it too: nothing left to fix, so nothing is written.
+        let fix = try CLI.run(["fix", report.path, "--unsafe", "--store", store])
+        #expect(fix.stderr.contains("没有可自动修复的问题"), "\(fix.stderr)")
+        let list = try CLI.run(["words", "list", "--store", store, "--folder", dir.path])
+        #expect(list.out.contains("布署\t语料库\t本局提法") && list.out.contains("稳钢\t"), "\(list.out)")
+        let exported = dir.appendingPathComponent("词库.txt")
+        #expect(try CLI.run(["words", "export", "-o", exported.path, "--store", store, "--folder", dir.path]).status == 0)
+        #expect(try String(contentsOf: exported, encoding: .utf8) == "布署\n稳钢\n")
+        #expect(try CLI.run(["words", "remove", "布署", "--store", store]).status == 0)
+        let missing = try CLI.run(["words", "remove", "稳钢", "--store", store])
+        #expect(missing.status == 1 && missing.stderr.contains(".shuzhi.toml"))
+        #expect(try typos() == 1)
+        #expect(try CLI.run(["words", "add", String(repeating: "长", count: 41), "--store", store]).status == 2)
+    }
+
     @Test func addListShowRemoveStats() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -56,6 +56,27 @@ import PostgresNIO
         try await again.close()
     }
 
+    /// The organisation's word list: added once (a second add keeps the first note), listed in the order added, kept
+    /// across reopening, taken off again.
+    @Test(arguments: Backend.available) func keepsTheOrganisationsWordList(_ backend: Backend) async throws {
+        let path = try await backend.newLocation()
+        let store = try await CorpusStores.open(path)
+        #expect(try await store.allowedWords().isEmpty)
+        #expect(try await store.allow("稳钢", note: "本单位提法"))
+        #expect(try await store.allow("黑羊站水厂", note: ""))
+        #expect(try await store.allow("稳钢", note: "又一次") == false)
+        try await store.close()
+        let again = try await CorpusStores.open(path)
+        let words = try await again.allowedWords()
+        #expect(words.map(\.word).sorted() == ["稳钢", "黑羊站水厂"].sorted())
+        #expect(words.first { $0.word == "稳钢" }?.note == "本单位提法")
+        #expect(words.allSatisfy { !$0.addedAt.isEmpty })
+        #expect(try await again.disallow("稳钢"))
+        #expect(try await again.disallow("稳钢") == false)
+        #expect(try await again.allowedWords().map(\.word) == ["黑羊站水厂"])
+        try await again.close()
+    }
+
     @Test(arguments: Backend.available) func looksFingerprintsUp(_ backend: Backend) async throws {
         let store = try await CorpusStores.open(try await backend.newLocation())
         let scalars = Array(Self.report.unicodeScalars)

@@ -20,6 +20,7 @@ extension CheckReport {
                 ("fix", .string(d.fix?.applicability.rawValue ?? "none")),
             ]
             if let confidence = d.confidence { fields.append(("confidence", .double(confidence))) }
+            if let subject = d.subject, subject != d.range { fields.append(("word", .string(document.string(subject)))) }
             if let source = d.source { fields.append(("source", source.json)) }
             return .object(fields)
         }

@@ -71,12 +71,7 @@ public struct Checker: Sendable {
             let proposals = Set(out[start..<end].compactMap { $0.fix == nil ? nil : $0.replacements.first })
             let others = Set(out[start..<end].compactMap(\.replacements.first))
             if end - start > 1 && !proposals.isEmpty && others.count > 1 {
-                for k in start..<end where out[k].fix != nil {
-                    let d = out[k]
-                    out[k] = Diagnostic(
-                        rule: d.rule, severity: d.severity, range: d.range, message: d.message, replacements: d.replacements, fix: nil,
-                        confidence: d.confidence, source: d.source)
-                }
+                for k in start..<end { out[k].fix = nil }
             }
             start = end
         }

@@ -49,11 +49,14 @@ public struct Diagnostic: Sendable {
     public let message: String
     /// Text that could replace the flagged span, best first ("" means delete it).
     public let replacements: [String]
-    public let fix: Fix?
+    public var fix: Fix?
     /// How sure a statistical rule (the typo family) is, 0…1; nil for rules that are certain by construction.
     public var confidence: Double?
     /// For a similarity finding: the stored document and place the passage matches.
     public var source: PassageSource?
+    /// The written word or phrase the finding is about, when it is more than `range` (布署 for a finding on 布): what a
+    /// writer adds to the word list to say it is right as written.
+    public var subject: Range<Int>?
 
     public init(
         rule: String, severity: Severity, range: Range<Int>, message: String, replacements: [String] = [], fix: Fix? = nil,

@@ -15,9 +15,11 @@ extension TypoFinding {
 
     /// The finding as a diagnostic of `description`'s rule: the one character replaced, an unsafe fix, its confidence.
     func diagnostic(_ description: RuleDescription, _ scalars: [Unicode.Scalar], what: String) -> Diagnostic {
-        description.diagnostic(
+        var d = description.diagnostic(
             position..<position + 1, message(scalars, what: what), replacements: [String(replacement)],
             fix: .unsafe, confidence: confidence)
+        d.subject = word
+        return d
     }
 }
 
@@ -55,8 +57,10 @@ extension Slip {
                 text = replacement + [scalars[range.lowerBound]]
             }
         }
-        return description.diagnostic(
+        var d = description.diagnostic(
             marked, message, replacements: [String(String.UnicodeScalarView(text))],
             fix: .unsafe, confidence: confidence)
+        d.subject = shown
+        return d
     }
 }
