@@ -114,11 +114,13 @@ spec = {
         "/api/review/{id}": {
             "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
             "get": {"summary": "审阅进度或结果", "operationId": "reviewState",
-                    "parameters": [q("format", "完成后下载：csv 或 html", {"type": "string", "enum": ["json", "csv", "html"]})],
-                    "responses": {"200": {"description": "进度或结果（与 `shuzhi review -o x.json` 相同，在 review 字段）；format=csv/html 时为文件",
+                    "parameters": [q("format", "完成后：csv 或 html 下载审阅表；sheets 显示可打印的审阅单（首页为需退回报告的排序，每份报告一页 A4）；pdf 下载审阅单 PDF（需本机有 Chromium 或 LibreOffice）",
+                                     {"type": "string", "enum": ["json", "csv", "html", "sheets", "pdf"]})],
+                    "responses": {"200": {"description": "进度或结果（与 `shuzhi review -o x.json` 相同，在 review 字段）；format=csv/html/sheets/pdf 时为文件",
                                           "content": {"application/json": {"schema": ref("ReviewState")},
-                                                      "text/csv": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}}}},
-                                  **errors(404)}},
+                                                      "text/csv": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}},
+                                                      "application/pdf": {"schema": {"type": "string", "contentMediaType": "application/pdf"}}}},
+                                  **errors(400, 404)}},
             "delete": {"summary": "取消审阅", "operationId": "cancelReview",
                        "responses": {**json_ok("已取消", {"type": "object"}), **errors(404)}}},
         "/api/review/{id}/events": {

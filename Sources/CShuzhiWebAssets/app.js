@@ -682,6 +682,8 @@ function showReview(id, data) {
     + (data.failures.length ? `；${data.failures.length} 个文件无法读取` : "");
   $("review-csv").href = `/api/review/${id}?format=csv`;
   $("review-html").href = `/api/review/${id}?format=html`;
+  $("review-sheets").href = `/api/review/${id}?format=sheets`;
+  $("review-pdf").href = `/api/review/${id}?format=pdf`;
   const partner = (i) => {
     let best = -1, value = 0;
     data.matrix[i].forEach((v, j) => { if (j !== i && v > value) { value = v; best = j; } });

@@ -51,7 +51,8 @@ struct ReviewRoutes: Sendable {
             status: .accepted)
     }
 
-    /// The job's state as JSON; when done, `?format=csv|html` downloads the review as `shuzhi review -o` writes it.
+    /// The job's state as JSON; when done, `?format=csv|html` downloads the review as `shuzhi review -o` writes it,
+    /// `?format=sheets` shows the reviewer's sheets to print and `?format=pdf` downloads them printed.
     func result(_ request: Request, id: String) async throws -> Response {
         guard let (state, _) = await jobs.state(id) else { throw Self.noSuchJob }
         if case .finished(let review) = state, let format = request.form["format"] {
@@ -63,8 +64,21 @@ struct ReviewRoutes: Sendable {
                 return JSONResponse.bytes(
                     Array(ReviewRenderer.html(review, generator: "Shuzhi \(ShuzhiServer.version)").utf8),
                     contentType: "text/html; charset=utf-8", download: "审阅结果.html")
+            case "sheets":
+                // The reviewer's sheets, shown in the browser to be printed (one A4 page per report).
+                var page = JSONResponse.bytes(
+                    Array(ReviewSheet.html(review, generator: "Shuzhi \(ShuzhiServer.version)").utf8),
+                    contentType: "text/html; charset=utf-8")
+                page.headers[.contentSecurityPolicy] = AccessControl.printablePolicy
+                return page
+            case "pdf":
+                let pdf: [UInt8]
+                do { pdf = try PrintOperation.pdf(fromHTML: ReviewSheet.html(review, generator: "Shuzhi \(ShuzhiServer.version)")) } catch {
+                    throw APIError(error)
+                }
+                return JSONResponse.bytes(pdf, contentType: "application/pdf", download: "审阅单.pdf")
             case "json": break
-            default: throw APIError.badRequest("format 应为 json、csv 或 html", "format must be json, csv or html")
+            default: throw APIError.badRequest("format 应为 json、csv、html、sheets 或 pdf", "format must be json, csv, html, sheets or pdf")
             }
         }
         if case .failed(let error) = state { throw error }

@@ -24,12 +24,20 @@ struct ReviewCommand: ParsableCommand {
     var output: String?
     @Option(help: "输出格式（默认按 -o 的扩展名）/ output format (default: from the extension of -o)") var format: Format?
     @Flag(help: "同时对照语料库：每份报告的语料库复制比，语料库中常见的表述算通用表述 / also check against the store") var corpus = false
+    @Option(
+        help: ArgumentHelp(
+            "另写审阅单：首页为需退回报告的排序和理由，其后每份报告一页 A4（.html，或 .pdf，需 Chromium 或 LibreOffice）/ also write the reviewer's sheets",
+            valueName: "sheets.html|pdf"))
+    var sheets: String?
     @OptionGroup var input: InputOptions
     @OptionGroup var rules: RuleOptions
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("请指定报告文件或目录 / name files or folders") }
+        if let sheets, !["html", "htm", "pdf"].contains((sheets as NSString).pathExtension.lowercased()) {
+            throw ValidationError("审阅单写成 .html 或 .pdf / --sheets takes a .html or .pdf name")
+        }
         _ = try resolvedFormat()
     }
 
@@ -89,6 +97,21 @@ struct ReviewCommand: ParsableCommand {
         case .csv: rendered = ReviewRenderer.csv(review)
         case .json: rendered = ReviewRenderer.json(review).serialized() + "\n"
         case .html: rendered = ReviewRenderer.html(review, generator: "Shuzhi \(Shuzhi.version)")
+        }
+        if let sheets {
+            let page = ReviewSheet.html(review, generator: "Shuzhi \(Shuzhi.version)")
+            do {
+                let bytes =
+                    (sheets as NSString).pathExtension.lowercased() == "pdf" ? try PrintOperation.pdf(fromHTML: page) : Array(page.utf8)
+                try AtomicFile.write(bytes, to: sheets)
+            } catch let error as ServiceError {
+                Terminal.error(error.description); throw ExitCode(2)
+            } catch let f as InputFailure {
+                Terminal.error(f.message); throw ExitCode(2)
+            }
+            let back = ReviewSheet.ranking(review).filter(\.sendBack).count
+            Terminal.error("已写出审阅单 \(sheets)：\(reports.count) 份报告，建议退回 \(back) 份 / sheets written")
+            if output == nil && format == .text { return }
         }
         if let output {
             do { try AtomicFile.write(Array(rendered.utf8), to: output) } catch let f as InputFailure {

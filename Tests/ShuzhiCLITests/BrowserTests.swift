@@ -162,12 +162,21 @@ import Testing
             let clusters = try await browser.run("return document.getElementById('review-clusters').textContent") as? String
             #expect(clusters == "第 1 组：1、2")
             try await browser.screenshot(to: Self.artifacts.appendingPathComponent("review-page.png"))
+            let sheetsURL = try #require(try await browser.run("return document.getElementById('review-sheets').href") as? String)
             // Open the second report in the check page.
             try await browser.click("#review-table tbody tr:nth-child(2) a")
             _ = try await browser.wait(
                 for:
                     "return !document.getElementById('view-check').hidden && document.getElementById('check-summary').textContent.includes('报告2.txt')"
             )
+            // The reviewer's sheets, to print: the ranking, then a page for each report.
+            try await browser.go(sheetsURL)
+            let sheets = try await browser.wait(for: "const n = document.querySelectorAll('section.sheet').length; return n > 0 && n")
+            #expect(sheets as? Int == 3)
+            // Its own styles apply (the server lets this page, and only this one, use inline styles, and no script).
+            let border = try await browser.run("return getComputedStyle(document.querySelector('td')).borderTopStyle") as? String
+            #expect(border == "solid")
+            try await browser.screenshot(to: Self.artifacts.appendingPathComponent("review-sheets.png"))
         }
     }
 

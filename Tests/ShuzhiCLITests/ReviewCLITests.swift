@@ -67,6 +67,55 @@ import ShuzhiKit
         #expect(text.status == 0 && text.out.contains("第1组：#2") && text.out.contains("#4"))
     }
 
+    /// The reviewer's sheets: a first page ranking the batch with reasons, then one A4 page per report, as HTML and
+    /// printed to PDF (Chromium or LibreOffice, both installed by .ci/run).
+    @Test func theSheetsRankTheBatchAndGiveEachReportItsPage() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = dir.appendingPathComponent("batch")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let shared = "全年实施重点项目46个，完成投资12亿元，同比增长8.5%。深入基层调研12次，形成调研报告3篇，推动解决群众急难愁盼问题27件。组织开展安全生产大检查5轮，排查整改隐患143处。"
+        let texts = [
+            "述职述廉报告\n一、履职情况\n全年牵头修订财务管理制度7项，压减一般性支出1800万元。\n二、廉洁自律\n严格落实中央八项规定精神。\n",
+            "述职述廉报告\n一、履职情况\n" + shared + "\n二、廉洁自律\n严格落实中央八项规定精神。\n",
+            "述职述廉报告\n一、履职情况\n新建农村公路38公里，改造危桥4座，完成农村饮水安全巩固提升工程覆盖2.1万人。\n二、廉洁自律\n严格落实中央八项规定精神。\n",
+            "述职述廉报告\n一、履职情况\n" + shared + "\n二、廉洁自律\n认真履行一岗双责。\n",
+            // Placeholders left in, and nothing on 述廉: it goes back first.
+            "述职述廉报告\n一、履职情况\n全年完成投资xx亿元，同比增长x%，新增企业xx家。\n",
+        ]
+        for (i, t) in texts.enumerated() {
+            try t.write(to: folder.appendingPathComponent("\(i + 1).txt"), atomically: true, encoding: .utf8)
+        }
+        let html = dir.appendingPathComponent("审阅单.html")
+        let r = try CLI.run(["review", folder.path, "--sheets", html.path])
+        #expect(r.status == 0 && r.stderr.contains("已写出审阅单") && r.out.isEmpty, "\(r.stderr)")
+        let page = try String(contentsOf: html, encoding: .utf8)
+        #expect(page.components(separatedBy: "<section class=\"sheet\"").count - 1 == 5)
+        #expect(page.contains("@page{size:A4"))
+        let rows = try #require(page.components(separatedBy: "<tbody>").dropFirst().first?.components(separatedBy: "</tr>"))
+        #expect(
+            rows[0].contains("第 5 份") && rows[0].contains("退回修改") && rows[0].contains("缺少述廉部分") && rows[0].contains("模板占位未填写"), "\(rows[0])"
+        )
+        // The two that share a paragraph word for word go back too, each naming the other; the rest pass.
+        #expect(rows[1...2].allSatisfy { $0.contains("退回修改") && $0.contains("雷同") }, "\(rows)")
+        #expect(rows[3...4].allSatisfy { $0.contains("可通过") }, "\(rows)")
+        #expect(page.contains("与本批第 4 份") && page.contains("与本批第 2 份"))
+
+        guard LibreOffice.executable != nil || WebDriver.chromium != nil else { return }
+        let pdf = dir.appendingPathComponent("审阅单.pdf")
+        #expect(try CLI.run(["review", folder.path, "--sheets", pdf.path]).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdfinfo")
+        process.arguments = [pdf.path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        process.waitUntilExit()
+        let info = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(info.contains("Pages:           6") && info.contains("(A4)"), "\(info)")
+        #expect(try CLI.run(["review", folder.path, "--sheets", dir.appendingPathComponent("x.docx").path]).status == 2)
+    }
+
     @Test func badOutputNamesAndUnreadableFilesAreInputErrors() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -10,16 +10,9 @@ public enum LegacyConverter {
         if let named = environment["SHUZHI_SOFFICE"] {
             return named.isEmpty || !FileManager.default.isExecutableFile(atPath: named) ? nil : named
         }
-        let folders =
-            (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
-            + ["/usr/lib/libreoffice/program", "/opt/libreoffice/program", "/Applications/LibreOffice.app/Contents/MacOS"]
-        for folder in folders {
-            for name in ["soffice", "libreoffice"] {
-                let path = (folder as NSString).appendingPathComponent(name)
-                if FileManager.default.isExecutableFile(atPath: path) { return path }
-            }
-        }
-        return nil
+        return ExternalProgram.find(
+            ["soffice", "libreoffice"],
+            extraFolders: ["/usr/lib/libreoffice/program", "/opt/libreoffice/program", "/Applications/LibreOffice.app/Contents/MacOS"])
     }
 
     /// The longest a conversion may take; a file LibreOffice hangs on is refused after it.
@@ -38,24 +31,20 @@ public enum LegacyConverter {
         } catch {
             throw .conversionFailed(name, "无法写临时文件 / cannot write a temporary file")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = [
-            "-env:UserInstallation=file://\(folder.appendingPathComponent("profile").path)", "--headless", "--norestore",
-            "--convert-to", "docx:MS Word 2007 XML", "--outdir", folder.path, input.path,
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { throw .conversionFailed(name, "无法启动 \(program) / cannot start it") }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+        let outcome = ExternalProgram.run(
+            program,
+            [
+                "-env:UserInstallation=file://\(folder.appendingPathComponent("profile").path)", "--headless", "--norestore",
+                "--convert-to", "docx:MS Word 2007 XML", "--outdir", folder.path, input.path,
+            ], timeout: timeout)
+        switch outcome {
+        case .couldNotStart: throw .conversionFailed(name, "无法启动 \(program) / cannot start it")
+        case .timedOut:
             throw .conversionFailed(name, "LibreOffice 超过 \(Int(timeout)) 秒未完成 / LibreOffice took longer than \(Int(timeout)) s")
+        case .finished: break
         }
         let output = folder.appendingPathComponent("input.docx")
-        guard process.terminationStatus == 0, let data = try? Data(contentsOf: output), !data.isEmpty else {
+        guard outcome == .finished(0), let data = try? Data(contentsOf: output), !data.isEmpty else {
             throw .conversionFailed(name, "LibreOffice 无法打开这个文件 / LibreOffice could not open it")
         }
         return [UInt8](data)

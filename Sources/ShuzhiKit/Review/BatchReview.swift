@@ -12,13 +12,19 @@ public struct ReviewedReport: Sendable {
     public let results: Int
     /// The share of sentences that state a fact: a figure, a date, a named project.
     public let substance: Double
+    /// The results it states (indicator, value, change), for the reviewer's sheet.
+    public let stated: [StatedResult]
 
-    public init(check: CheckReport, genre: ReportGenre, present: Set<ReportStructure.Part>, results: Int, substance: Double) {
+    public init(
+        check: CheckReport, genre: ReportGenre, present: Set<ReportStructure.Part>, results: Int, substance: Double,
+        stated: [StatedResult] = []
+    ) {
         self.check = check
         self.genre = genre
         self.present = present
         self.results = results
         self.substance = substance
+        self.stated = stated
     }
 
     /// From a report analysed and checked.
@@ -28,10 +34,11 @@ public struct ReviewedReport: Sendable {
             check: CheckReport(
                 document: analysis.document, diagnostics: diagnostics, reportYear: analysis.reportYear, similarity: similarity),
             genre: analysis.structure.genre, present: analysis.structure.present,
-            results: stated.count { $0.value != nil }, substance: Substance(analysis, results: stated).score)
+            results: stated.count { $0.value != nil }, substance: Substance(analysis, results: stated).score, stated: stated)
     }
 
-    public var title: String { check.document.firstLine(limit: 40) ?? check.document.name }
+    /// The report's own title (never a template site's line above it), else its first line, else its file name.
+    public var title: String { Outline.title(of: check.document, limit: 40) ?? check.document.firstLine(limit: 40) ?? check.document.name }
 
     /// Who signed it (its 落款), when it says.
     public var signer: String? { ReportSigner.signer(of: check.document) }

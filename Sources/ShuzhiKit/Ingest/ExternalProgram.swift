@@ -1,0 +1,42 @@
+import Foundation
+
+/// A program of the machine run to completion with a deadline (LibreOffice converting a .doc, a browser printing a
+/// page to PDF): its output discarded, stopped when it takes longer than `timeout`.
+public enum ExternalProgram {
+    public enum Outcome: Sendable, Equatable {
+        case finished(Int32)
+        case couldNotStart
+        case timedOut
+    }
+
+    public static func run(_ program: String, _ arguments: [String], timeout: TimeInterval) -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return .couldNotStart }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            return .timedOut
+        }
+        return .finished(process.terminationStatus)
+    }
+
+    /// The first of `names` found on PATH (or in `extraFolders`) as an executable file.
+    public static func find(_ names: [String], extraFolders: [String] = []) -> String? {
+        let folders =
+            (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":").map(String.init)
+            + extraFolders
+        for folder in folders {
+            for name in names {
+                let path = (folder as NSString).appendingPathComponent(name)
+                if FileManager.default.isExecutableFile(atPath: path) { return path }
+            }
+        }
+        return nil
+    }
+}
