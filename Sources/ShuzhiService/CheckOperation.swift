@@ -26,17 +26,30 @@ public enum CheckOperation {
         public let steps: [(name: String, took: Duration)]
     }
 
+    /// `progress` hears (rules done, rules in all): 0 before the analysis, then after each rule — for a terminal to
+    /// show how far a very long report has got.
     public static func check(
         _ document: Document, configuration: Configuration, store: (any CorpusStore)? = nil,
-        author: String? = nil, timed: Bool = false
+        author: String? = nil, timed: Bool = false, progress: ((Int, Int) -> Void)? = nil
     ) async throws -> Outcome {
         let clock = ContinuousClock()
         let started = clock.now
         let checker = Checker(configuration: configuration)
+        progress?(0, checker.rules.count)
         let analysis = checker.analyse(document)
         let analysed = clock.now
         var steps: [(name: String, took: Duration)] = []
-        var diagnostics = checker.check(analysis, timing: timed ? { steps.append(($0, $1)) } : nil)
+        var done = 0
+        let timing: ((String, Duration) -> Void)? =
+            timed || progress != nil
+            ? { name, took in
+                if timed { steps.append((name, took)) }
+                if let progress, !name.hasPrefix("analysis.") {
+                    done += 1
+                    progress(done, checker.rules.count)
+                }
+            } : nil
+        var diagnostics = checker.check(analysis, timing: timing)
         var similarity: SimilaritySummary?
         if let store {
             (diagnostics, similarity) = try await CopyDetector().check(

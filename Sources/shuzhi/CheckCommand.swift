@@ -63,9 +63,14 @@ struct CheckCommand: ParsableCommand {
             do {
                 let (document, source) = try read.get()
                 let (author, timed, settings) = (self.author, timings, configuration)
+                // A report of hundreds of pages takes seconds: on a terminal, say how far the check has got.
+                let progress = document.scalars.count >= Self.longDocument ? FileProgress(path, characters: document.scalars.count) : nil
                 let outcome = try store.with(opening: corpus) { store in
-                    try await CheckOperation.check(document, configuration: settings, store: store, author: author, timed: timed)
+                    try await CheckOperation.check(
+                        document, configuration: settings, store: store, author: author, timed: timed,
+                        progress: progress.map { p in { p.show($0, $1) } })
                 }
+                progress?.finish()
                 let report = outcome.report
                 if let t = outcome.timings {
                     Timings.report(
@@ -101,6 +106,9 @@ struct CheckCommand: ParsableCommand {
 }
 
 extension CheckCommand {
+    /// Characters from which a check shows its progress on a terminal (about 150 pages).
+    static let longDocument = 200_000
+
     /// `--annotate`: the input's package with every finding as a comment, written atomically (or not at all).
     func writeAnnotated(_ document: Document, source: [UInt8], _ diagnostics: [Diagnostic], path: String, to output: String) throws {
         let comments: Int

@@ -405,6 +405,19 @@ extension CLI {
         return url
     }
 
+    /// A very long report (here some 200 pages) shows on a terminal how far its check has got; into a pipe, nothing.
+    @Test func aLongReportShowsItsProgressOnATerminal() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sample = try String(contentsOf: CLI.root.appendingPathComponent(CLI.sample), encoding: .utf8)
+        let long = dir.appendingPathComponent("长报告.txt")
+        try String(repeating: sample, count: 200_000 / sample.count + 1).write(to: long, atomically: true, encoding: .utf8)
+        let (_, seen) = try CLI.interruptOnTerminal(["check", long.path], when: "规则 2/", log: dir.appendingPathComponent("tty.txt"))
+        #expect(seen.contains("正在检查 长报告.txt（") && seen.contains("规则 2/"), "\(seen.prefix(300))")
+        let piped = try CLI.run(["check", long.path, "--select", "punct", "--format", "json"])
+        #expect(!piped.stderr.contains("正在检查"))
+    }
+
     @Test func writesANewFileAndLeavesTheInputAlone() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
