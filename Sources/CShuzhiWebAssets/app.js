@@ -199,7 +199,8 @@ function renderSummary() {
   const s = check.result.summary;
   const year = check.result.reportYear && check.result.reportYear.year;
   const { accepted, ignored } = choiceCounts();
-  $("check-summary").replaceChildren(
+  // (replaceChildren would write a null out as the text "null": the optional parts are left out instead.)
+  $("check-summary").replaceChildren(...[
     h("strong", {}, check.result.file), "：",
     `共 ${s.total} 处问题（错误 ${s.errors}、警告 ${s.warnings}、提示 ${s.infos}），其中 ${s.safeFixes} 处可自动修改`,
     accepted || ignored
@@ -207,7 +208,7 @@ function renderSummary() {
     year ? `；报告年度 ${year}` : "",
     check.result.readingOrder && check.result.readingOrder.headline
       ? h("span", { class: "headline" }, check.result.readingOrder.headline) : null,
-  );
+  ].filter((c) => c !== null && c !== ""));
 }
 
 /** The cards of the list, most important first (readingOrder): one per finding, one per paragraph of placeholders. */

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ShuzhiKit
 
 /// The web page in a real headless Chromium (Debian's chromium and chromedriver), against a real `shuzhi serve`:
 /// what a writer pastes is checked, the findings shown are exactly `shuzhi check --format json`'s, the fixed file
@@ -302,6 +303,64 @@ import Testing
             try await browser.click("#check-run")
             _ = try await browser.wait(
                 for: "return document.querySelectorAll('#finding-list .finding[data-rule=\"typo.char\"]').length === 1")
+        }
+    }
+
+    /// A writer's Word round trip in the page: the .docx chosen as a file, every tab shown, a family filtered out and
+    /// back, a fix accepted with A, and each Word download — commented, tracked and laid out — named after the file.
+    @Test(.enabled(if: BrowserTests.available, "chromium and chromedriver are not installed"))
+    func aWordReportGoesThroughEveryTabFilterAndDownload() async throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let word = folder.appendingPathComponent("述职报告.docx")
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Tests/ShuzhiKitTests/Fixtures/report.docx"), to: word)
+        try await withBrowser { server, browser in
+            try await browser.go(server.url + "#/check")
+            try await browser.type("#check-file", word.path)
+            try await browser.click("#check-run")
+            _ = try await browser.wait(for: "return document.querySelectorAll('#finding-list .finding').length > 0")
+            for (tab, pane) in [("#tab-outline", "pane-outline"), ("#tab-metrics", "pane-metrics"), ("#tab-similarity", "pane-similarity")]
+            {
+                try await browser.click(tab)
+                let text = try await browser.wait(
+                    for:
+                        "const p = document.getElementById('\(pane)'); return !p.hidden && p.textContent.trim().length > 0 && p.textContent"
+                )
+                #expect((text as? String)?.isEmpty == false, "\(pane)")
+                try await browser.screenshot(to: Self.artifacts.appendingPathComponent("\(pane).png"))
+            }
+            try await browser.click("#tab-findings")
+            let summary = try await browser.run("return document.getElementById('check-summary').textContent") as? String ?? ""
+            #expect(summary.hasPrefix("述职报告.docx：共") && !summary.contains("null") && !summary.contains("undefined"), "\(summary)")
+            // A family's chip hides its cards, and brings them back.
+            let family = try #require(try await browser.run("return document.querySelector('#filter-family label').textContent") as? String)
+            let before = try await browser.run("return document.querySelectorAll('#finding-list .finding').length") as? Int ?? 0
+            try await browser.click("#filter-family input")
+            let after = try await browser.run("return document.querySelectorAll('#finding-list .finding').length") as? Int ?? 0
+            #expect(after < before, "\(family)")
+            try await browser.click("#filter-family input")
+            #expect(try await browser.run("return document.querySelectorAll('#finding-list .finding').length") as? Int == before)
+            // A: the current finding's fix is accepted, and the summary counts it.
+            let fixable = try #require(
+                try await browser.run(
+                    "const c = Array.from(document.querySelectorAll('#finding-list .finding')).find(e => e.querySelector('.actions button').textContent.startsWith('接受')); return c && c.dataset.index"
+                ) as? String)
+            try await browser.click(".finding[data-index=\"\(fixable)\"] .rule")
+            try await browser.press("a")
+            _ = try await browser.wait(
+                for: "return document.querySelector('.finding[data-index=\"\(fixable)\"]').classList.contains('accepted')")
+            #expect(
+                (try await browser.run("return document.getElementById('check-choices').textContent") as? String)?.contains("已接受 1 处")
+                    == true)
+            for (download, name) in [
+                ("annotated", "述职报告.annotated.docx"), ("tracked", "述职报告.fixed.docx"), ("format", "述职报告.formatted.docx"),
+            ] {
+                try await browser.click("[data-download=\(download)]")
+                let file = try #require(try await browser.downloaded(), "\(download)")
+                #expect(file.lastPathComponent == name)
+                #expect(try Ingest.document(from: Array(try Data(contentsOf: file)), name: name).text.isEmpty == false)
+                try FileManager.default.removeItem(at: file)
+            }
         }
     }
 
