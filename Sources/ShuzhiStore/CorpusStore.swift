@@ -92,11 +92,12 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .cannotOpen(let place, let reason): "无法打开语料库 \(place)：\(reason) / cannot open the store \(place): \(reason)"
+        // The database library's reason is English: it stays in the English half.
+        case .cannotOpen(let place, let reason): "无法打开语料库 \(place)，请检查路径、权限或服务器地址 / cannot open the store \(place): \(reason)"
         case .schemaTooNew(let found, let known):
             "语料库结构版本 \(found) 比本程序支持的 \(known) 新，请升级 shuzhi / the store's schema \(found) is newer than this shuzhi knows (\(known))"
         case .notFound(let id): "语料库中没有编号 \(id) 的文档 / no document \(id) in the store"
-        case .database(let reason): "语料库出错：\(reason) / store error: \(reason)"
+        case .database(let reason): "语料库读写出错 / store error: \(reason)"
         }
     }
 }

@@ -164,6 +164,13 @@ import ShuzhiKit
             #expect(clusters == "第 1 组：1、2")
             try await browser.screenshot(to: Self.artifacts.appendingPathComponent("review-page.png"))
             let sheetsURL = try #require(try await browser.run("return document.getElementById('review-sheets').href") as? String)
+            for (link, name) in [("#review-csv", "审阅结果.csv"), ("#review-html", "审阅结果.html")] {
+                try await browser.click(link)
+                let file = try #require(try await browser.downloaded(), "\(link)")
+                let size = try Data(contentsOf: file).count
+                #expect(file.lastPathComponent == name && size > 100)
+                try FileManager.default.removeItem(at: file)
+            }
             // Open the second report in the check page.
             try await browser.click("#review-table tbody tr:nth-child(2) a")
             _ = try await browser.wait(
