@@ -165,13 +165,22 @@ public final class KnowledgeBase: Sendable {
     /// The built-in base extended with the user's files (same format; every section optional).
     public static func extended(with paths: [String]) throws(KnowledgeError) -> KnowledgeBase {
         if paths.isEmpty { return builtIn }
-        var files = [try! JSONDecoder().decode(File.self, from: builtInJSON)]
+        var documents: [(name: String, data: Data)] = []
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw KnowledgeError(path: path, message: "无法读取知识库文件 / cannot read the knowledge file")
             }
+            documents.append((path, data))
+        }
+        return try extended(withJSON: documents)
+    }
+
+    /// The built-in base extended with knowledge files' contents, each named for its messages.
+    public static func extended(withJSON documents: [(name: String, data: Data)]) throws(KnowledgeError) -> KnowledgeBase {
+        var files = [try! JSONDecoder().decode(File.self, from: builtInJSON)]
+        for (name, data) in documents {
             do { files.append(try JSONDecoder().decode(File.self, from: data)) } catch {
-                throw KnowledgeError(path: path, message: Self.explain(error))
+                throw KnowledgeError(path: name, message: Self.explain(error))
             }
         }
         return KnowledgeBase(files)

@@ -50,7 +50,9 @@ public enum DocxFormatter {
         let bylines = bylineParagraphs(document, outline, headings: Set(headingByParagraph.keys))
         // A template site's lines and notes are not the report's: they are left out of the laid-out document.
         let residue = analysis.webResidue
-        let residueLines = Set(residue.blocks.flatMap { Array($0.paragraphs) })
+        var residueLines = Set(residue.blocks.flatMap { Array($0.paragraphs) })
+        // A text that is nothing but such lines is laid out as it is, not as an empty document (found by fuzzing).
+        if document.paragraphs.allSatisfy({ $0.isBlank || residueLines.contains($0.index) }) { residueLines = [] }
         let closing = closingParagraphs(document, headings: Set(headingByParagraph.keys), skipping: residueLines)
         var body = ""
         for (text, style) in [(marking.copyNumber, "Marking"), (marking.secrecy, "Marking"), (marking.documentNumber, "DocumentNumber")] {
