@@ -38,14 +38,27 @@ dictionary() {
   esac
 }
 
+# Every harness at once: built one `--product` at a time from a clean tree, all but the first came out without
+# ShuzhiKit's coverage counters (5 instead of ~47,000), and libFuzzer fuzzed blind. Without dead stripping, or the
+# linker drops the counters too.
+built=""
 build() {
-  # Without dead stripping: the linker would drop the coverage counters, and libFuzzer would fuzz blind.
-  swift build --package-path "$fuzz" -c release --sanitize fuzzer --sanitize address --disable-dead-strip --product "$1" >&2
+  [ -n "$built" ] && return
+  swift build --package-path "$fuzz" -c release --sanitize fuzzer --sanitize address --disable-dead-strip >&2
+  built=1
+}
+
+# A harness without the core's coverage counters would run without finding anything: refuse it.
+instrumented() {
+  local n
+  n=$(ASAN_OPTIONS=detect_leaks=0 "$fuzz/.build/release/$1" -runs=1 2>&1 | sed -n 's/.*(\([0-9]*\) inline 8-bit counters).*/\1/p' | head -1)
+  [ "${n:-0}" -ge 10000 ] || { echo "$1 is not instrumented for coverage (${n:-0} counters)" >&2; exit 1; }
 }
 
 run() {
   local target=$1 seconds=$2
-  build "$target"
+  build
+  instrumented "$target"
   mkdir -p "$fuzz/Corpus/$target" "$fuzz/Findings/$target"
   local seeds=()
   [ -d "$fuzz/Seeds/$target" ] && seeds+=("$fuzz/Seeds/$target")
@@ -65,7 +78,7 @@ case "${1:-}" in
     for t in $(targets); do echo "== $t" >&2; run "$t" "$seconds"; done ;;
   --merge)
     target=${2:?target}
-    build "$target"
+    build
     merged=$(mktemp -d)
     ASAN_OPTIONS=detect_leaks=0 "$fuzz/.build/release/$target" -merge=1 "$merged" "$fuzz/Corpus/$target" >&2
     rm -rf "$fuzz/Corpus/$target" && mv "$merged" "$fuzz/Corpus/$target" ;;
