@@ -17,9 +17,9 @@ import ShuzhiKit
     }
 
     /// Runs `body` with a served Shuzhi and a browser; both stopped whatever happens.
-    func withBrowser(_ body: (ServedShuzhi, WebDriver) async throws -> Void) async throws {
+    func withBrowser(store: URL? = nil, _ body: (ServedShuzhi, WebDriver) async throws -> Void) async throws {
         guard Self.available else { return }
-        let server = try ServedShuzhi()
+        let server = try ServedShuzhi(store: store)
         defer { server.stop() }
         let browser = try await WebDriver()
         do {
@@ -199,11 +199,7 @@ import ShuzhiKit
         try ("2023年度述职报告\n一、工作情况\n" + passage).write(to: stored, atomically: true, encoding: .utf8)
         let store = folder.appendingPathComponent("corpus.sqlite")
         #expect(try CLI.run(["corpus", "add", stored.path, "--store", store.path]).status == 0)
-        guard Self.available else { return }
-        let server = try ServedShuzhi(store: store)
-        defer { server.stop() }
-        let browser = try await WebDriver()
-        do {
+        try await withBrowser(store: store) { server, browser in
             try await browser.go(server.url + "#/check")
             try await browser.type("#check-text", "2024年度述职报告\n一、主要工作\n一年来，" + passage)
             try await browser.click("#check-corpus")
@@ -218,10 +214,6 @@ import ShuzhiKit
                 for: "const t = document.getElementById('corpus-stats').textContent; return t.length > 0 && t")
             #expect((stats as? String)?.hasPrefix("语料库（SQLite）：1 份文档") == true, "\(stats ?? "")")
             #expect((stats as? String)?.contains(folder.path) == false)
-            await browser.quit()
-        } catch {
-            await browser.quit()
-            throw error
         }
     }
 
