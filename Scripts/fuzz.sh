@@ -38,21 +38,26 @@ dictionary() {
   esac
 }
 
-# Every harness at once: built one `--product` at a time from a clean tree, all but the first came out without
-# ShuzhiKit's coverage counters (5 instead of ~47,000), and libFuzzer fuzzed blind. Without dead stripping, or the
-# linker drops the counters too.
+# Every harness in one build. The sanitizers go to the compiler as one flag: given `--sanitize fuzzer --sanitize
+# address`, SwiftPM passes two -sanitize= flags in an order that changes from run to run (a Set), and swiftc's frontend
+# keeps only the last one, so the core came out either without coverage counters (5 instead of ~47,000: libFuzzer
+# fuzzed blind) or without the address sanitizer. `--sanitize fuzzer` stays so SwiftPM links libFuzzer's main.
+# Without dead stripping, or the linker drops the counters too.
 built=""
 build() {
   [ -n "$built" ] && return
-  swift build --package-path "$fuzz" -c release --sanitize fuzzer --sanitize address --disable-dead-strip >&2
+  swift build --package-path "$fuzz" -c release --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address --disable-dead-strip >&2
   built=1
 }
 
-# A harness without the core's coverage counters would run without finding anything: refuse it.
+# A harness without the core's coverage counters would run without finding anything, and one without the address
+# sanitizer would miss what it is there to catch: refuse both.
 instrumented() {
-  local n
+  local n reports
   n=$(ASAN_OPTIONS=detect_leaks=0 "$fuzz/.build/release/$1" -runs=1 2>&1 | sed -n 's/.*(\([0-9]*\) inline 8-bit counters).*/\1/p' | head -1)
   [ "${n:-0}" -ge 10000 ] || { echo "$1 is not instrumented for coverage (${n:-0} counters)" >&2; exit 1; }
+  reports=$(nm -u "$fuzz"/.build/release/ShuzhiKit.build/*.o 2>/dev/null | grep -c __asan_report || true)
+  [ "${reports:-0}" -ge 100 ] || { echo "the core is not built with the address sanitizer ($reports checks)" >&2; exit 1; }
 }
 
 run() {
