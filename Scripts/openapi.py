@@ -7,26 +7,49 @@ import json, os
 
 def ref(name): return {"$ref": f"#/components/schemas/{name}"}
 
+# What the readers take for blank (ScalarClass.isInlineSpace and the line breaks): a text of only these is refused.
+BLANK = "\\t\\n\\r \\u00a0\\u2000-\\u200b\\u2028\\u2029\\u3000\\ufeff"
+non_blank = {"type": "string", "minLength": 1, "pattern": f"[^{BLANK}]",
+             "description": "不能为空或只有空白"}
+# A taught word: one line without control characters, at most 40 code points, not only spaces (WordListOperation).
+word_schema = {"type": "string", "minLength": 1, "maxLength": 40,
+               "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$",
+               "allOf": [{"pattern": "[^ \\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]"}]}
+int64 = {"type": "integer", "format": "int64", "minimum": 1, "maximum": 2**63 - 1}
+
 document_body = {
     "required": True,
     "description": "一份文档：粘贴的文本（JSON）、表单上传（multipart 的 file 或 text 字段），或文件本身（用 ?name= 给出文件名）。",
     "content": {
         "application/json": {"schema": ref("PastedText")},
-        "multipart/form-data": {"schema": {"type": "object", "properties": {
-            "file": {"type": "string", "contentMediaType": "application/octet-stream"}, "text": {"type": "string"}}}},
-        "application/octet-stream": {"schema": {"type": "string", "contentMediaType": "application/octet-stream"}},
+        "multipart/form-data": {"schema": {"type": "object", "anyOf": [{"required": ["file"]}, {"required": ["text"]}], "properties": {
+            "file": {"type": "string", "contentMediaType": "application/octet-stream"}, "text": non_blank}}},
+        "application/octet-stream": {"schema": {"type": "string", "contentMediaType": "application/octet-stream", "minLength": 1}},
     },
 }
-batch_body = {
+def batch_body(**fields):
+    return {
+        "required": True,
+        "description": "一批报告：multipart 的 files 字段（可重复，也可以是 zip），或整个请求体就是一个 zip。",
+        "content": {
+            "multipart/form-data": {"schema": {"type": "object", "required": ["files"], "properties": {
+                "files": {"type": "array", "minItems": 1, "items": {"type": "string", "contentMediaType": "application/octet-stream"}},
+                **fields}}},
+            "application/zip": {"schema": {"type": "string", "contentMediaType": "application/zip", "minLength": 1}},
+        },
+    }
+switch = {"type": "string", "description": "开关：1、true、yes、on 或空为开，其他为关"}
+review_body = batch_body(corpus=switch)
+corpus_body = batch_body(kind={"type": "string", "enum": ["report", "template", "other"]},
+                         author={"type": "string"}, year={"type": "string", "description": "年份，或空"}, tags={"type": "string"})
+
+word_body = {
     "required": True,
-    "description": "一批报告：multipart 的 files 字段（可重复，也可以是 zip），或整个请求体就是一个 zip。",
+    "description": "一份 Word 文档（.docx，或由 LibreOffice 转换的 .doc、.wps）：表单上传（multipart 的 file 字段），或文件本身（用 ?name= 给出文件名）。粘贴的文本没有可加批注的 Word 文件。",
     "content": {
-        "multipart/form-data": {"schema": {"type": "object", "properties": {
-            "files": {"type": "array", "items": {"type": "string", "contentMediaType": "application/octet-stream"}},
-            "corpus": {"type": "string", "enum": ["1", "0"]},
-            "kind": {"type": "string", "enum": ["report", "template", "other"]},
-            "author": {"type": "string"}, "year": {"type": "string"}, "tags": {"type": "string"}}}},
-        "application/zip": {"schema": {"type": "string", "contentMediaType": "application/zip"}},
+        "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
+            "file": {"type": "string", "contentMediaType": "application/octet-stream"}}}},
+        "application/octet-stream": {"schema": {"type": "string", "contentMediaType": "application/octet-stream", "minLength": 1}},
     },
 }
 
@@ -85,7 +108,7 @@ spec = {
                 q("unsafe", "同时应用需确认的修改（1）")],
             "responses": {**file_ok("修改后的文本或 Word 文档", "text/plain", docx), **errors(400, 413)}}},
         "/api/annotate": {"post": {
-            "summary": "把问题写成 Word 批注", "operationId": "annotate", "requestBody": document_body,
+            "summary": "把问题写成 Word 批注", "operationId": "annotate", "requestBody": word_body,
             "parameters": check_params + choice_params,
             "responses": {**file_ok("带批注的 Word 文档", docx), **errors(400, 413)}}},
         "/api/format": {"post": {
@@ -103,13 +126,15 @@ spec = {
             "summary": "比对两份文档的相同段落", "operationId": "compare",
             "requestBody": {"required": True, "content": {
                 "application/json": {"schema": {"type": "object", "required": ["a", "b"], "properties": {"a": ref("PastedText"), "b": ref("PastedText")}}},
-                "multipart/form-data": {"schema": {"type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "string"}}}}}},
+                "multipart/form-data": {"schema": {"type": "object", "required": ["a", "b"], "properties": {"a": non_blank, "b": non_blank}}}}},
             "parameters": [q("corpus", "用语料库判断公文通用表述（1）")],
             "responses": {**json_ok("与 `shuzhi compare --format json` 相同", {"type": "object"}), **errors(400, 413)}}},
         "/api/review": {"post": {
-            "summary": "开始批量审阅", "operationId": "startReview", "requestBody": batch_body,
+            "summary": "开始批量审阅", "operationId": "startReview", "requestBody": review_body,
             "parameters": check_params[1:] + [q("corpus", "同时对照语料库（1）"), q("wait", "等审阅完成后直接返回结果（1）")],
-            "responses": {"202": {"description": "已开始", "content": {"application/json": {"schema": ref("ReviewStarted")}}},
+            "responses": {"202": {"description": "已开始", "content": {"application/json": {"schema": ref("ReviewStarted")}},
+                                  "links": {name: {"operationId": name, "parameters": {"id": "$response.body#/id"}}
+                                            for name in ["reviewState", "reviewEvents", "cancelReview"]}},
                           **json_ok("wait=1 时：审阅结果", ref("ReviewState")), **errors(400, 413)}}},
         "/api/review/{id}": {
             "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
@@ -121,26 +146,33 @@ spec = {
                                                       "text/csv": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}},
                                                       "application/pdf": {"schema": {"type": "string", "contentMediaType": "application/pdf"}}}},
                                   **errors(400, 404)}},
-            "delete": {"summary": "取消审阅", "operationId": "cancelReview",
+            "delete": {"summary": "取消并删除审阅（此后它的结果和事件都是 404；正在跟随事件的页面收到 cancelled）", "operationId": "cancelReview",
                        "responses": {**json_ok("已取消", {"type": "object"}), **errors(404)}}},
         "/api/review/{id}/events": {
             "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
             "get": {"summary": "审阅进度（server-sent events：progress，最后 done、failed 或 cancelled）", "operationId": "reviewEvents",
-                    "responses": {"200": {"description": "事件流", "content": {"text/event-stream": {"schema": {"type": "string"}}}}, **errors(404)}}},
+                    "responses": {"200": {"description": "事件流；每个事件的 data 是 JSON（与 GET /api/review/{id} 相同，done 时只有 id 和 state）",
+                                          "content": {"text/event-stream": {"schema": {
+                                              "type": "object", "required": ["event", "data"], "properties": {
+                                                  "event": {"type": "string", "enum": ["progress", "done", "failed", "cancelled"]},
+                                                  "data": {"type": "string", "contentMediaType": "application/json"}}}}}},
+                                  **errors(404)}}},
         "/api/review/{id}/reports/{number}": {
             "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
-                           {"name": "number", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}],
+                           {"name": "number", "in": "path", "required": True, "schema": int64}],
             "get": {"summary": "审阅中的一份报告的检查结果（含 outline、metrics）", "operationId": "reviewedReport",
-                    "responses": {**json_ok("检查结果", ref("CheckResult")), **errors(404, 409)}}},
+                    "responses": {**json_ok("检查结果", ref("CheckResult")), **errors(400, 404, 409)}}},
         "/api/corpus": {
             "get": {"summary": "列出语料库文档", "operationId": "listCorpus",
                     "parameters": [q("q", "标题、作者、文件名、标签或年度中包含的文字"),
                                    q("kind", "类别", {"type": "string", "enum": ["report", "template", "other"]})],
-                    "responses": json_ok("文档列表", {"type": "object", "properties": {
-                        "documents": {"type": "array", "items": ref("StoredDocument")}, "count": {"type": "integer"}}})},
-            "post": {"summary": "加入文档", "operationId": "addToCorpus", "requestBody": batch_body,
-                     "responses": {"201": {"description": "已加入", "content": {"application/json": {"schema": {"type": "object"}}}},
-                                   **json_ok("都已存在", {"type": "object"}), **errors(400, 413)}}},
+                    "responses": {**json_ok("文档列表", {"type": "object", "properties": {
+                        "documents": {"type": "array", "items": ref("StoredDocument")}, "count": {"type": "integer"}}}), **errors(400)}},
+            "post": {"summary": "加入文档", "operationId": "addToCorpus", "requestBody": corpus_body,
+                     "responses": {"201": {"description": "已加入", "content": {"application/json": {"schema": ref("CorpusAdded")}},
+                                           "links": {"showDocument": {"operationId": "showDocument", "parameters": {"id": "$response.body#/results/0/id"}},
+                                                     "removeDocument": {"operationId": "removeDocument", "parameters": {"id": "$response.body#/results/0/id"}}}},
+                                   **json_ok("都已存在", ref("CorpusAdded")), **errors(400, 413)}}},
         "/api/corpus/stats": {"get": {"summary": "语料库统计", "operationId": "corpusStats", "responses": json_ok("统计", {"type": "object", "properties": {
             "store": {"type": "string", "enum": ["SQLite", "PostgreSQL"], "description": "语料库的种类（不给出服务器上的路径或地址）"},
             "documents": {"type": "integer"}, "characters": {"type": "integer"}, "bytes": {"type": "integer"},
@@ -149,21 +181,22 @@ spec = {
                                         "requestBody": document_body, "parameters": [q("author", "作者或单位")],
                                         "responses": {**json_ok("来源及相同段落", {"type": "object"}), **errors(400, 413)}}},
         "/api/corpus/{id}": {
-            "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
-            "get": {"summary": "文档及原文", "operationId": "showDocument", "responses": {**json_ok("文档", ref("StoredDocument")), **errors(404)}},
-            "delete": {"summary": "删除文档", "operationId": "removeDocument", "responses": {**json_ok("已删除", {"type": "object"}), **errors(404)}}},
+            "parameters": [{"name": "id", "in": "path", "required": True, "schema": int64}],
+            "get": {"summary": "文档及原文", "operationId": "showDocument", "responses": {**json_ok("文档", ref("StoredDocument")), **errors(400, 404)}},
+            "delete": {"summary": "删除文档", "operationId": "removeDocument", "responses": {**json_ok("已删除", {"type": "object"}), **errors(400, 404)}}},
         "/api/words": {
             "get": {"summary": "本单位词库（语料库中的词和配置文件中的词）", "operationId": "listWords",
                     "parameters": [q("format", "txt：导出为每行一个词的文本文件", {"type": "string", "enum": ["json", "txt"]})],
                     "responses": {"200": {"description": "词库", "content": {
                         "application/json": {"schema": {"type": "object", "properties": {
                             "words": {"type": "array", "items": ref("Word")}, "count": {"type": "integer"}}}},
-                        "text/plain": {"schema": {"type": "string"}}}}}},
+                        "text/plain": {"schema": {"type": "string"}}}}, **errors(400)}},
             "post": {"summary": "加入词库：此后所有检查都不再把它当作问题", "operationId": "addWord",
                      "requestBody": {"required": True, "content": {"application/json": {"schema": {
                          "type": "object", "required": ["word"], "properties": {
-                             "word": {"type": "string", "minLength": 1, "maxLength": 40}, "note": {"type": "string"}}}}}},
-                     "responses": {"201": {"description": "已加入", "content": {"application/json": {"schema": ref("WordAdded")}}},
+                             "word": word_schema, "note": {"type": ["string", "null"]}}}}}},
+                     "responses": {"201": {"description": "已加入", "content": {"application/json": {"schema": ref("WordAdded")}},
+                                           "links": {"removeWord": {"operationId": "removeWord", "parameters": {"word": "$response.body#/word"}}}},
                                    **json_ok("已在词库中", ref("WordAdded")), **errors(400)}}},
         "/api/words/suggestions": {"get": {"summary": "语料库中多份报告同样写法、被当作问题的词：可加入词库", "operationId": "suggestWords",
                                            "responses": json_ok("建议", {"type": "object", "properties": {"suggestions": {"type": "array", "items": {
@@ -181,7 +214,7 @@ spec = {
             "cookie": {"type": "apiKey", "in": "cookie", "name": "shuzhi_token"},
         },
         "schemas": {
-            "PastedText": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}, "name": {"type": "string"}}},
+            "PastedText": {"type": "object", "required": ["text"], "properties": {"text": non_blank, "name": {"type": ["string", "null"]}}},
             "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "properties": {
                 "status": {"type": "integer"}, "kind": {"type": "string"}, "message": {"type": "string", "description": "中文说明"},
                 "messageEnglish": {"type": "string"}}}}},
@@ -211,6 +244,10 @@ spec = {
             "Word": {"type": "object", "properties": {
                 "word": {"type": "string"}, "note": {"type": "string"}, "source": {"type": "string", "description": "store，或配置文件"},
                 "addedAt": {"type": ["string", "null"]}}},
+            "CorpusAdded": {"type": "object", "required": ["results"], "properties": {"results": {"type": "array", "items": {
+                "type": "object", "required": ["file"], "properties": {
+                    "file": {"type": "string"}, "id": {"type": "integer"}, "outcome": {"type": "string", "enum": ["added", "duplicate"]},
+                    "title": {"type": "string"}, "error": ref("Error")}}}}},
             "WordAdded": {"type": "object", "properties": {"word": {"type": "string"}, "added": {"type": "boolean"}}},
             "StoredDocument": {"type": "object", "properties": {
                 "id": {"type": "integer"}, "title": {"type": "string"}, "author": {"type": ["string", "null"]}, "year": {"type": ["integer", "null"]},
@@ -219,6 +256,12 @@ spec = {
         },
     },
 }
+
+# With a token set, every /api request without it is refused before any route runs.
+for path, item in spec["paths"].items():
+    for method, operation in item.items():
+        if method != "parameters" and path.startswith("/api/"):
+            operation.setdefault("responses", {}).update(errors(401))
 
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "CShuzhiWebAssets", "openapi.json")
 with open(out, "w", encoding="utf-8") as f:

@@ -17,6 +17,7 @@ struct AccessControl: RouterMiddleware {
     typealias Context = BasicRequestContext
     let token: String?
     let loopbackOnly: Bool
+    var methods = RouteMethods([])
 
     static let cookieName = "shuzhi_token"
     /// For a self-contained page to print: its inline styles, and nothing that runs or loads.
@@ -31,7 +32,12 @@ struct AccessControl: RouterMiddleware {
         do {
             response = try await guarded(request, context: context, next: next)
         } catch let error as HTTPResponseError {
-            response = try Self.jsonError(error, request: request, context: context)
+            // The router's own 404 (not a route's "no such document"): a known path asked with another method is 405.
+            if !(error is APIError), error.status == .notFound, let refusal = methods.refusal(of: request) {
+                response = refusal
+            } else {
+                response = try Self.jsonError(error, request: request, context: context)
+            }
         } catch {
             context.logger.error("请求失败 / request failed: \(error)")
             response = JSONResponse.make(

@@ -40,7 +40,7 @@ struct CorpusRoutes: Sendable {
     func list(_ request: Request) async throws -> Response {
         let query = request.form
         let q = (query["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        let kind = query["kind"].flatMap { DocumentKind(rawValue: String($0)) }
+        let kind = try query.choice("kind", DocumentKind.self)
         let documents = try await store.documents().filter { d in
             let m = d.metadata
             if let kind, m.kind != kind { return false }

@@ -58,8 +58,11 @@ struct DocumentRoutes: Sendable {
 
     static func flag(_ request: Request, _ name: String) -> Bool {
         guard let v = request.form[name] else { return false }
-        return ["1", "true", "yes", "on", ""].contains(v.lowercased())
+        return isOn(v)
     }
+
+    /// A switch as a query or a form field gives it: present and empty, 1, true, yes or on.
+    static func isOn(_ value: some StringProtocol) -> Bool { ["1", "true", "yes", "on", ""].contains(value.lowercased()) }
 
     // MARK: Check
 
@@ -101,13 +104,7 @@ struct DocumentRoutes: Sendable {
     /// default for .docx) and `accepted` give the Word file with the fixes as revisions or made.
     func fix(_ request: Request) async throws -> Response {
         let (document, source) = try load(try await reader.document(request))
-        var output: FixOperation.Output?
-        if let name = request.form["output"] {
-            guard let chosen = FixOperation.Output(rawValue: String(name)) else {
-                throw APIError.badRequest("output 应为 text、tracked 或 accepted", "output must be text, tracked or accepted")
-            }
-            output = chosen
-        }
+        let output = try request.form.choice("output", FixOperation.Output.self)
         let configuration = try await configuration(for: request)
         let outcome = try serviced {
             try FixOperation.fix(

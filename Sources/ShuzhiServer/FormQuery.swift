@@ -20,6 +20,18 @@ struct FormQuery: Sendable {
 
     subscript(_ name: String) -> Substring? { values[name] }
 
+    /// A parameter that takes one of a few values: nil when it is absent, 400 when it is none of them (a typo in a
+    /// script's query must not quietly mean "all kinds" or "JSON").
+    func choice<Value: RawRepresentable & CaseIterable>(_ name: String, _: Value.Type) throws -> Value?
+    where Value.RawValue == String {
+        guard let given = values[name] else { return nil }
+        if let value = Value(rawValue: String(given)) { return value }
+        let names = Value.allCases.map(\.rawValue)
+        let chinese = names.dropLast().joined(separator: "、") + (names.count > 1 ? " 或 " : "") + (names.last ?? "")
+        let english = names.dropLast().joined(separator: ", ") + (names.count > 1 ? " or " : "") + (names.last ?? "")
+        throw APIError.badRequest("\(name) 应为 \(chinese)", "\(name) must be \(english)")
+    }
+
     private static func decode(_ text: Substring) -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced

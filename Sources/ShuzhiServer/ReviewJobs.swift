@@ -5,7 +5,7 @@ import ShuzhiStore
 
 /// Batch reviews in progress and done. A batch of fifty reports takes seconds, so `POST /api/review` starts a job and
 /// answers at once; the page follows its progress (server-sent events, or polling) and may cancel it. Finished jobs
-/// are kept (in memory only: these texts are sensitive) until `capacity` newer ones push them out.
+/// are kept (in memory only: these texts are sensitive) until they are deleted or `capacity` newer ones push them out.
 actor ReviewJobs {
     enum State: Sendable {
         case running(phase: String, done: Int, total: Int)
@@ -63,18 +63,17 @@ actor ReviewJobs {
 
     func state(_ id: String) -> (state: State, version: Int)? { jobs[id].map { ($0.state, $0.version) } }
 
-    /// Stops a running job; false when there is no such job.
-    func cancel(_ id: String) -> Bool {
-        guard let job = jobs[id] else { return false }
-        if !job.state.isOver {
-            job.task?.cancel()
-            update(id, .cancelled)
-        }
+    /// Stops a running job and forgets it, finished or not: the reviewer is done with it, and the reports' text
+    /// should not stay in memory. False when there is no such job. A follower of its events is told `cancelled`.
+    func remove(_ id: String) -> Bool {
+        guard let job = jobs.removeValue(forKey: id) else { return false }
+        order.removeAll { $0 == id }
+        job.task?.cancel()
         return true
     }
 
     private func update(_ id: String, _ state: State) {
-        // A job cancelled by the user stays cancelled whatever its task reports afterwards.
+        // A job that is over stays as it ended, whatever its task reports afterwards.
         guard var job = jobs[id], !job.state.isOver else { return }
         job.state = state
         job.version += 1

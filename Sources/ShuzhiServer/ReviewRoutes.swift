@@ -4,7 +4,7 @@ import ShuzhiKit
 import ShuzhiService
 import ShuzhiStore
 
-/// The batch review: start a job with a batch of files or a zip, follow it, cancel it, fetch the result (JSON, CSV,
+/// The batch review: start a job with a batch of files or a zip, follow it, cancel and delete it, fetch the result (JSON, CSV,
 /// HTML) or any one report of it checked, for the check page.
 struct ReviewRoutes: Sendable {
     let settings: ServerSettings
@@ -17,7 +17,7 @@ struct ReviewRoutes: Sendable {
         router.get("/api/review/:id/events") { _, context in try await events(id: context.parameters.require("id")) }
         router.delete("/api/review/:id") { _, context in
             let id = try context.parameters.require("id")
-            guard await jobs.cancel(id) else { throw Self.noSuchJob }
+            guard await jobs.remove(id) else { throw Self.noSuchJob }
             return JSONResponse.make(.object([("id", .string(id)), ("state", .string("cancelled"))]))
         }
         router.get("/api/review/:id/reports/:number") { _, context in
@@ -30,7 +30,7 @@ struct ReviewRoutes: Sendable {
     /// 202 with the job's addresses; with `?wait=1` the finished review itself (for scripts).
     func start(_ request: Request) async throws -> Response {
         let (uploads, fields) = try await RequestReader(limits: settings.limits).batch(request)
-        let corpus = DocumentRoutes.flag(request, "corpus") || ["1", "true", "on"].contains(fields["corpus"] ?? "")
+        let corpus = DocumentRoutes.flag(request, "corpus") || fields["corpus"].map(DocumentRoutes.isOn) == true
         let configuration = try await DocumentRoutes(settings: settings, store: store).configuration(for: request)
         let ingest = settings.ingest
         let inputs = uploads.map { upload in
@@ -51,34 +51,36 @@ struct ReviewRoutes: Sendable {
             status: .accepted)
     }
 
+    enum ResultFormat: String, CaseIterable { case json, csv, html, sheets, pdf }
+
     /// The job's state as JSON; when done, `?format=csv|html` downloads the review as `shuzhi review -o` writes it,
     /// `?format=sheets` shows the reviewer's sheets to print and `?format=pdf` downloads them printed.
     func result(_ request: Request, id: String) async throws -> Response {
+        let format = try request.form.choice("format", ResultFormat.self) ?? .json
         guard let (state, _) = await jobs.state(id) else { throw Self.noSuchJob }
-        if case .finished(let review) = state, let format = request.form["format"] {
+        if case .finished(let review) = state {
             switch format {
-            case "csv":
+            case .csv:
                 return JSONResponse.bytes(
                     Array(ReviewRenderer.csv(review).utf8), contentType: "text/csv; charset=utf-8", download: "审阅结果.csv")
-            case "html":
+            case .html:
                 return JSONResponse.bytes(
                     Array(ReviewRenderer.html(review, generator: "Shuzhi \(ShuzhiServer.version)").utf8),
                     contentType: "text/html; charset=utf-8", download: "审阅结果.html")
-            case "sheets":
+            case .sheets:
                 // The reviewer's sheets, shown in the browser to be printed (one A4 page per report).
                 var page = JSONResponse.bytes(
                     Array(ReviewSheet.html(review, generator: "Shuzhi \(ShuzhiServer.version)").utf8),
                     contentType: "text/html; charset=utf-8")
                 page.headers[.contentSecurityPolicy] = AccessControl.printablePolicy
                 return page
-            case "pdf":
+            case .pdf:
                 let pdf: [UInt8]
                 do { pdf = try PrintOperation.pdf(fromHTML: ReviewSheet.html(review, generator: "Shuzhi \(ShuzhiServer.version)")) } catch {
                     throw APIError(error)
                 }
                 return JSONResponse.bytes(pdf, contentType: "application/pdf", download: "审阅单.pdf")
-            case "json": break
-            default: throw APIError.badRequest("format 应为 json、csv、html、sheets 或 pdf", "format must be json, csv, html, sheets or pdf")
+            case .json: break
             }
         }
         if case .failed(let error) = state { throw error }
@@ -107,7 +109,13 @@ struct ReviewRoutes: Sendable {
         let jobs = self.jobs
         let body = ResponseBody { writer in
             var sent = -1
-            while let (state, version) = await jobs.state(id) {
+            while true {
+                // A job that is gone was deleted (finished ones are only pushed out long after their `done`).
+                guard let (state, version) = await jobs.state(id) else {
+                    let payload = ReviewRoutes.json(id: id, .cancelled)
+                    try await writer.write(ByteBuffer(string: "event: cancelled\ndata: \(payload.serialized(pretty: false))\n\n"))
+                    break
+                }
                 if version != sent {
                     sent = version
                     let event = state.isOver ? state.name : "progress"

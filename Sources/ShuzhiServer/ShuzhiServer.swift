@@ -11,8 +11,18 @@ public enum ShuzhiServer {
 
     /// The routes, behind the access checks, for a store that is already open.
     static func router(_ settings: ServerSettings, store: any CorpusStore, jobs: ReviewJobs) -> Router<BasicRequestContext> {
+        // The access checks come first, and they answer 405 for a known path asked with another method: they learn
+        // the paths from a router with the same routes (middleware only covers routes added after it).
+        let methods = RouteMethods(addRoutes(to: Router(), settings, store: store, jobs: jobs).routes)
         let router = Router()
-        router.add(middleware: AccessControl(token: settings.token, loopbackOnly: ServerSettings.isLoopback(settings.host)))
+        router.add(
+            middleware: AccessControl(token: settings.token, loopbackOnly: ServerSettings.isLoopback(settings.host), methods: methods))
+        return addRoutes(to: router, settings, store: store, jobs: jobs)
+    }
+
+    private static func addRoutes(
+        to router: Router<BasicRequestContext>, _ settings: ServerSettings, store: any CorpusStore, jobs: ReviewJobs
+    ) -> Router<BasicRequestContext> {
         WebAssets.add(to: router, token: settings.token)
         DocumentRoutes(settings: settings, store: store).add(to: router)
         ReviewRoutes(settings: settings, store: store, jobs: jobs).add(to: router)

@@ -23,10 +23,12 @@ struct WordRoutes: Sendable {
         }
     }
 
+    enum ListFormat: String, CaseIterable { case json, txt }
+
     /// The list as JSON, or with `?format=txt` as a file of one word a line (词库.txt).
     func list(_ request: Request) async throws -> Response {
         let entries = try await WordListOperation.list(store: store, configuration: settings.configuration, configurationFile: "配置文件")
-        if request.form["format"] == "txt" {
+        if try request.form.choice("format", ListFormat.self) == .txt {
             return JSONResponse.bytes(
                 Array(WordListOperation.export(entries).utf8), contentType: "text/plain; charset=utf-8", download: "词库.txt")
         }

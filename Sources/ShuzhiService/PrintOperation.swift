@@ -31,14 +31,14 @@ public enum PrintOperation {
                 [
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-pdf-header-footer",
                     "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(pdf.path)", page.absoluteString,
-                ], timeout: timeout)
+                ], home: folder, timeout: timeout)
         } else if let office = LegacyConverter.program {
             _ = ExternalProgram.run(
                 office,
                 [
                     "-env:UserInstallation=file://\(folder.appendingPathComponent("profile").path)", "--headless", "--norestore",
                     "--convert-to", "pdf:writer_web_pdf_Export", "--outdir", folder.path, page.path,
-                ], timeout: timeout)
+                ], home: folder, timeout: timeout)
         } else {
             throw ServiceError(
                 "写 PDF 需要本机安装 Chromium 或 LibreOffice；可以写出 .html，在浏览器中打印",

@@ -46,14 +46,17 @@ public enum WordListOperation {
         return out
     }
 
-    /// The word as the list keeps it: trimmed, one line, at most `maximumLength` characters.
+    /// The word as the list keeps it: one line without control characters, at most `maximumLength` Unicode scalars
+    /// as given (the limit the API's schema states), then trimmed of spaces and not empty.
     public static func validated(_ word: String) throws(ServiceError) -> String {
-        let trimmed = word.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw ServiceError("词不能为空", "the word is empty") }
-        guard !trimmed.contains(where: { $0.isNewline }) else { throw ServiceError("一次加入一个词，不能含换行", "one word, without line breaks") }
-        guard trimmed.count <= maximumLength else {
+        guard
+            !word.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.value == 0x2028 || $0.value == 0x2029 })
+        else { throw ServiceError("一次加入一个词，不能含换行或控制字符", "one word, without line breaks or control characters") }
+        guard word.unicodeScalars.count <= maximumLength else {
             throw ServiceError("词太长（最多 \(maximumLength) 字）", "the word is longer than \(maximumLength) characters")
         }
+        let trimmed = word.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw ServiceError("词不能为空", "the word is empty") }
         return trimmed
     }
 

@@ -128,6 +128,11 @@ import ShuzhiStore
                 ("/api/corpus/999", .get, [:], nil, .notFound, "999"),
                 ("/api/review/abc", .get, [:], nil, .notFound, "审阅"),
                 ("/api/compare", .post, Self.json, .json(["a": ["text": "一"]]), .badRequest, "两份"),
+                // A parameter of a few values refuses any other, rather than quietly meaning its default.
+                ("/api/corpus?kind=reports", .get, [:], nil, .badRequest, "kind 应为 report、template 或 other"),
+                ("/api/words?format=csv", .get, [:], nil, .badRequest, "format 应为 json 或 txt"),
+                ("/api/fix?output=word", .post, Self.json, .json(["text": "正文"]), .badRequest, "output 应为 text、tracked 或 accepted"),
+                ("/api/review/abc?format=xls", .get, [:], nil, .badRequest, "format 应为 json、csv、html、sheets 或 pdf"),
             ]
             for (uri, method, headers, body, status, message) in cases {
                 try await client.execute(uri: uri, method: method, headers: headers, body: body) { response in
@@ -148,6 +153,27 @@ import ShuzhiStore
             ) { response in
                 #expect([.badRequest, .contentTooLarge].contains(response.status))
                 #expect(!response.errorMessage.isEmpty)
+            }
+        }
+    }
+
+    /// A known path asked with a method it does not take is 405 with the methods it does take (the fixed path
+    /// /api/corpus/stats, not the /api/corpus/{id} it also fits); an unknown path stays 404.
+    @Test func aKnownPathAskedWithAnotherMethodIs405WithAllow() async throws {
+        try await TestServer().run { client in
+            let cases: [(String, HTTPRequest.Method, String?)] = [
+                ("/api/words", .put, "GET, POST"), ("/api/corpus/stats", .delete, "GET"), ("/api/corpus/7", .post, "GET, DELETE"),
+                ("/api/check", .get, "POST"), ("/api/review/abc/events", .post, "GET"), ("/api/nothing", .put, nil),
+            ]
+            for (uri, method, allow) in cases {
+                try await client.execute(uri: uri, method: method) { response in
+                    #expect(response.status == (allow == nil ? .notFound : .methodNotAllowed), "\(method) \(uri)")
+                    #expect(
+                        response.headers[.allow].map { Set($0.components(separatedBy: ", ")) }
+                            == allow.map { Set($0.components(separatedBy: ", ")) },
+                        "\(method) \(uri)")
+                    #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
+                }
             }
         }
     }

@@ -56,7 +56,7 @@ import ShuzhiStore
         }
     }
 
-    @Test func progressIsStreamedAndAJobCanBeCancelled() async throws {
+    @Test func progressIsStreamedAndAJobCanBeCancelledAndDeleted() async throws {
         // Enough reports that the job is still running when it is cancelled.
         let many = (0..<300).map { i in ("r\(i).txt", Self.batch[i % 3].1 + String(repeating: "推动工作取得新成效第\(i)项。", count: 40)) }
         try await TestServer().run { client in
@@ -65,17 +65,20 @@ import ShuzhiStore
                 #expect(response.status == .accepted)
                 return response.json["id"] as! String
             }
+            // A page following the job's events while it is deleted hears `cancelled`, and the stream ends.
+            async let followed = client.execute(uri: "/api/review/\(id)/events", method: .get) { $0.text }
+            try await Task.sleep(for: .milliseconds(300))
             try await client.execute(uri: "/api/review/\(id)", method: .delete) { response in
                 #expect(response.status == .ok)
-            }
-            try await client.execute(uri: "/api/review/\(id)", method: .get) { response in
                 #expect(response.json["state"] as? String == "cancelled")
             }
-            // The event stream of a finished job ends with its final event.
-            try await client.execute(uri: "/api/review/\(id)/events", method: .get) { response in
-                #expect(response.headers[.contentType]?.hasPrefix("text/event-stream") == true)
-                #expect(response.text.hasPrefix("event: cancelled\ndata: {"))
+            let events = try await followed.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+            #expect(events.last?.hasPrefix("event: cancelled\ndata: {") == true)
+            // Deleted is gone: its state, events and reports are 404, and so is a second delete.
+            for uri in ["/api/review/\(id)", "/api/review/\(id)/events", "/api/review/\(id)/reports/1"] {
+                try await client.execute(uri: uri, method: .get) { response in #expect(response.status == .notFound) }
             }
+            try await client.execute(uri: "/api/review/\(id)", method: .delete) { response in #expect(response.status == .notFound) }
             let small = try await client.execute(
                 uri: "/api/review", method: .post, headers: Form.headers, body: Self.form(Self.batch).buffer
             ) { response in

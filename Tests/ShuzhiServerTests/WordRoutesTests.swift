@@ -44,7 +44,10 @@ import Testing
             try await client.execute(uri: "/api/words/%E5%B8%83%E7%BD%B2", method: .delete) { #expect($0.status == .ok) }
             try await client.execute(uri: "/api/words/%E5%B8%83%E7%BD%B2", method: .delete) { #expect($0.status == .notFound) }
             #expect(try await check() == ["布署"])
-            for bad in ["", "   ", String(repeating: "长", count: 41), "两行\n词"] {
+            // The limits are the schema's: 40 Unicode scalars as given (21 é written e + U+0301 are 42), no control characters.
+            for bad in [
+                "", "   ", String(repeating: "长", count: 41), String(repeating: "e\u{301}", count: 21), "两行\n词", "响\u{7}铃", " \u{2028}",
+            ] {
                 try await client.execute(uri: "/api/words", method: .post, headers: Self.json, body: .json(["word": bad])) { response in
                     #expect(response.status == .badRequest, "\(bad)")
                     #expect(!response.errorMessage.isEmpty)

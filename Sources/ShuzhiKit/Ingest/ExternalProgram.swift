@@ -1,7 +1,9 @@
 import Foundation
 
 /// A program of the machine run to completion with a deadline (LibreOffice converting a .doc, a browser printing a
-/// page to PDF): its output discarded, stopped when it takes longer than `timeout`.
+/// page to PDF): its output discarded, stopped when it takes longer than `timeout`. Its home and XDG folders are
+/// `home`, a temporary folder of the caller's: left to themselves, both programs write caches and settings into the
+/// user's home (~/.cache/dconf, ~/.config), and a server must write nowhere but its store and temporary files.
 public enum ExternalProgram {
     public enum Outcome: Sendable, Equatable {
         case finished(Int32)
@@ -9,10 +11,16 @@ public enum ExternalProgram {
         case timedOut
     }
 
-    public static func run(_ program: String, _ arguments: [String], timeout: TimeInterval) -> Outcome {
+    public static func run(_ program: String, _ arguments: [String], home: URL, timeout: TimeInterval) -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = home.path
+        for (name, folder) in [("XDG_CACHE_HOME", "cache"), ("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data")] {
+            environment[name] = home.appendingPathComponent(folder).path
+        }
+        process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { return .couldNotStart }

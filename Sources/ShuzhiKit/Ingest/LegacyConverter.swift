@@ -36,7 +36,7 @@ public enum LegacyConverter {
             [
                 "-env:UserInstallation=file://\(folder.appendingPathComponent("profile").path)", "--headless", "--norestore",
                 "--convert-to", "docx:MS Word 2007 XML", "--outdir", folder.path, input.path,
-            ], timeout: timeout)
+            ], home: folder, timeout: timeout)
         switch outcome {
         case .couldNotStart: throw .conversionFailed(name, "无法启动 \(program) / cannot start it")
         case .timedOut:
