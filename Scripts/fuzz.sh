@@ -19,15 +19,16 @@ describe() {
     FuzzConfiguration) echo ".shuzhi.toml: TOML and the configuration, then a check with it" ;;
     FuzzKnowledge) echo "a knowledge file (--knowledge): JSON and every rule that reads it" ;;
     FuzzPipeline) echo "bytes → document → every rule → JSON/SARIF/text → fixes → Word writers" ;;
+    FuzzServer) echo "a request to shuzhi serve in process: query, JSON and multipart readers, batches, routes" ;;
     *) echo "" ;;
   esac
 }
 
 targets() { ls "$fuzz/Sources"; }
 
-# The longest input: a megabyte for the readers; the whole pipeline runs every rule, so its inputs stay short enough
-# (64 KiB, some 30 pages) for thousands of runs a minute under the address sanitizer.
-max_len() { [ "$1" = FuzzPipeline ] && echo 65536 || echo 1048576; }
+# The longest input: a megabyte for the readers; the whole pipeline (and a request, which runs it) runs every rule, so
+# its inputs stay short enough (64 KiB, some 30 pages) for thousands of runs a minute under the address sanitizer.
+max_len() { case "$1" in FuzzPipeline|FuzzServer) echo 65536 ;; *) echo 1048576 ;; esac; }
 
 dictionary() {
   case "$1" in
@@ -35,6 +36,7 @@ dictionary() {
     FuzzTextIngest) echo "$fuzz/Dictionaries/text.dict" ;;
     FuzzConfiguration) echo "$fuzz/Dictionaries/toml.dict" ;;
     FuzzKnowledge) echo "$fuzz/Dictionaries/json.dict" ;;
+    FuzzServer) echo "$fuzz/Dictionaries/server.dict" ;;
   esac
 }
 
