@@ -27,7 +27,12 @@ public enum ExternalProgram {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(20_000) }
         if process.isRunning {
+            // SIGTERM first; a program that does not heed it (it may inherit SIGTERM blocked from the caller's
+            // threads, as under the test runner, where a `sleep` slept on) is killed after two seconds.
             process.terminate()
+            let grace = Date().addingTimeInterval(2)
+            while process.isRunning && Date() < grace { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
             return .timedOut
         }
