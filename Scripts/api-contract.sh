@@ -3,7 +3,7 @@
 # loopback, every endpoint and every check, and then the same server again with an access token, once with the token
 # and once without (every /api request is then 401). The server runs under strace, and every file it opens to write,
 # creates, renames or deletes must be inside its store's folder or the temporary folder.
-#   Scripts/api-contract.sh [SHUZHI_BINARY] [EXAMPLES_PER_OPERATION]
+#   [SEED=n] Scripts/api-contract.sh [SHUZHI_BINARY] [EXAMPLES_PER_OPERATION]     (the seed is 25 unless given)
 # Needs python3 (schemathesis goes into .build/api-contract-venv) and strace.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,7 +46,7 @@ contract() {
   echo "== schemathesis: $name" >&2
   SCHEMATHESIS_HOOKS=hooks PYTHONPATH=Scripts/api-contract \
     "$venv/bin/st" --config-file Scripts/api-contract/schemathesis.toml run "http://127.0.0.1:$port/openapi.json" \
-    --checks all --max-examples "$examples" --workers 1 --seed 25 "$@" || failed=1
+    --checks all --max-examples "$examples" --workers 1 --seed "${SEED:-25}" "$@" || failed=1
 }
 
 token=""
@@ -62,7 +62,7 @@ contract "with the token" -H "Authorization: Bearer $token"
 echo "== schemathesis: token set, none sent" >&2
 SCHEMATHESIS_HOOKS=hooks PYTHONPATH=Scripts/api-contract \
   "$venv/bin/st" --config-file Scripts/api-contract/schemathesis.toml run Sources/CShuzhiWebAssets/openapi.json \
-  --url "http://127.0.0.1:$port" --checks all --max-examples 5 --workers 1 --seed 25 || failed=1
+  --url "http://127.0.0.1:$port" --checks all --max-examples 5 --workers 1 --seed "${SEED:-25}" || failed=1
 unauthorized=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/rules")
 [ "$unauthorized" = 401 ] || { echo "without the token /api/rules answered $unauthorized, not 401" >&2; failed=1; }
 stop

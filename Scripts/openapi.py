@@ -59,7 +59,8 @@ def q(name, description, schema=None):
 check_params = [
     q("name", "文件名（上传文件本身时）"),
     q("typoThreshold", "错别字置信度阈值 0–1（默认 0.8）", {"type": "number", "minimum": 0, "maximum": 1}),
-    q("year", "报告年度（默认从正文推断）", {"type": "integer", "minimum": 1949, "maximum": 2100}),
+    q("year", "报告年度（默认从正文推断；空为不指定）",
+      {"anyOf": [{"type": "integer", "minimum": 1949, "maximum": 2100}, {"type": "string", "enum": [""]}]}),
 ]
 choice_params = [
     q("ignore", "不处理的问题，逗号分隔的 rule:start:end"),
