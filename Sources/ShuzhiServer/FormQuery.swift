@@ -27,9 +27,10 @@ struct FormQuery: Sendable {
         guard let given = values[name] else { return nil }
         if let value = Value(rawValue: String(given)) { return value }
         let names = Value.allCases.map(\.rawValue)
-        let chinese = names.dropLast().joined(separator: "、") + (names.count > 1 ? " 或 " : "") + (names.last ?? "")
-        let english = names.dropLast().joined(separator: ", ") + (names.count > 1 ? " or " : "") + (names.last ?? "")
-        throw APIError.badRequest("\(name) 应为 \(chinese)", "\(name) must be \(english)")
+        func listed(_ separator: String, _ last: String) -> String {
+            names.dropLast().joined(separator: separator) + (names.count > 1 ? last : "") + (names.last ?? "")
+        }
+        throw APIError.badRequest("\(name) 应为 \(listed("、", " 或 "))", "\(name) must be \(listed(", ", " or "))")
     }
 
     private static func decode(_ text: Substring) -> String {

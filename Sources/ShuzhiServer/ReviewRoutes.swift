@@ -108,12 +108,14 @@ struct ReviewRoutes: Sendable {
         guard await jobs.state(id) != nil else { throw Self.noSuchJob }
         let jobs = self.jobs
         let body = ResponseBody { writer in
+            func send(_ event: String, _ payload: JSONValue) async throws {
+                try await writer.write(ByteBuffer(string: "event: \(event)\ndata: \(payload.serialized(pretty: false))\n\n"))
+            }
             var sent = -1
             while true {
                 // A job that is gone was deleted (finished ones are only pushed out long after their `done`).
                 guard let (state, version) = await jobs.state(id) else {
-                    let payload = ReviewRoutes.json(id: id, .cancelled)
-                    try await writer.write(ByteBuffer(string: "event: cancelled\ndata: \(payload.serialized(pretty: false))\n\n"))
+                    try await send("cancelled", ReviewRoutes.json(id: id, .cancelled))
                     break
                 }
                 if version != sent {
@@ -122,7 +124,7 @@ struct ReviewRoutes: Sendable {
                     var payload = Self.json(id: id, state)
                     // The finished review is fetched once with GET; the stream only says it is ready.
                     if case .finished = state { payload = .object([("id", .string(id)), ("state", .string("done"))]) }
-                    try await writer.write(ByteBuffer(string: "event: \(event)\ndata: \(payload.serialized(pretty: false))\n\n"))
+                    try await send(event, payload)
                     if state.isOver { break }
                 }
                 try await Task.sleep(for: .milliseconds(100))
