@@ -212,7 +212,7 @@ import ShuzhiKit
             try await browser.go(server.url + "#/corpus")
             let stats = try await browser.wait(
                 for: "const t = document.getElementById('corpus-stats').textContent; return t.length > 0 && t")
-            #expect((stats as? String)?.hasPrefix("语料库（SQLite）：1 份文档") == true, "\(stats ?? "")")
+            #expect((stats as? String)?.hasPrefix("语料库（SQLite）：1 份文档") == true, "\(String(describing: stats))")
             #expect((stats as? String)?.contains(folder.path) == false)
         }
     }

@@ -12,7 +12,7 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// A formula with its members in the official order (四个意识: 政治意识、大局意识、核心意识、看齐意识).
-    public struct Formula: Sendable, Codable {
+    public struct Formula: Sendable, Codable, Equatable {
         public let id: String
         public let name: String
         public var aliases: [String]? = nil
@@ -26,7 +26,7 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// A series of verb–formula pairs written together (增强“四个意识”、坚定“四个自信”、做到“两个维护”).
-    public struct Sequence: Sendable, Codable {
+    public struct Sequence: Sendable, Codable, Equatable {
         public let id: String
         public let items: [[String]]
         public let status: Status
@@ -34,7 +34,7 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// A fixed phrase that must be written exactly (拒腐防变, 以习近平同志为核心的党中央).
-    public struct Phrase: Sendable, Codable {
+    public struct Phrase: Sendable, Codable, Equatable {
         public let id: String
         public let text: String
         public let status: Status
@@ -42,7 +42,7 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// A known form: wrong (四种意识), a style hint (五大发展理念) or an allowed variant that must not be flagged.
-    public struct Form: Sendable, Codable {
+    public struct Form: Sendable, Codable, Equatable {
         public enum Kind: String, Sendable, Codable { case wrong, style, allowed }
         public let id: String
         public let text: String
@@ -56,7 +56,7 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// A national party congress (plenum 0) or a plenary session of its central committee.
-    public struct Event: Sendable, Codable {
+    public struct Event: Sendable, Codable, Equatable {
         public let name: String
         public let congress: Int
         public let plenum: Int
@@ -67,7 +67,7 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// A five-year plan (“十四五”, 2021–2025).
-    public struct Plan: Sendable, Codable {
+    public struct Plan: Sendable, Codable, Equatable {
         public let name: String
         public let first: Int
         public let last: Int
@@ -76,7 +76,7 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// A party-wide education campaign and when it ran.
-    public struct Campaign: Sendable, Codable {
+    public struct Campaign: Sendable, Codable, Equatable {
         public let id: String
         public let name: String
         public var aliases: [String]? = nil
@@ -89,7 +89,7 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// A dated change of official wording: after `date`, `old` is outdated.
-    public struct Change: Sendable, Codable {
+    public struct Change: Sendable, Codable, Equatable {
         public let id: String
         public let date: String
         public let old: String
@@ -104,7 +104,7 @@ public final class KnowledgeBase: Sendable {
         public let sources: [String]
     }
 
-    struct File: Codable {
+    struct File: Codable, Equatable {
         var version: String?
         var formulas: [Formula]?
         var sequences: [Sequence]?
@@ -146,14 +146,17 @@ public final class KnowledgeBase: Sendable {
     }
 
     /// The knowledge base compiled into Shuzhi.
-    public static let builtIn: KnowledgeBase = {
+    public static let builtIn = KnowledgeBase([builtInFile])
+
+    /// The built-in file's entries, read by `KnowledgeFileReader` (`JSONDecoder` cost about 9.5 M instructions of every
+    /// check's start-up: issue 23). A test holds the two readings equal.
+    static var builtInFile: File {
         var count = 0
         let base = shuzhi_knowledge_bytes(&count)!
-        let bytes = Data(bytes: base, count: count)
-        do { return KnowledgeBase([try JSONDecoder().decode(File.self, from: bytes)]) } catch {
+        do { return try KnowledgeFileReader.file(from: JSONValue.parse(UnsafeBufferPointer(start: base, count: count))) } catch {
             preconditionFailure("the built-in knowledge.json does not decode: \(error)")
         }
-    }()
+    }
 
     /// The embedded JSON, for `shuzhi knowledge` and the test that it matches the source file.
     public static var builtInJSON: Data {
@@ -177,7 +180,7 @@ public final class KnowledgeBase: Sendable {
 
     /// The built-in base extended with knowledge files' contents, each named for its messages.
     public static func extended(withJSON documents: [(name: String, data: Data)]) throws(KnowledgeError) -> KnowledgeBase {
-        var files = [try! JSONDecoder().decode(File.self, from: builtInJSON)]
+        var files = [builtInFile]
         for (name, data) in documents {
             do { files.append(try JSONDecoder().decode(File.self, from: data)) } catch {
                 throw KnowledgeError(path: name, message: Self.explain(error))

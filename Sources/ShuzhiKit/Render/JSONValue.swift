@@ -1,5 +1,7 @@
 /// A JSON value that keeps object keys in the order they were written, so the output reads in the documented order.
-public indirect enum JSONValue: Sendable, Equatable {
+/// Not `indirect`: the arrays already hold their elements out of line, and a box for every string and number cost an
+/// allocation each (reading the built-in knowledge base at every start: 2.7 M instructions with the boxes, 2.2 M without).
+public enum JSONValue: Sendable, Equatable {
     case string(String)
     case int(Int)
     case double(Double)
