@@ -9,7 +9,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "检查报告，列出问题 / Check reports and list the findings.",
         discussion: "FILE 为 .txt（UTF-8/UTF-16/GB18030）或 .docx；“-”读标准输入。/ FILE is .txt or .docx; '-' reads standard input."
-    )
+    ).underShuzhi
 
     @Argument(help: "要检查的文件 / files to check") var files: [String]
     @Option(help: "输出格式 / output format: text, json, sarif") var format: OutputFormat = .text

@@ -10,7 +10,7 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "比对两份文档的相同段落 / Show the passages two documents share.",
         discussion: "有 --corpus 时用语料库判断哪些是各报告共有的公文通用表述。/ With --corpus the store tells which wording every report shares."
-    )
+    ).underShuzhi
 
     @Argument(help: "文档 A / the document to check") var a: String
     @Argument(help: "文档 B / the document to compare it with") var b: String

@@ -10,7 +10,7 @@ struct CorpusCommand: ParsableCommand {
         commandName: "corpus",
         abstract: "语料库：加入、列出、查看、删除文档 / the store of reports and templates to compare against",
         subcommands: [CorpusAdd.self, CorpusList.self, CorpusShow.self, CorpusRemove.self, CorpusStats.self, CorpusVerify.self]
-    )
+    ).underShuzhi
 }
 
 /// Where the store is: `--store`, else $SHUZHI_STORE, else the user's data folder.

@@ -14,7 +14,7 @@ struct EvalCommand: ParsableCommand {
             CSCCommand.self, FalseAlarmsCommand.self, CalibrationCommand.self, MetricsEvalCommand.self, CopyEvalCommand.self,
             ResidueEvalCommand.self,
         ]
-    )
+    ).underShuzhi
 }
 
 /// Options both evaluations share: the threshold and tuning overrides.

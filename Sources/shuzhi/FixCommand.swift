@@ -14,7 +14,7 @@ struct FixCommand: ParsableCommand {
             Word, other findings as comments; --accept makes the changes directly) and leaves the input alone; --in-place
             overwrites it (text files only).
             """
-    )
+    ).underShuzhi
 
     @Argument(help: "要修复的文件 / files to fix") var files: [String]
     @Option(name: .shortAndLong, help: "输出文件（只能配合一个输入文件）/ output file (one input only)") var output: String?

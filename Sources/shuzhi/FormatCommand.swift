@@ -13,7 +13,7 @@ struct FormatCommand: ParsableCommand {
             一级标题黑体、二级楷体、三四级仿宋；页码“— 1 —”4 号宋体，单页居右、双页居左。默认写到 NAME.formatted.docx。
             A4, margins 37/35/28/26 mm, 22 lines × 28 characters; writes NAME.formatted.docx unless -o is given.
             """
-    )
+    ).underShuzhi
 
     @Argument(help: "报告文件（.txt 或 .docx）/ the report") var file: String
     @Option(name: .shortAndLong, help: ArgumentHelp("输出的 .docx / the .docx to write", valueName: "out.docx")) var output: String?

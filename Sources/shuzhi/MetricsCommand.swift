@@ -7,7 +7,7 @@ struct MetricsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "metrics",
         abstract: "列出报告写明的成绩（指标、数值、单位、变化）和实质内容比例 / List the stated results and the substance score."
-    )
+    ).underShuzhi
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 

@@ -7,7 +7,7 @@ struct OutlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outline",
         abstract: "显示报告的结构（标题、各级标题、一是二是）/ Show the report's structure."
-    )
+    ).underShuzhi
 
     @Argument(help: "文件 / files") var files: [String]
     @Option(help: "输出格式 / output format: text, json") var format: OutputFormat = .text

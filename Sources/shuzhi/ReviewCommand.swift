@@ -15,7 +15,7 @@ struct ReviewCommand: ParsableCommand {
             The extension of -o picks the format: .html (a page with the heatmap), .csv (a table; its last columns are the
             similarity matrix), .json; without -o a table is printed. Ctrl-C stops without writing anything.
             """
-    )
+    ).underShuzhi
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json, html }
 

@@ -6,7 +6,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "列出全部规则 / List every rule."
-    )
+    ).underShuzhi
 
     enum Format: String, ExpressibleByArgument { case text, json, markdown }
 

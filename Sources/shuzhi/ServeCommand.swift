@@ -15,7 +15,7 @@ struct ServeCommand: ParsableCommand {
             By default only this machine can connect (127.0.0.1). Any other host needs an access token (--token or
             SHUZHI_TOKEN); browsers log in once. Reports are processed in memory and never written to disk.
             """
-    )
+    ).underShuzhi
 
     @Option(help: "监听地址 / address to listen on") var host = "127.0.0.1"
     @Option(help: "端口（0 为任选空闲端口）/ port (0 picks a free one)") var port = 8080

@@ -56,3 +56,16 @@ extension Shuzhi {
     /// Arguments whose meaning depends on where they stand in the command tree.
     private static let rootOnly: Set<String> = ["help", "-h", "--help", "--version"]
 }
+
+extension CommandConfiguration {
+    /// A top-level subcommand's configuration, marked as part of `shuzhi` for the one time it is parsed as a root,
+    /// by `Shuzhi.parsedDirectly`: a root without a super-command first parses the arguments twice more, as the two
+    /// completion-script commands (about 10M instructions of reflection), to see whether a script is asked for —
+    /// which `parsedDirectly` has already ruled out. Only a root's super-command name is read elsewhere (help and
+    /// usage text), and the root of every other parse is `Shuzhi`, so nothing printed changes.
+    var underShuzhi: CommandConfiguration {
+        var configuration = self
+        configuration._superCommandName = Shuzhi.configuration.commandName
+        return configuration
+    }
+}

@@ -17,7 +17,7 @@ struct WordsCommand: ParsableCommand {
             """,
         subcommands: [WordsList.self, WordsAdd.self, WordsRemove.self, WordsExport.self, WordsSuggest.self],
         defaultSubcommand: WordsList.self
-    )
+    ).underShuzhi
 }
 
 /// The words of the store and of the configuration that applies to a folder.
