@@ -69,7 +69,7 @@ public final class Lexicon: @unchecked Sendable {
                 ? UInt8(Lexicon.unknownCost)
                 : UInt8(table.first(LexiconHash.text(CollectionOfOne(scalars[id]))).map { Int($0 & 0xFF) } ?? Lexicon.unknownCost)
         }
-        syllables = data.text("SYLL").split(separator: "\n").map(String.init)
+        syllables = data.lines("SYLL")
         readingOffsets = data.array("POFF", of: UInt32.self)
         readingList = data.array("PLST", of: UInt16.self)
         confusionOffsets = data.array("COFF", of: UInt32.self)
@@ -83,7 +83,7 @@ public final class Lexicon: @unchecked Sendable {
         nextList = data.array("NLST", of: UInt16.self)
         followers = PairBlocks(data.section("PAIR"), characters: charCosts.count)
         precedents = PairBlocks(data.section("RPAI"), characters: charCosts.count)
-        tags = data.text("TAGS").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        tags = data.lines("TAGS", omittingEmpty: false)
         nameTags = tags.map(Lexicon.isNameTag)
         idiomTags = tags.map(Lexicon.isIdiomTag)
     }
