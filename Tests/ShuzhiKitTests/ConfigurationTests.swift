@@ -64,6 +64,10 @@ import Testing
         ("[typo]\nthreshold = 1.5", "typo.threshold"),
         ("[typo]\nthreshold = \"high\"", "typo.threshold"),
         ("[typo]\nlevel = 0.5", "typo.level"),
+        // Found by the fuzzer (issue 25): nesting deep enough to overflow the stack is refused, and where it is said.
+        ("[rules]\ndisable = " + String(repeating: "[", count: 300), "嵌套过深"),
+        ("x = " + String(repeating: "{a = ", count: 100) + "1" + String(repeating: "}", count: 100), "第 1 行"),
+        ("[" + Array(repeating: "a", count: 100).joined(separator: ".") + "]", "层级过多"),
     ])
     func rejectsMistakesWithAClearMessage(text: String, mentions: String) {
         do {
@@ -73,6 +77,23 @@ import Testing
             #expect(error.description.contains(mentions), "\(error.description)")
             #expect(error.description.contains("bad.toml"))
         }
+    }
+
+    /// Nesting within the bound is read, and a file of many keys is read whole (each key used to copy every table
+    /// above it and count the lines before it: 40,000 keys took 18 s).
+    @Test func deepButBoundedNestingAndManyKeysAreRead() throws {
+        let nested = try TOML.parse("x = " + String(repeating: "[", count: 60) + "1" + String(repeating: "]", count: 60))
+        var value = nested["x"]
+        for _ in 0..<60 { value = value?.array?.first }
+        #expect(value == .integer(1))
+        let keys = (0..<20_000).map { "k\($0) = \($0)" }.joined(separator: "\n")
+        let table = try TOML.parse("[t]\n" + keys + "\n[u.v]\nw = { a = 1, b.c = 2 }")["t"]?.table
+        #expect(table?.count == 20_000 && table?["k19999"] == .integer(19_999))
+        #expect(
+            try TOML.parse("[u.v]\nw = { a = 1, b.c = 2 }")["u"]
+                == .table(["v": .table(["w": .table(["a": .integer(1), "b": .table(["c": .integer(2)])])])]))
+        #expect(throws: TOMLError.self) { try TOML.parse("[t]\na = 1\na = 2") }
+        #expect(throws: TOMLError.self) { try TOML.parse("a = 1\na.b = 2") }
     }
 
     @Test func typoThresholdFiltersByConfidence() throws {
