@@ -107,10 +107,11 @@ public final class Lexicon: @unchecked Sendable {
 
     /// Frequent words that leave `written` when one of their characters is dropped (高质 of 高质量, 进步 of 进一步,
     /// 群 of 群众): the dropped character, where it goes in `written` (0…count) and the word's length.
-    func forEachWordMissingOne<C: Collection>(from written: C, _ body: (Unicode.Scalar, Int) -> Void)
-    where C.Element == Unicode.Scalar {
-        dropped.forEach(LexiconHash.text(written)) { packed in
-            guard Int(packed >> 24) == written.count + 1 else { return }
+    /// The written text is given as its `count` and its `LexiconHash.text` (a caller growing the text a character
+    /// at a time hashes it incrementally).
+    @inline(__always) func forEachWordMissingOne(hash: UInt64, count: Int, _ body: (Unicode.Scalar, Int) -> Void) {
+        dropped.forEach(hash) { packed in
+            guard Int(packed >> 24) == count + 1 else { return }
             body(scalarsByID[Int(packed & 0xFFFF)], Int((packed >> 16) & 0xFF))
         }
     }
@@ -123,6 +124,14 @@ public final class Lexicon: @unchecked Sendable {
     /// false means certainly not; true may rarely be wrong).
     @inline(__always) func mayPair(_ a: Unicode.Scalar, _ b: Unicode.Scalar, keyedBy key: PairKey) -> Bool {
         key == .first ? followers.contains(id(of: a), b) : precedents.contains(id(of: b), a)
+    }
+
+    /// Whether `a` directly followed by `b` is certainly inside no dictionary word: both characters are the
+    /// lexicon's (the pair blocks hold every pair of its characters in its words) and `a`'s block lacks `b`. Exact
+    /// pruning: a span holding the pair is then no word.
+    @inline(__always) func neverPair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        let first = id(of: a)
+        return first != 0 && id(of: b) != 0 && !followers.contains(first, b)
     }
 
     /// The bit block of `a`'s followers, for asking `mayPair(a, b)` of many b in turn (a candidate loop).

@@ -267,50 +267,73 @@ struct CharacterTypoFinder: Sendable {
             pair2 = pairs(p - 2)
             pairAfter1 = pairs(p + 1)
             pairAfter2 = pairs(p + 2)
+            // The hash states of the written characters before p, and the characters after it, for the spans below.
+            let at = { (q: Int) -> UInt32 in q >= 0 && q < s.count ? s[q].value : 0 }
+            left1 = LexiconHash.step(LexiconHash.seed, at(p - 1))
+            left2 = LexiconHash.step(LexiconHash.step(LexiconHash.seed, at(p - 2)), at(p - 1))
+            left3 = LexiconHash.step(
+                LexiconHash.step(LexiconHash.step(LexiconHash.seed, at(p - 3)), at(p - 2)), at(p - 1))
+            (after1, after2, after3) = (at(p + 1), at(p + 2), at(p + 3))
+        }
+
+        /// The hash of the characters p − 1, p − 2…p − 1 and p − 3…p − 1, before p's character is stepped in.
+        let left1: UInt64, left2: UInt64, left3: UInt64
+        /// The values of the characters at p + 1, p + 2, p + 3 (0 beyond the text; used only inside the run).
+        let after1: UInt32, after2: UInt32, after3: UInt32
+
+        /// Whether a character with this `PairBlocks.hash` at p could form any word `cheapestWord` looks up: two
+        /// bit tests, asked before anything else about each of a position's dozens of confusable characters.
+        @inline(__always) func mayForm(_ hash: Int, only: Range<Int>?, at p: Int) -> Bool {
+            if let only { return only.lowerBound == p ? precedes.contains(hash) : follows.contains(hash) }
+            return (hasLeft && follows.contains(hash)) || (hasRight && precedes.contains(hash))
         }
     }
 
     /// The cheapest dictionary word of two or three characters that covers p, with `c` written at p. A span is looked
     /// up only when each adjacent pair in it occurs inside some word (the lexicon's pair blocks).
-    private func cheapestWord(
+    @inline(__always) private func cheapestWord(
         _ s: [Unicode.Scalar], _ p: Int, _ c: Unicode.Scalar, _ n: Neighbours,
         only: Range<Int>? = nil
     ) -> (cost: Int, range: Range<Int>)? {
         let hash = PairBlocks.hash(c)
+        guard n.mayForm(hash, only: only, at: p) else { return nil }
         if let only {
             // Inside a frequent word: only that word's span may become another word.
-            let pairs = only.lowerBound == p ? n.precedes.contains(hash) : n.follows.contains(hash)
-            guard pairs else { return nil }
             var h = LexiconHash.seed
             for q in only { h = LexiconHash.step(h, q == p ? c.value : s[q].value) }
             return lexicon.entry(hash: LexiconHash.mix(h)).map { ($0.cost, only) }
         }
         let left = n.hasLeft && n.follows.contains(hash)
         let right = n.hasRight && n.precedes.contains(hash)
-        guard left || right else { return nil }
         var best: (cost: Int, range: Range<Int>)?
-        func consider(_ span: Range<Int>) {
-            var h = LexiconHash.seed
-            for q in span { h = LexiconHash.step(h, q == p ? c.value : s[q].value) }
+        // Each span's hash is the state before p (shared by every candidate at p) stepped on through c and the
+        // characters after it: `h` is the hash state of `span`'s characters.
+        func consider(_ h: UInt64, _ span: Range<Int>) {
             if let cost = lexicon.entry(hash: LexiconHash.mix(h))?.cost, cost < (best?.cost ?? .max) { best = (cost, span) }
         }
+        let v = c.value
         if left {
-            consider(p - 1..<p + 1)
+            let h1 = LexiconHash.step(n.left1, v)
+            consider(h1, p - 1..<p + 1)
             if n.pair2 {
-                consider(p - 2..<p + 1)
-                if n.pair3 { consider(p - 3..<p + 1) }
-                if right { consider(p - 2..<p + 2) }
+                let h2 = LexiconHash.step(n.left2, v)
+                consider(h2, p - 2..<p + 1)
+                if n.pair3 { consider(LexiconHash.step(n.left3, v), p - 3..<p + 1) }
+                if right { consider(LexiconHash.step(h2, n.after1), p - 2..<p + 2) }
             }
             if right {
-                consider(p - 1..<p + 2)
-                if n.pairAfter1 { consider(p - 1..<p + 3) }
+                let h12 = LexiconHash.step(h1, n.after1)
+                consider(h12, p - 1..<p + 2)
+                if n.pairAfter1 { consider(LexiconHash.step(h12, n.after2), p - 1..<p + 3) }
             }
         }
         if right {
-            consider(p..<p + 2)
+            let h0 = LexiconHash.step(LexiconHash.step(LexiconHash.seed, v), n.after1)
+            consider(h0, p..<p + 2)
             if n.pairAfter1 {
-                consider(p..<p + 3)
-                if n.pairAfter2 { consider(p..<p + 4) }
+                let h01 = LexiconHash.step(h0, n.after2)
+                consider(h01, p..<p + 3)
+                if n.pairAfter2 { consider(LexiconHash.step(h01, n.after3), p..<p + 4) }
             }
         }
         return best
@@ -334,10 +357,15 @@ struct CharacterTypoFinder: Sendable {
         let writtenGroup = Self.functionGroup(written), writtenPronoun = Self.isPronoun(written)
         var aloneCount = 0
         lexicon.forEachConfusion(of: written) { candidate, kind in
-            // Turning a character into a numeral changes a number (市三届 → 十三届): never proposed.
-            if Self.isNumeral(candidate) { return }
+            // Most candidates pair with neither neighbour in any word: with the written character no single word
+            // either, nothing more is asked of them.
+            guard writtenMayBeAlone || neighbours.mayForm(PairBlocks.hash(candidate), only: only, at: p) else { return }
             guard let word = cheapestWord(s, p, candidate, neighbours, only: only), word.cost + minimumGain <= writtenWord else {
-                if writtenMayBeAlone, aloneCandidates(written: writtenGroup, pronoun: writtenPronoun, candidate, kind) {
+                // Turning a character into a numeral changes a number (市三届 → 十三届): never proposed. (Asked only
+                // of the few candidates that would be kept.)
+                if writtenMayBeAlone, aloneCandidates(written: writtenGroup, pronoun: writtenPronoun, candidate, kind),
+                    !Self.isNumeral(candidate)
+                {
                     // Outside the function groups, only the commonest same-sound words (most frequent first): a
                     // character like 是 has a dozen, each costing both models' lookups, and rarer ones never win.
                     if writtenGroup == nil {
@@ -348,6 +376,7 @@ struct CharacterTypoFinder: Sendable {
                 }
                 return
             }
+            if Self.isNumeral(candidate) { return }
             survivors.append((candidate, kind, word.range))
         }
         guard !survivors.isEmpty else { return nil }

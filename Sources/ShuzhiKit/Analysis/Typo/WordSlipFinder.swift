@@ -28,14 +28,16 @@ struct WordSlipFinder: Sendable {
     func findings(_ analysis: Analysis, kinds: Set<Slip.Kind>, floor: Double) -> [Slip] {
         var out: [Slip] = []
         let s = analysis.scalars
+        // One buffer for every paragraph's candidates: grown once, not once per paragraph.
+        var candidates: [Edit] = []
         if kinds.contains(.homophoneWord) {
             analysis.forEachParagraph { range, words in
-                findings(s, range, words, analysis.segmenter, kinds: kinds, floor: floor, into: &out)
+                findings(s, range, words, analysis.segmenter, kinds: kinds, floor: floor, candidates: &candidates, into: &out)
             }
         } else {
             // The other kinds need no segmentation of the document (`repeat.phrase` alone stays cheap).
             for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
-                findings(s, paragraph.content, [], analysis.segmenter, kinds: kinds, floor: floor, into: &out)
+                findings(s, paragraph.content, [], analysis.segmenter, kinds: kinds, floor: floor, candidates: &candidates, into: &out)
             }
         }
         return out
@@ -43,11 +45,11 @@ struct WordSlipFinder: Sendable {
 
     private func findings(
         _ s: [Unicode.Scalar], _ range: Range<Int>, _ words: ArraySlice<Word>, _ segmenter: Segmenter,
-        kinds: Set<Slip.Kind>, floor: Double, into out: inout [Slip]
+        kinds: Set<Slip.Kind>, floor: Double, candidates: inout [Edit], into out: inout [Slip]
     ) {
         guard range.count >= 2 else { return }
         // Each collector proposes an edit at most once (see `appendNew`), so the candidates need no set to be unique.
-        var candidates: [Edit] = []
+        candidates.removeAll(keepingCapacity: true)
         // Asked once per paragraph, not once per character: a kind hashes by its string raw value.
         let reorder = kinds.contains(.reorder), missing = kinds.contains(.missing), redundant = kinds.contains(.redundant)
         if kinds.contains(.homophoneWord) { collectHomophones(s, range, words, into: &candidates) }
@@ -123,6 +125,11 @@ struct WordSlipFinder: Sendable {
             {
                 continue
             }
+            // Every span over both characters holds the swapped text's pairs s[q] s[p + 1] … s[p]: one that is in
+            // no word rules them all out.
+            if distance == 1 ? lexicon.neverPair(s[q], s[p]) : lexicon.neverPair(s[q], s[p + 1]) || lexicon.neverPair(s[p + 1], s[p]) {
+                continue
+            }
             // The cheapest word of two to four characters over both characters, in the swapped text.
             var best: (cost: Int, span: Range<Int>)?
             for length in (q - p + 1)...4 {
@@ -151,11 +158,14 @@ struct WordSlipFinder: Sendable {
 
     /// A character dropped from a frequent word: the written text holds what is left (高质 of 高质量, 进步 of 进一步).
     private func collectMissing(_ s: [Unicode.Scalar], _ p: Int, _ range: Range<Int>, into out: inout [Edit]) {
+        // The written text p..<end grows a character at a time, and its hash with it.
+        var h = LexiconHash.seed
         for length in 1...3 {
             let end = p + length
-            guard end <= range.upperBound, (p..<end).allSatisfy({ ScalarClass.isHan(s[$0].value) }) else { return }
+            guard end <= range.upperBound, ScalarClass.isHan(s[end - 1].value) else { return }
+            h = LexiconHash.step(h, s[end - 1].value)
             let first = out.count
-            lexicon.forEachWordMissingOne(from: s[p..<end]) { c, k in
+            lexicon.forEachWordMissingOne(hash: LexiconHash.mix(h), count: length) { c, k in
                 let at = p + k
                 // Already there (高质量 holds 高质 followed by 量) or a numeral (a number is not ours to complete;
                 // 一 of 进一步, 统一, 一体化 is a word's character far more often than a number's).
