@@ -42,14 +42,18 @@ public struct FixedPhraseRule: Rule {
         let lexicon = Lexicon.shared
         var out: [Diagnostic] = []
         let starters = knowledge.index.phraseStarters
+        let cores = knowledge.index.phraseCores
+        // Buffers for every paragraph, emptied rather than allocated anew for each.
+        var t: [Unicode.Scalar] = [], map: [Int] = []
+        var starts = [[Int]](repeating: [], count: cores.count)
         for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
             let allowed = SortedRanges(knowledge.index.allowedSpans(s, paragraph.content))
-            var t: [Unicode.Scalar] = [], map: [Int] = []
+            t.removeAll(keepingCapacity: true)
+            map.removeAll(keepingCapacity: true)
             for p in paragraph.content where !Self.isIgnored(s[p]) { t.append(s[p]); map.append(p) }
             // The positions where each phrase may start: its first character there, or its second one after. One
             // pass over the paragraph through the phrases' first and second characters, instead of a pass a phrase.
-            let cores = knowledge.index.phraseCores
-            var starts = [[Int]](repeating: [], count: cores.count)
+            for c in starts.indices { starts[c].removeAll(keepingCapacity: true) }
             for i in t.indices {
                 if starters.first.mayHold(t[i]) { for c in starters.first[t[i]] { starts[c].append(i) } }
                 if i + 1 < t.count && starters.second.mayHold(t[i + 1]) {

@@ -15,14 +15,14 @@ public struct DecreaseTimesRule: Rule {
     )
 
     static let verbs = ["降低", "减少", "下降", "缩小", "缩短", "压缩", "减小"]
+    private static let verbScalars = verbs.map { Array($0.unicodeScalars) }
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
         var out: [Diagnostic] = []
         for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
             let range = paragraph.content
-            for verb in Self.verbs {
-                let w = Array(verb.unicodeScalars)
+            for (verb, w) in zip(Self.verbs, Self.verbScalars) {
                 for i in Clause.occurrences(w, s, range) {
                     var p = i + w.count
                     if p < range.upperBound && s[p] == "了" { p += 1 }
