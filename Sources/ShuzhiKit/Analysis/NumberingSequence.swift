@@ -143,7 +143,19 @@ struct NumberedSequences: Sendable {
 /// A line that opens a new part of a document, under which numbering starts again: 第二部分 …, 第三篇, 第一章, 上篇,
 /// 附件, 附录, 名词解释, 注释 — a short line of its own, not a sentence.
 enum PartHeading {
+    /// How many characters of `s[r]` are not inline spaces, counted only up to `limit + 1`: both tests below are of
+    /// short lines, and are asked of every paragraph, however long.
+    private static func visibleCount(_ s: [Unicode.Scalar], _ r: Range<Int>, exceeding limit: Int) -> Int {
+        var n = 0
+        for i in r where !ScalarClass.isInlineSpace(s[i].value) {
+            n += 1
+            if n > limit { break }
+        }
+        return n
+    }
+
     static func isPartHeading(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        guard visibleCount(s, r, exceeding: 40) <= 40 else { return false }
         var t = r.filter { !ScalarClass.isInlineSpace(s[$0].value) }.map { s[$0] }
         guard !t.isEmpty, t.count <= 40 else { return false }
         if let last = t.last, last == "。" || last == "；" || last == "，" { return false }
@@ -160,6 +172,7 @@ enum PartHeading {
     /// A short line of its own without a number or any sentence punctuation (2025年工作安排建议, 加强政府自身建设): a
     /// section heading the writer did not number, so a list that starts again at 1 under it is a new list.
     static func isUnnumberedHeading(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        guard visibleCount(s, r, exceeding: 20) <= 20 else { return false }
         let t = r.filter { !ScalarClass.isInlineSpace(s[$0].value) }.map { s[$0] }
         guard t.count >= 4, t.count <= 20, HeadingMarker.parse(s, at: r.lowerBound, end: r.upperBound) == nil else { return false }
         return !t.contains { "。，；：:;,.！？!?（）()".unicodeScalars.contains($0) }

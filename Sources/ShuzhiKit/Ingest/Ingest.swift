@@ -155,7 +155,10 @@ public enum Ingest {
             }
         }
         // NUL bytes never occur in UTF-8 or GB18030 text; without a BOM they mean binary data.
-        if bytes.contains(0) { throw .binary(name, what: nil) }
+        // (memchr: a 1 MiB file is scanned in a fraction of the byte loop's time.)
+        if bytes.withUnsafeBufferPointer({ b in b.baseAddress.map { memchr($0, 0, b.count) != nil } ?? false }) {
+            throw .binary(name, what: nil)
+        }
         let utf8Failure: DecodeFailure
         do {
             let scalars = try TextCodec.decodeUTF8(bytes, from: 0)

@@ -84,6 +84,20 @@ enum TextCodec {
                         i += 1
                         continue
                     }
+                    // Three bytes, the form of every Han character and full-width mark: decoded at once when well
+                    // formed; anything else (and any error) goes the general way below.
+                    if b0 & 0xF0 == 0xE0 && i + 2 < n {
+                        let b1 = UInt32(b[i + 1]), b2 = UInt32(b[i + 2])
+                        if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
+                            let v = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+                            if v >= 0x800, let scalar = Unicode.Scalar(v) {
+                                buffer.initializeElement(at: written, to: scalar)
+                                written += 1
+                                i += 3
+                                continue
+                            }
+                        }
+                    }
                     var need = 0
                     var v: UInt32 = 0
                     var minimum: UInt32 = 0

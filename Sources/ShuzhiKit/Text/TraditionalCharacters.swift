@@ -8,7 +8,10 @@ public enum TraditionalCharacters {
     /// `value − 0x3400`, 0 for a character that is not traditional-only. A dense array, so that the scan of a
     /// simplified text costs one load per character, and reading the embedded table costs a pass over its bytes.
     private static let block = 0x3400..<0xA000
-    private static let tables: (dense: [UInt32], rest: [UInt32: UInt32]) = {
+    /// `dense` maps the block's characters; `rest` the few others, and `restPages` marks the 256-scalar pages that
+    /// hold any of them, so that the commonest characters outside the block — full-width punctuation, read once per
+    /// character of every check — are answered without hashing.
+    private static let tables: (dense: [UInt32], rest: [UInt32: UInt32], restPages: [Bool]) = {
         var count = 0
         let base = shuzhi_traditional_bytes(&count)!
         var dense = [UInt32](repeating: 0, count: block.count)
@@ -43,7 +46,9 @@ public enum TraditionalCharacters {
             }
             start = end + 1
         }
-        return (dense, rest)
+        var pages = [Bool](repeating: false, count: 0x110000 >> 8)
+        for key in rest.keys { pages[Int(key >> 8)] = true }
+        return (dense, rest, pages)
     }()
 
     /// The simplified form of a traditional-only character, or nil.
@@ -53,6 +58,7 @@ public enum TraditionalCharacters {
             let to = tables.dense[Int(v) - block.lowerBound]
             return to == 0 ? nil : to
         }
+        guard v < 0x110000, tables.restPages[Int(v >> 8)] else { return nil }
         return tables.rest[v]
     }
 

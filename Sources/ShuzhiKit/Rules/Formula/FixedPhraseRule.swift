@@ -43,14 +43,24 @@ public struct FixedPhraseRule: Rule {
         var out: [Diagnostic] = []
         let starters = knowledge.index.phraseStarters
         let cores = knowledge.index.phraseCores
-        // Buffers for every paragraph, emptied rather than allocated anew for each.
-        var t: [Unicode.Scalar] = [], map: [Int] = []
+        // The starts' buffers serve every paragraph, emptied rather than allocated anew for each.
         var starts = [[Int]](repeating: [], count: cores.count)
         for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
             let allowed = SortedRanges(knowledge.index.allowedSpans(s, paragraph.content))
-            t.removeAll(keepingCapacity: true)
-            map.removeAll(keepingCapacity: true)
-            for p in paragraph.content where !Self.isIgnored(s[p]) { t.append(s[p]); map.append(p) }
+            // The paragraph without what the phrases ignore, and where each of its characters stands in the text,
+            // written straight into their storage (an append per character, twice, cost more than the rest).
+            var kept = 0
+            let map = [Int](unsafeUninitializedCapacity: paragraph.content.count) { buffer, count in
+                for p in paragraph.content where !Self.isIgnored(s[p]) {
+                    buffer.initializeElement(at: kept, to: p)
+                    kept += 1
+                }
+                count = kept
+            }
+            let t = [Unicode.Scalar](unsafeUninitializedCapacity: kept) { buffer, count in
+                for (k, p) in map.enumerated() { buffer.initializeElement(at: k, to: s[p]) }
+                count = kept
+            }
             // The positions where each phrase may start: its first character there, or its second one after. One
             // pass over the paragraph through the phrases' first and second characters, instead of a pass a phrase.
             for c in starts.indices { starts[c].removeAll(keepingCapacity: true) }
@@ -118,18 +128,19 @@ public struct FixedPhraseRule: Rule {
     static func nearMiss(_ t: [Unicode.Scalar], at i: Int, _ p: [Unicode.Scalar], _ lexicon: Lexicon) -> (length: Int, what: String)? {
         let n = p.count
         if i + n <= t.count {
-            var mismatches: [Int] = []
+            // The first two mismatched positions and how many there are (counting stops past two): no array, since
+            // this runs at every place a phrase may start.
+            var first = -1, second = -1, mismatches = 0
             for j in 0..<n where t[i + j] != p[j] {
-                mismatches.append(j)
-                if mismatches.count > 2 { break }
+                if mismatches == 0 { first = j } else if mismatches == 1 { second = j }
+                mismatches += 1
+                if mismatches > 2 { break }
             }
-            if mismatches.count == 1, let j = mismatches.first, !lexicon.confusion(t[i + j], p[j]).isEmpty {
-                return (n, "“\(t[i + j])”应为“\(p[j])”")
+            if mismatches == 1, !lexicon.confusion(t[i + first], p[first]).isEmpty {
+                return (n, "“\(t[i + first])”应为“\(p[first])”")
             }
-            if mismatches.count == 2, mismatches[1] == mismatches[0] + 1, t[i + mismatches[0]] == p[mismatches[1]],
-                t[i + mismatches[1]] == p[mismatches[0]]
-            {
-                return (n, "“\(p[mismatches[0]])\(p[mismatches[1]])”颠倒")
+            if mismatches == 2, second == first + 1, t[i + first] == p[second], t[i + second] == p[first] {
+                return (n, "“\(p[first])\(p[second])”颠倒")
             }
         }
         // Left out inside the phrase: one character, or two neighbouring ones in a phrase of eight or more.

@@ -70,18 +70,21 @@ public struct FormulaMembersRule: Rule {
     static func chains(_ items: [Item], _ s: [Unicode.Scalar], _ range: Range<Int>) -> [[Item]] {
         var chains: [[Item]] = []
         var current: [Item] = [items[0]]
+        // Only a chain of two members or more is kept (a lone member, the usual case, is dropped as it closes).
+        func close() { if current.count { !$0.forms.isEmpty } >= 2 { chains.append(current) } }
         for item in items.dropFirst() {
             let previous = current.last!
             if let between = Self.between(previous.range.upperBound, item.range.lowerBound, s) {
                 current.append(contentsOf: between.map { Item(range: $0, forms: []) })
                 current.append(item)
             } else {
-                chains.append(current)
-                current = [item]
+                close()
+                current.removeAll(keepingCapacity: true)
+                current.append(item)
             }
         }
-        chains.append(current)
-        return chains.filter { $0.filter { !$0.forms.isEmpty }.count >= 2 }.map { chain in
+        close()
+        return chains.map { chain in
             var chain = chain
             if let after = Self.neighbour(after: chain.last!.range.upperBound, s, range) { chain.append(Item(range: after, forms: [])) }
             if let before = Self.neighbour(before: chain.first!.range.lowerBound, s, range) {

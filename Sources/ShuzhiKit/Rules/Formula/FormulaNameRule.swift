@@ -35,6 +35,7 @@ public struct FormulaNameRule: Rule {
         let knowledge = analysis.knowledge, index = knowledge.index
         var out: [Diagnostic] = []
         let written = analysis.reportPeriod?.end
+        let sequences = Self.sequenceItems(knowledge)
         for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
             let range = paragraph.content
             let allowed = SortedRanges(index.allowedSpans(s, range))
@@ -51,7 +52,7 @@ public struct FormulaNameRule: Rule {
             }
             checkNumberedNames(s, range, knowledge, index.knownNames, allowed, &out)
             checkHeadNearMisses(s, range, knowledge, index.knownNames, allowed, &out)
-            checkSequences(s, range, knowledge, &out)
+            checkSequences(s, range, knowledge, sequences, &out)
         }
         // One finding per span: a series slot is seen from both of its neighbours, 四种意识 both as a known form and by its parts.
         var seen = Set<Range<Int>>()
@@ -153,11 +154,25 @@ public struct FormulaNameRule: Rule {
     }
 
     /// In 增强“四个意识”、坚定“四个自信”、做到“两个维护”, a slot next to a right one that holds another term.
-    private func checkSequences(_ s: [Unicode.Scalar], _ range: Range<Int>, _ knowledge: KnowledgeBase, _ out: inout [Diagnostic]) {
-        for sequence in knowledge.sequences {
-            let items = sequence.items.compactMap {
-                $0.count == 2 ? (verb: Array($0[0].unicodeScalars), name: Array($0[1].unicodeScalars)) : nil
-            }
+    /// Each sequence of the knowledge base with its items' verbs and names as scalars (made once per check, not once
+    /// per paragraph).
+    typealias SequenceItems = [(sequence: KnowledgeBase.Sequence, items: [(verb: [Unicode.Scalar], name: [Unicode.Scalar])])]
+
+    static func sequenceItems(_ knowledge: KnowledgeBase) -> SequenceItems {
+        knowledge.sequences.map { sequence in
+            (
+                sequence,
+                sequence.items.compactMap {
+                    $0.count == 2 ? (verb: Array($0[0].unicodeScalars), name: Array($0[1].unicodeScalars)) : nil
+                }
+            )
+        }
+    }
+
+    private func checkSequences(
+        _ s: [Unicode.Scalar], _ range: Range<Int>, _ knowledge: KnowledgeBase, _ sequences: SequenceItems, _ out: inout [Diagnostic]
+    ) {
+        for (sequence, items) in sequences {
             guard items.count >= 2 else { continue }
             for (i, item) in items.enumerated() {
                 for found in Self.occurrences(of: item, in: s, range) {
@@ -195,7 +210,8 @@ public struct FormulaNameRule: Rule {
     {
         var out: [Range<Int>] = []
         guard range.count > item.verb.count + item.name.count else { return out }
-        for i in range.lowerBound..<(range.upperBound - item.verb.count) where s[i] == item.verb[0] && s.matches(item.verb, at: i) {
+        // The verb is found by the buffer scan; a verb must be followed by something in the paragraph.
+        for i in Clause.occurrences(item.verb, s, range) where i < range.upperBound - item.verb.count {
             var p = i + item.verb.count
             let quoted = p < range.upperBound && s[p] == "“"
             if quoted { p += 1 }

@@ -36,7 +36,11 @@ public struct OutdatedCongressRule: Rule {
             let range = paragraph.content
             var p = range.lowerBound
             while p < range.upperBound {
-                guard let (number, plenum, span) = Self.congressMention(s, p, range) else { p += 1; continue }
+                // Every mention starts 十 or 二 (十九大, 二十届): tested here, not by a call for every character.
+                guard s[p] == "十" || s[p] == "二", let (number, plenum, span) = Self.congressMention(s, p, range) else {
+                    p += 1
+                    continue
+                }
                 p = span.upperBound
                 let sentence = Clause.sentence(around: span, in: s, within: range)
                 guard OutdatedContext.followed(by: ["精神"], span.upperBound, s, sentence, within: 30),

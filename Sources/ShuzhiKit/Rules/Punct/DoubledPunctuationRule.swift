@@ -35,18 +35,22 @@ public struct DoubledPunctuationRule: Rule {
             while i < p.content.upperBound {
                 guard Self.isPointMark(s[i].value) else { i += 1; continue }
                 var e = i + 1
-                var marks = [s[i]]
+                // The run of marks, as what the message needs of it (no array for each of the text's marks).
+                let firstMark = s[i]
+                var lastMark = s[i], count = 1, same = true, fullStops = firstMark == "。"
                 while e < p.content.upperBound {
                     var k = e
                     while k < p.content.upperBound && ScalarClass.isInlineSpace(s[k].value) { k += 1 }
                     guard k < p.content.upperBound, Self.isPointMark(s[k].value) || s[k] == "？" || s[k] == "！" else { break }
-                    marks.append(s[k])
+                    count += 1
+                    same = same && s[k] == firstMark
+                    fullStops = fullStops && s[k] == "。"
+                    lastMark = s[k]
                     e = k + 1
                 }
                 // 。。。 is a mistyped ellipsis: punct.ellipsis reports it.
-                if marks.count >= 2 && !(marks.count >= 3 && marks.allSatisfy { $0 == "。" }) {
-                    let same = Set(marks).count == 1
-                    let last = String(marks.last!), first = String(marks.first!)
+                if count >= 2 && !(count >= 3 && fullStops) {
+                    let last = String(lastMark), first = String(firstMark)
                     out.append(
                         description.diagnostic(
                             i..<e, same ? "标点\(quoted(String(first)))重复" : "标点\(quoted(s.string(i..<e)))连用，只应保留一个",

@@ -28,7 +28,8 @@ public struct RepeatedSentenceRule: Rule {
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
         var out: [Diagnostic] = []
-        var previous: [UInt32] = []
+        // Two buffers, swapped at each sentence: the last sentence's key and this one's (none allocated per sentence).
+        var previous: [UInt32] = [], key: [UInt32] = []
         for p in analysis.document.paragraphs where !p.isBlank {
             let marker = HeadingMarker.parse(s, at: p.content.lowerBound, end: p.content.upperBound)
             var start = marker?.range.upperBound ?? p.content.lowerBound
@@ -38,7 +39,7 @@ public struct RepeatedSentenceRule: Rule {
                 let v: UInt32 = atEnd ? 0 : s[i].value
                 guard atEnd || v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0xFF1B else { i += 1; continue }
                 let sentence = start..<min(i + (atEnd ? 0 : 1), p.content.upperBound)
-                var key: [UInt32] = []
+                key.removeAll(keepingCapacity: true)
                 key.reserveCapacity(sentence.count)
                 for k in sentence {
                     let c = s[k].value
@@ -48,7 +49,7 @@ public struct RepeatedSentenceRule: Rule {
                     if key.count >= Self.minimumLength && key == previous {
                         out.append(description.diagnostic(sentence, "这句话与前一句完全相同，可能重复粘贴了一次", replacements: [""], fix: .unsafe))
                     }
-                    previous = key
+                    swap(&previous, &key)
                 }
                 start = i + 1
                 i += 1
