@@ -475,6 +475,13 @@ struct Score {
         var page = false, article = false  // the characters the patterns below need: 页 / P, and 篇
         for i in r {
             let v = s[i].value
+            // A Han character (most of any line) is neither a dash nor a space; it may be 页 or 篇.
+            if v >= 0x4E00 && v <= 0x9FFF {
+                dashes = 0
+                if v == 0x9875 { page = true } else if v == 0x7BC7 { article = true }
+                visible += 1
+                continue
+            }
             if v == 0x2D || v == 0x3D || v == 0x2014 || v == 0x2500 || v == 0x2A {
                 dashes += 1; longestDashes = max(longestDashes, dashes)
             } else {
@@ -507,6 +514,11 @@ struct Score {
         var i = r.lowerBound
         while i < r.upperBound {
             let v = s[i].value
+            // Every feature below starts at a colon, a digit, a point or a bracket: a Han character starts none.
+            if v >= 0x4E00 && v <= 0x9FFF {
+                i += 1
+                continue
+            }
             // label：value — two to six Han characters before a colon, at the start or after a space, bar or dash.
             if (v == 0xFF1A || v == 0x3A), i > r.lowerBound {
                 var a = i
@@ -598,7 +610,11 @@ struct Score {
             let v = s[k].value
             if ScalarClass.isInlineSpace(v) { continue }
             visible += 1
-            if ScalarClass.isHan(v) { han += 1 }
+            if ScalarClass.isHan(v) {
+                han += 1
+                // A jammer holds two Han characters at most: past that, the answer is no.
+                if han > 2 { return false }
+            }
             switch s[k] {
             // Symbols a report never writes among letters (a + or a bracket it may).
             case "{", "}", "[", "]", "@", "|", "^", "~", "`": symbols += 1; rare += 1
