@@ -15,24 +15,26 @@ public struct DecreaseTimesRule: Rule {
     )
 
     static let verbs = ["降低", "减少", "下降", "缩小", "缩短", "压缩", "减小"]
-    private static let verbScalars = verbs.map { Array($0.unicodeScalars) }
+    private static let verbMatcher = KeywordMatcher(verbs)
 
     public func check(_ analysis: Analysis) -> [Diagnostic] {
         let s = analysis.scalars
         var out: [Diagnostic] = []
         for paragraph in analysis.document.paragraphs where !paragraph.isBlank {
             let range = paragraph.content
-            for (verb, w) in zip(Self.verbs, Self.verbScalars) {
-                for i in Clause.occurrences(w, s, range) {
-                    var p = i + w.count
-                    if p < range.upperBound && s[p] == "了" { p += 1 }
-                    let start = p
-                    while p < range.upperBound
-                        && (ScalarClass.isASCIIDigit(s[p].value) || s[p] == "." || ChineseNumeral.isNumeralCharacter(s[p].value))
-                    { p += 1 }
-                    guard p > start, p < range.upperBound, s[p] == "倍" else { continue }
-                    out.append(description.diagnostic(i..<p + 1, "“\(verb)”不能用倍数，请改用百分数或分数（如“减少一半”“降低75%”）"))
-                }
+            // One pass for the seven verbs (the findings come in text order rather than verb by verb; the checker
+            // sorts them anyway).
+            Self.verbMatcher.forEachMatch(in: s, range) { match in
+                let i = match.range.lowerBound
+                var p = match.range.upperBound
+                if p < range.upperBound && s[p] == "了" { p += 1 }
+                let start = p
+                while p < range.upperBound
+                    && (ScalarClass.isASCIIDigit(s[p].value) || s[p] == "." || ChineseNumeral.isNumeralCharacter(s[p].value))
+                { p += 1 }
+                guard p > start, p < range.upperBound, s[p] == "倍" else { return }
+                let verb = Self.verbs[match.keyword]
+                out.append(description.diagnostic(i..<p + 1, "“\(verb)”不能用倍数，请改用百分数或分数（如“减少一半”“降低75%”）"))
             }
         }
         return out
