@@ -98,8 +98,11 @@ COMPLETION_COST = 110        # … only words at least this frequent (−ln p ×
 MISSING_COST = 140            # words of three or four characters completed when one is dropped: this frequent
 MISSING_SHORT_COST = 100      # two-character words: this frequent
 MISSING_PER_KEY = 6           # completions kept per text left
-GLYPH_NEIGHBOURS = int(os.environ.get('SHUZHI_GLYPH_NEIGHBOURS', 6))   # look-alikes kept per character (Scripts/glyphs.py) …
-GLYPH_MIN_SCORE = 0.72        # … at least this alike (洽/治 0.77, 己/已 0.92)
+# Look-alikes kept per character (Scripts/glyphs.py) at least this alike (洽/治 0.77, 己/已 0.92). 8 at 0.70 rather
+# than 6 at 0.72 (2026-12-07): similar-shape slips found on tune 0.582 → 0.650 with the same false alarms on clean-tune
+# (32) and the same instructions per check (BENCHMARKS.md).
+GLYPH_NEIGHBOURS = int(os.environ.get('SHUZHI_GLYPH_NEIGHBOURS', 8))
+GLYPH_MIN_SCORE = 0.70
 SET_PHRASE_COHESION = 7.0    # log2; see add_modern_words
 READING_COST = 180            # words whose reading is kept, to look their homophones up: this frequent
 HOMOPHONE_COST = 130         # words indexed by their sound: at least this frequent       # char-similar shape score a neighbour must reach (same_stroke.txt pairs always kept)
