@@ -291,7 +291,7 @@ struct CharacterTypoFinder: Sendable {
 
     /// The cheapest dictionary word of two or three characters that covers p, with `c` written at p. A span is looked
     /// up only when each adjacent pair in it occurs inside some word (the lexicon's pair blocks).
-    @inline(__always) private func cheapestWord(
+    private func cheapestWord(
         _ s: [Unicode.Scalar], _ p: Int, _ c: Unicode.Scalar, _ n: Neighbours,
         only: Range<Int>? = nil
     ) -> (cost: Int, range: Range<Int>)? {
@@ -357,9 +357,6 @@ struct CharacterTypoFinder: Sendable {
         let writtenGroup = Self.functionGroup(written), writtenPronoun = Self.isPronoun(written)
         var aloneCount = 0
         lexicon.forEachConfusion(of: written) { candidate, kind in
-            // Most candidates pair with neither neighbour in any word: with the written character no single word
-            // either, nothing more is asked of them.
-            guard writtenMayBeAlone || neighbours.mayForm(PairBlocks.hash(candidate), only: only, at: p) else { return }
             guard let word = cheapestWord(s, p, candidate, neighbours, only: only), word.cost + minimumGain <= writtenWord else {
                 // Turning a character into a numeral changes a number (市三届 → 十三届): never proposed. (Asked only
                 // of the few candidates that would be kept.)
