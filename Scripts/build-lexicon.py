@@ -95,9 +95,9 @@ SHAPE_NEIGHBOURS = 8         # visually similar characters kept per character
 SHAPE_MIN_SCORE = 0.62
 COMPLETIONS = 8              # two-character words kept per first character for dropped-character candidates
 COMPLETION_COST = 110        # … only words at least this frequent (−ln p × 10)
-MISSING_COST = 140            # words of three or four characters completed when one is dropped: this frequent
-MISSING_SHORT_COST = 100      # two-character words: this frequent
-MISSING_PER_KEY = 6           # completions kept per text left
+MISSING_COST = int(os.environ.get('SHUZHI_MISSING_COST', 140))  # words of three or four characters completed when one is dropped: this frequent
+MISSING_SHORT_COST = int(os.environ.get('SHUZHI_MISSING_SHORT_COST', 100))  # two-character words: this frequent
+MISSING_PER_KEY = int(os.environ.get('SHUZHI_MISSING_PER_KEY', 6))  # completions kept per text left
 # Look-alikes kept per character (Scripts/glyphs.py) at least this alike (洽/治 0.77, 己/已 0.92). 8 at 0.70 rather
 # than 6 at 0.72 (2026-12-07): similar-shape slips found on tune 0.582 → 0.650 with the same false alarms on clean-tune
 # (32) and the same instructions per check (BENCHMARKS.md).
