@@ -175,9 +175,11 @@ struct CharacterTypoFinder: Sendable {
             }
         }
         closePersonNames(s, range, &open)
-        // Placeholders and their neighbours (XX局, 某某同志) are the template's, not typos; numbers and what abuts
-        // them (六二六小河, 十四冬, 一产, 3号) are names and abbreviations more often than slips.
-        for p in range where isPlaceholder(s[p]) || isNumeral(s[p]) {
+        // Placeholders and their neighbours (XX局, 某某同志) are the template's, not typos; Chinese numerals and what
+        // abuts them (六二六小河, 十四冬, 一产) are names and abbreviations more often than slips. Arabic digits close
+        // nothing: the word after them is a unit or a measure word (41人, 650例, 2025年), where a slip of the input
+        // method (41耳, 2025念) is as likely as anywhere.
+        for p in range where isPlaceholder(s[p]) || (isNumeral(s[p]) && !isArabicDigit(s[p])) {
             // A lone numeral closes only itself: 二等奖 may be written 二登奖; a run of them (十四冬, 六二六) or a
             // placeholder closes its neighbours too.
             let run =
@@ -229,6 +231,10 @@ struct CharacterTypoFinder: Sendable {
     static func isNumeral(_ s: Unicode.Scalar) -> Bool {
         ScalarClass.isASCIIDigit(s.value) || ScalarClass.isFullwidthDigit(s.value) || ChineseNumeral.isNumeralCharacter(s.value) || s == "千"
             || s == "万" || s == "亿"
+    }
+
+    static func isArabicDigit(_ s: Unicode.Scalar) -> Bool {
+        ScalarClass.isASCIIDigit(s.value) || ScalarClass.isFullwidthDigit(s.value)
     }
 
     static func isPlaceholder(_ s: Unicode.Scalar) -> Bool {
