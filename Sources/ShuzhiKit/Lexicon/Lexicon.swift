@@ -218,7 +218,8 @@ public final class Lexicon: @unchecked Sendable {
     @inline(__always) func isIdiom(tagIndex index: Int) -> Bool { index >= 0 && index < idiomTags.count && idiomTags[index] }
 
     /// Characters that complete four characters with position `blank` left out into an idiom.
-    func idiomCompletions(_ four: [Unicode.Scalar], blank: Int, _ body: (Unicode.Scalar) -> Void) {
+    func idiomCompletions<C: Collection>(_ four: C, blank: Int, _ body: (Unicode.Scalar) -> Void)
+    where C.Element == Unicode.Scalar {
         var h = LexiconHash.seed
         for (k, s) in four.enumerated() { h = LexiconHash.step(h, k == blank ? 0 : s.value) }
         idioms.forEach(LexiconHash.mix(h)) { value in

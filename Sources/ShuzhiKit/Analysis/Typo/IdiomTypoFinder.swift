@@ -36,18 +36,21 @@ struct IdiomTypoFinder: Sendable {
     static let maximumIdiomCost = 150
 
     private func check(_ s: [Unicode.Scalar], _ p: Int, _ range: Range<Int>, _ isOpen: (Int) -> Bool) -> TypoFinding? {
-        var four = Array(s[p..<p + 4])
-        let asWritten = four
+        // The four characters as written, read in place: most windows have no completion, and only one that does
+        // is copied (`four`, with the candidate put in).
+        let window = s[p..<p + 4]
+        var four: [Unicode.Scalar] = []
         // Looked up only when some completion exists (rarely), on the characters as written.
-        lazy var writtenCost = lexicon.entry(asWritten)?.cost ?? Lexicon.unknownCost
+        lazy var writtenCost = lexicon.entry(window)?.cost ?? Lexicon.unknownCost
         var best: TypoFinding?
         var bestCost = Int.max
         for k in 0..<4 where isOpen(p + k) {
-            let written = four[k]
-            lexicon.idiomCompletions(four, blank: k) { candidate in
+            let written = window[p + k]
+            lexicon.idiomCompletions(window, blank: k) { candidate in
                 guard candidate != written else { return }
                 let kind = lexicon.confusion(written, candidate)
                 guard !kind.isEmpty else { return }
+                if four.isEmpty { four = Array(window) }
                 four[k] = candidate
                 defer { four[k] = written }
                 guard let entry = lexicon.entry(four), entry.tag == "i", entry.cost <= Self.maximumIdiomCost,
