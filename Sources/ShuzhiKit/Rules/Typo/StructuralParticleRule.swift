@@ -3,6 +3,8 @@
 /// learned — so the rule reads the words around the particle:
 /// - 的 for 地 between an adverbial and its verb: a reduplicated adverb or descriptive word (渐渐, 悄悄, 轻轻) or a
 ///   manner adverb that modifies verbs only, then 的, then a word the dictionary knows only as a verb (渐渐的减少).
+/// - 的 for 地 between an adjective or adverb and a verb with the resultative 到 (清醒的认识到, 真正的做到): a verb and
+///   its result is never a noun head.
 /// - 的 for 得 before a degree complement that ends the clause: a verb or adjective, 的, then a degree adverb and an
 ///   adjective and nothing more (写的很详细, 准备的比较充分, 看的更清楚).
 /// - 得 for 的 between a personal pronoun and a noun that the clause goes on after (我得书多了, 自己得情感).
@@ -51,11 +53,13 @@ public struct StructuralParticleRule: Rule {
         severity: .warning,
         summary: "“的”“地”“得”误用（渐渐的减少 → 渐渐地减少，写的很详细 → 写得很详细）",
         rationale:
-            "依据公文用语规范（参考文件 gongwen-norms §5）：“的”用在名词中心语前（定语），“地”用在动词前（状语），“得”用在补语前。叠音状语（渐渐、悄悄、轻轻）或只修饰动词的副词（不断、逐步、日益）后接“的”、再接只作动词的词时，“的”应为“地”；动词或形容词后接“的”、再接程度副词和形容词并结束分句时，“的”应为“得”；人称代词后接“得”、再接名词时，“得”应为“的”。",
+            "依据公文用语规范（参考文件 gongwen-norms §5）：“的”用在名词中心语前（定语），“地”用在动词前（状语），“得”用在补语前。叠音状语（渐渐、悄悄、轻轻）或只修饰动词的副词（不断、逐步、日益）后接“的”、再接只作动词的词时，“的”应为“地”；形容词或副词后接“的”、再接带结果补语“到”的动词（认识到、看到、做到）时，“的”也应为“地”（动补结构不能作名词中心语）；动词或形容词后接“的”、再接程度副词和形容词并结束分句时，“的”应为“得”；人称代词后接“得”、再接名词时，“得”应为“的”。",
         fix: .unsafe,
         triggering: [
             RuleExample("城区空气质量渐渐«的»好转。", fixed: "城区空气质量渐渐地好转。"),
             RuleExample("群众满意度不断«的»提高。", fixed: "群众满意度不断地提高。"),
+            RuleExample("我们深刻«的»认识到，发展是第一要务。", fixed: "我们深刻地认识到，发展是第一要务。"),
+            RuleExample("要真正«的»做到学以致用。", fixed: "要真正地做到学以致用。"),
             RuleExample("各项工作准备«的»比较充分，", fixed: "各项工作准备得比较充分，"),
             RuleExample("这篇材料写«的»很详细。", fixed: "这篇材料写得很详细。"),
             RuleExample("我们«得»工作作风有了转变。", fixed: "我们的工作作风有了转变。"),
@@ -67,6 +71,8 @@ public struct StructuralParticleRule: Rule {
             "经济保持了一定的增长。",
             "发挥了积极的推动作用。",
             "不断的努力换来了成绩。",
+            "对当前形势要有清醒的认识。",
+            "经常的迟到现象必须纠正。",
             "各项工作准备得比较充分。",
             "我的很多同事都来了。",
             "取得的成绩很大。",
@@ -89,7 +95,9 @@ public struct StructuralParticleRule: Rule {
                 else { continue }
                 switch s[particle.range.lowerBound] {
                 case "的":
-                    if isAdverbial(words[i - 1], before: words[i + 1], s) {
+                    if isAdverbial(words[i - 1], before: words[i + 1], s)
+                        || isAdverbialBeforeResult(words[i - 1], words[(i + 1)...], s)
+                    {
                         out.append(
                             description.diagnostic(
                                 particle.range, "状语与动词之间应用“地”", replacements: ["地"],
@@ -131,6 +139,39 @@ public struct StructuralParticleRule: Rule {
             ? Self.reduplicatedTags.contains(tag)
             : Self.mannerAdverbs.contains(String(String.UnicodeScalarView([a, b])))
     }
+
+    /// An adjective or adverb (清醒, 深刻, 充分, 真正) before 的 and a verb with the resultative 到 (认识到, 感受到,
+    /// 看到, 做到): a verb and its result is a predicate, never the head of a noun phrase, so 的 there is 地
+    /// (清醒的认识到 → 清醒地认识到; 清醒的认识 is right). The verb is a dictionary verb, written with 到 as one word or
+    /// followed by it; 迟到 and 报到 are words of their own, not a verb and its result.
+    private func isAdverbialBeforeResult(_ before: Word, _ rest: ArraySlice<Word>, _ s: [Unicode.Scalar]) -> Bool {
+        guard before.range.count >= 2, let tag = before.tag, Self.adverbialTags.contains(tag),
+            let verb = rest.first
+        else { return false }
+        var stem = s[verb.range]
+        if stem.count >= 2 && stem.last == "到" {
+            stem = stem.dropLast()
+        } else {
+            let next = rest.dropFirst().first
+            guard let next, next.range.count == 1, s[next.range.lowerBound] == "到",
+                next.range.lowerBound == verb.range.upperBound
+            else { return false }
+        }
+        guard !stem.isEmpty, !Self.notVerbsOfResult.contains(String(String.UnicodeScalarView(stem))),
+            // The stem is a verb, or the stem with 到 is a dictionary verb of its own.
+            Lexicon.shared.entry(stem)?.tag.hasPrefix("v") == true
+                || Lexicon.shared.entry(stem + CollectionOfOne("到"))?.tag.hasPrefix("v") == true
+        else { return false }
+        return true
+    }
+
+    /// Tags of a word that may stand as an adverbial before 的 and a verb of result: adjectives, adverbs, descriptive
+    /// and distinguishing words. Not nouns (群众的看到 is no phrase, and 我的 is a pronoun's).
+    static let adverbialTags: Set<String> = ["a", "ad", "d", "z", "b"]
+
+    /// Stems whose word with 到 is not a verb and its result (报到: to report for duty; 迟到: to be late), and verbs
+    /// whose subject is often a phrase ending in 的 (率先的达到133项: the ones that came first reached 133; 受到, 得到).
+    static let notVerbsOfResult: Set<String> = ["报", "迟", "周", "独", "不", "得", "达", "受"]
 
     /// Whether the words after 的 are a degree complement that ends the clause: a degree adverb and an adjective (很
     /// 详细, 比较充分), or one word that is both (很好, 太快), then punctuation or the paragraph's end.
