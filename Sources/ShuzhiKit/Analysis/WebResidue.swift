@@ -476,7 +476,7 @@ struct Score {
         for i in r {
             let v = s[i].value
             // A Han character (most of any line) is neither a dash nor a space; it may be 页 or 篇.
-            if v >= 0x4E00 && v <= 0x9FFF {
+            if ScalarClass.isUnifiedHan(v) {
                 dashes = 0
                 if v == 0x9875 { page = true } else if v == 0x7BC7 { article = true }
                 visible += 1
@@ -515,7 +515,7 @@ struct Score {
         while i < r.upperBound {
             let v = s[i].value
             // Every feature below starts at a colon, a digit, a point or a bracket: a Han character starts none.
-            if v >= 0x4E00 && v <= 0x9FFF {
+            if ScalarClass.isUnifiedHan(v) {
                 i += 1
                 continue
             }

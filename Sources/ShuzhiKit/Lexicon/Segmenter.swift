@@ -52,7 +52,7 @@ public struct Segmenter: Sendable {
                 while j < range.upperBound && ScalarClass.isHan(scalars[j].value) { j += 1 }
                 segmentHan(scalars, i..<j, into: &words)
                 i = j
-            } else if ScalarClass.isASCIIDigit(v) || ScalarClass.isFullwidthDigit(v) {
+            } else if ScalarClass.isArabicDigit(v) {
                 var j = i + 1
                 while j < range.upperBound,
                     ScalarClass.isASCIIDigit(scalars[j].value)

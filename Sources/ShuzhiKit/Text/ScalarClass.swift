@@ -1,10 +1,15 @@
 /// Character classes the rules test on every scalar. They work on `Unicode.Scalar.value` so that the hot loops never
 /// build `Character`s or `String`s.
 public enum ScalarClass {
+    /// A character of the CJK Unified Ideographs block, where nearly every Han character of a report lies: the first,
+    /// cheapest test of `isHan`, and the test hot loops use to skip running text.
+    @inline(__always)
+    public static func isUnifiedHan(_ v: UInt32) -> Bool { v >= 0x4E00 && v <= 0x9FFF }
+
     /// A Han ideograph (CJK Unified Ideographs, Extension A–F, compatibility ideographs) or 〇.
     @inline(__always)
     public static func isHan(_ v: UInt32) -> Bool {
-        if v >= 0x4E00 && v <= 0x9FFF { return true }
+        if isUnifiedHan(v) { return true }
         if v < 0x3400 { return v == 0x3007 }
         return (v >= 0x3400 && v <= 0x4DBF) || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x20000 && v <= 0x3134F)
     }
@@ -20,6 +25,10 @@ public enum ScalarClass {
 
     @inline(__always)
     public static func isFullwidthDigit(_ v: UInt32) -> Bool { v >= 0xFF10 && v <= 0xFF19 }
+
+    /// 0–9 in ASCII or full width.
+    @inline(__always)
+    public static func isArabicDigit(_ v: UInt32) -> Bool { isASCIIDigit(v) || isFullwidthDigit(v) }
 
     @inline(__always)
     public static func isFullwidthLetter(_ v: UInt32) -> Bool { (v >= 0xFF21 && v <= 0xFF3A) || (v >= 0xFF41 && v <= 0xFF5A) }

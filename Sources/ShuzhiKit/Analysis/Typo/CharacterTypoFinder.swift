@@ -179,7 +179,7 @@ struct CharacterTypoFinder: Sendable {
         // abuts them (六二六小河, 十四冬, 一产) are names and abbreviations more often than slips. Arabic digits close
         // nothing: the word after them is a unit or a measure word (41人, 650例, 2025年), where a slip of the input
         // method (41耳, 2025念) is as likely as anywhere.
-        for p in range where isPlaceholder(s[p]) || (isNumeral(s[p]) && !isArabicDigit(s[p])) {
+        for p in range where isPlaceholder(s[p]) || (isNumeral(s[p]) && !ScalarClass.isArabicDigit(s[p].value)) {
             // A lone numeral closes only itself: 二等奖 may be written 二登奖; a run of them (十四冬, 六二六) or a
             // placeholder closes its neighbours too.
             let run =
@@ -229,12 +229,8 @@ struct CharacterTypoFinder: Sendable {
     }
 
     static func isNumeral(_ s: Unicode.Scalar) -> Bool {
-        ScalarClass.isASCIIDigit(s.value) || ScalarClass.isFullwidthDigit(s.value) || ChineseNumeral.isNumeralCharacter(s.value) || s == "千"
+        ScalarClass.isArabicDigit(s.value) || ChineseNumeral.isNumeralCharacter(s.value) || s == "千"
             || s == "万" || s == "亿"
-    }
-
-    static func isArabicDigit(_ s: Unicode.Scalar) -> Bool {
-        ScalarClass.isASCIIDigit(s.value) || ScalarClass.isFullwidthDigit(s.value)
     }
 
     static func isPlaceholder(_ s: Unicode.Scalar) -> Bool {

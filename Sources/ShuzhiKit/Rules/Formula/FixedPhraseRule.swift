@@ -33,7 +33,7 @@ public struct FixedPhraseRule: Rule {
     @inline(__always) static func isIgnored(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         // Han characters, most of the text, first.
-        if v >= 0x4E00 && v <= 0x9FFF { return false }
+        if ScalarClass.isUnifiedHan(v) { return false }
         return v == 0x3001 || v == 0xFF0C || v == 0x2C || v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019
             || ScalarClass.isInlineSpace(v)
     }

@@ -157,12 +157,10 @@ public struct StructuralParticleRule: Rule {
                 next.range.lowerBound == verb.range.upperBound
             else { return false }
         }
-        guard !stem.isEmpty, !Self.notVerbsOfResult.contains(String(String.UnicodeScalarView(stem))),
-            // The stem is a verb, or the stem with 到 is a dictionary verb of its own.
-            Lexicon.shared.entry(stem)?.tag.hasPrefix("v") == true
-                || Lexicon.shared.entry(stem + CollectionOfOne("到"))?.tag.hasPrefix("v") == true
-        else { return false }
-        return true
+        guard !Self.notVerbsOfResult.contains(String(String.UnicodeScalarView(stem))) else { return false }
+        // The stem is a verb, or the stem with 到 is a dictionary verb of its own.
+        return Lexicon.shared.entry(stem)?.tag.hasPrefix("v") == true
+            || Lexicon.shared.entry(stem + CollectionOfOne("到"))?.tag.hasPrefix("v") == true
     }
 
     /// Tags of a word that may stand as an adverbial before 的 and a verb of result: adjectives, adverbs, descriptive
