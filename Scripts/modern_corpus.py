@@ -25,6 +25,11 @@ HELD_OUT_PROVINCES = {
     'tune': ['上海市', '四川省', '山东省', '江西省', '甘肃省', '辽宁省'],
     'test': ['广东省', '新疆', '浙江省', '湖南省', '贵州省', '重庆市'],
 }
+# For trials only: SHUZHI_FOLD_PROVINCES=北京市,河南省,… takes more provincial reports out of training (the part
+# 'fold'), so that a trial build can be read on government reports it never saw without looking at `test`.
+FOLD = [name for name in os.environ.get('SHUZHI_FOLD_PROVINCES', '').split(',') if name]
+if FOLD:
+    HELD_OUT_PROVINCES['fold'] = FOLD
 # Each news year file and each speech file is cut into BLOCKS contiguous blocks of lines; these are held out.
 BLOCKS = {'news': 40, 'speeches': 20}
 HELD_OUT_BLOCK = {'news': {'tune': 17, 'test': 33}, 'speeches': {'tune': 7, 'test': 13}}
@@ -50,12 +55,14 @@ def _block_of(index, count, blocks):
 def documents(part):
     """(name, lines) of the modern corpus's `part` ('train', 'tune' or 'test'), in a fixed order. A held-out block
     of a news year or a speech file is one document; in training, the rest of such a file is one document."""
-    assert part in ('train', 'tune', 'test')
+    assert part in ('train', 'tune', 'test', 'fold')
     for path in _files('provincial-reports'):
         province = os.path.splitext(os.path.basename(path))[0]
         held = next((p for p, names in HELD_OUT_PROVINCES.items() if province in names), 'train')
         if held == part:
             yield f'provincial-{province}', _lines(path)
+    if part == 'fold':
+        return
     for group, folder in (('news', 'news'), ('speeches', 'speeches')):
         for path in _files(folder):
             lines = _lines(path)

@@ -65,9 +65,10 @@ public enum CheckOperation {
 
     /// The words the documents checked together share, for `Configuration.sharedVocabulary`: with a store, its
     /// reports' and the batch's; without, the batch's when it holds more than one document; else none.
-    public static func vocabulary(for batch: [[Unicode.Scalar]], store: (any CorpusStore)?) async throws -> BatchVocabulary? {
+    /// The batch's own is counted only if a typo finding asks for it (`BatchVocabulary.deferred`).
+    public static func vocabulary(for batch: [[Unicode.Scalar]], store: (any CorpusStore)?) async throws -> (any SharedVocabulary)? {
         if let store { return try await store.vocabulary(with: batch) }
-        return batch.count > 1 ? BatchVocabulary(batch) : nil
+        return batch.count > 1 ? BatchVocabulary.deferred(batch) : nil
     }
 
     /// The check's JSON as the CLI prints it, with the decoded text (the offsets count its Unicode scalars) and the

@@ -83,6 +83,12 @@ import Testing
         var outside = vocabulary
         outside.countsCheckedDocument = false
         #expect(outside.documentsContaining("稳链强链", atMost: 100) == 50)
+        // Counted on the first question, the same answers.
+        let deferred = BatchVocabulary.deferred(texts)
+        for word in ["稳链强链", "链强", "其他内容", "份", "没有的词"] {
+            #expect(deferred.documentsContaining(word, atMost: 100) == vocabulary.documentsContaining(word, atMost: 100))
+        }
+        #expect(BatchVocabulary.deferred(texts, countsCheckedDocument: false).documentsContaining("稳链强链", atMost: 100) == 50)
     }
 }
 

@@ -31,7 +31,7 @@ public struct ReportGenre: Sendable, Equatable {
     /// `opening` is the first paragraph, read when there is no title.
     init(title: String?, opening: String? = nil) {
         guard let title else {
-            if let opening, let marker = Self.accountMarkers.first(where: { opening.contains($0) }) {
+            if let opening, let marker = Self.accountMarkers.first(where: { opening.includes($0) }) {
                 self.init(
                     kind: .personalAccount, promised: [], owed: [.duty], ends: true,
                     reason: "没有标题，开头写“\(marker)”，按个人述职应有“述职”部分")
@@ -42,19 +42,19 @@ public struct ReportGenre: Sendable, Equatable {
         }
         var promised: [Part] = []
         for (word, part) in [("述学", Part.study), ("述职", .duty), ("述责", .duty), ("述廉", .integrity), ("述法", .law)]
-        where title.contains(word) && !promised.contains(part) {
+        where title.includes(word) && !promised.contains(part) {
             promised.append(part)
         }
         // 抓基层党建工作述职报告: the party work is what it reports on.
-        let party = title.contains("党建") || title.contains("党的建设")
-        if title.contains("政府工作报告") {
+        let party = title.includes("党建") || title.includes("党的建设")
+        if title.includes("政府工作报告") {
             self.init(kind: .governmentReport, promised: [], owed: [], ends: false, reason: "政府工作报告不按述学、述职、述廉、述法分部分")
         } else if !promised.isEmpty {
             let owed = promised + (party ? [.party] : [])
             self.init(
                 kind: .named, promised: promised, owed: owed, ends: true,
                 reason: "标题写明" + promised.map { "“\($0.rawValue)”" }.joined() + (party ? "和党建" : "") + "，应有" + Self.list(owed))
-        } else if title.contains("总结") {
+        } else if title.includes("总结") {
             let owed: [Part] = party ? [.party] : [.duty]
             self.init(kind: .summary, promised: [], owed: owed, ends: true, reason: "标题是工作总结，应有" + Self.list(owed))
         } else {

@@ -255,7 +255,7 @@ public struct ReportYear: Sendable, Equatable {
             end += 1
         }
         let sentence = s.string(range.upperBound..<end)
-        return ["将", "计划", "打算", "力争", "争取", "预计", "设想", "思路"].contains { sentence.contains($0) }
+        return ["将", "计划", "打算", "力争", "争取", "预计", "设想", "思路"].contains { sentence.includes($0) }
     }
 
     /// Start offsets of `word` in `s[range]`.
@@ -283,7 +283,7 @@ public struct ReportYear: Sendable, Equatable {
                 guard let n = Int(digits) ?? ChineseNumeral.value(s, numberStart..<numberEnd), n > 0, n < 200 else { continue }
                 // Only the year the report is written in: “今年是…”, “适逢…”, “迎来…”.
                 let lead = s.string(max(range.lowerBound, start - 8)..<start)
-                guard leads.contains(where: { lead.contains($0) }) else { continue }
+                guard leads.contains(where: { lead.includes($0) }) else { continue }
                 let r = start..<numberEnd + 2
                 return ReportYear(year: base + n, basis: .anniversary, evidence: r, reason: "文中写“\(s.string(r))”，即 \(base + n) 年")
             }

@@ -23,7 +23,7 @@ enum SniffedFormat {
         if starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) { return .binary(("7z 压缩包", "7z archive")) }
         // Word can save a .doc that is really a web page; template sites hand out many of these.
         let head = String(decoding: b.prefix(512), as: UTF8.self).lowercased()
-        if head.contains("<html") || head.contains("<!doctype html") || head.hasPrefix("mime-version:") { return .html }
+        if head.includes("<html") || head.includes("<!doctype html") || head.hasPrefix("mime-version:") { return .html }
         return .text
     }
 

@@ -56,7 +56,34 @@ public struct Checker: Sendable {
         var unique: [Diagnostic] = []
         unique.reserveCapacity(out.count)
         for d in out where !(unique.last.map { $0.rule == d.rule && $0.range == d.range } ?? false) { unique.append(d) }
-        return Self.withoutContradictedFixes(unique)
+        return Self.withoutContradictedFixes(Self.withoutRepeatedFixes(unique))
+    }
+
+    /// Two rules of one family that propose the same correction of the same characters (其它 → 其他 as a
+    /// confusable word and as a homophone) are one slip: the writer sees it once, with the surer of the two.
+    static func withoutRepeatedFixes(_ sorted: [Diagnostic]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        out.reserveCapacity(sorted.count)
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count && sorted[end].range == sorted[start].range { end += 1 }
+            for k in start..<end {
+                let d = sorted[k]
+                let same = { (e: Diagnostic) in
+                    e.family == d.family && e.replacements.first != nil && e.replacements.first == d.replacements.first
+                }
+                // Kept unless another of the group says the same more surely (or as surely, listed earlier).
+                let beaten = (start..<end).contains { j in
+                    j != k && same(sorted[j])
+                        && ((sorted[j].confidence ?? 1) > (d.confidence ?? 1)
+                            || ((sorted[j].confidence ?? 1) == (d.confidence ?? 1) && j < k))
+                }
+                if !beaten { out.append(d) }
+            }
+            start = end
+        }
+        return out
     }
 
     /// Two findings on the same characters that would write different things there (a half-width ")" made "）" by

@@ -22,7 +22,7 @@ struct NumberToken {
                     i += 1
                     continue
                 }
-                if v == 0x2E, !text.contains("."), i + 1 < range.upperBound, ScalarClass.isASCIIDigit(s[i + 1].value) {
+                if v == 0x2E, !text.utf8.contains(0x2E), i + 1 < range.upperBound, ScalarClass.isASCIIDigit(s[i + 1].value) {
                     text.append(".")
                     i += 1
                     continue

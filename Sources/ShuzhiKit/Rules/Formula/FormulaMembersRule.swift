@@ -71,7 +71,7 @@ public struct FormulaMembersRule: Rule {
         var chains: [[Item]] = []
         var current: [Item] = [items[0]]
         // Only a chain of two members or more is kept (a lone member, the usual case, is dropped as it closes).
-        func close() { if current.count { !$0.forms.isEmpty } >= 2 { chains.append(current) } }
+        func close() { if current.count(where: { !$0.forms.isEmpty }) >= 2 { chains.append(current) } }
         for item in items.dropFirst() {
             let previous = current.last!
             if let between = Self.between(previous.range.upperBound, item.range.lowerBound, s) {
