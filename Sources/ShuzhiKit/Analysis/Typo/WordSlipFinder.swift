@@ -151,6 +151,14 @@ struct WordSlipFinder: Sendable {
             if let best {
                 var swapped = Array(s[p...q])
                 swapped.swapAt(0, distance)
+                // A swap that would write its neighbours again (城市市城 → 城市城市) makes a doubled word, never what
+                // the writer meant: the written order is deliberate there (中心城市市城一体化).
+                let n = swapped.count
+                if (p - n >= range.lowerBound && s[(p - n)..<p].elementsEqual(swapped))
+                    || (q + 1 + n <= range.upperBound && s[(q + 1)..<(q + 1 + n)].elementsEqual(swapped))
+                {
+                    continue
+                }
                 out.append(Edit(range: p..<q + 1, replacement: ShortScalars(swapped), kind: .reorder, shown: best.span))
             }
         }

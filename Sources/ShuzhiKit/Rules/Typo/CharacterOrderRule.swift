@@ -17,6 +17,8 @@ public struct CharacterOrderRule: Rule {
             "始终坚持求真务实的工作作风。",
             "会议审议通过了有关议案。",
             "双方同意建立更加紧密的阿中经贸合作关系，符合哈中两国人民利益。",
+            // Swapped, 市城 would write 城市 twice.
+            "推进中心城市市城一体化发展，优化城区功能布局。",
         ]
     )
 
