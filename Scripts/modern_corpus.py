@@ -33,6 +33,10 @@ if FOLD:
 # Each news year file and each speech file is cut into BLOCKS contiguous blocks of lines; these are held out.
 BLOCKS = {'news': 40, 'speeches': 20}
 HELD_OUT_BLOCK = {'news': {'tune': 17, 'test': 33}, 'speeches': {'tune': 7, 'test': 13}}
+# Likewise SHUZHI_FOLD_NEWS_BLOCK=25 takes one more block of each news year out of training into 'fold'.
+FOLD_NEWS_BLOCK = os.environ.get('SHUZHI_FOLD_NEWS_BLOCK')
+if FOLD_NEWS_BLOCK:
+    HELD_OUT_BLOCK['news']['fold'] = int(FOLD_NEWS_BLOCK)
 
 
 def _lines(path):
@@ -61,13 +65,13 @@ def documents(part):
         held = next((p for p, names in HELD_OUT_PROVINCES.items() if province in names), 'train')
         if held == part:
             yield f'provincial-{province}', _lines(path)
-    if part == 'fold':
-        return
     for group, folder in (('news', 'news'), ('speeches', 'speeches')):
         for path in _files(folder):
             lines = _lines(path)
             blocks = BLOCKS[group]
             held = HELD_OUT_BLOCK[group]
+            if part not in held and part != 'train':
+                continue
             stem = os.path.splitext(os.path.basename(path))[0]
             if part == 'train':
                 yield f'{group}-{stem}', [line for i, line in enumerate(lines)

@@ -53,6 +53,23 @@ import Testing
         #expect(Self.typoFindings(coinage).isEmpty, "\(Self.typoFindings(coinage))")
     }
 
+    /// How the document's own counts weigh a finding: a string written more often than the reading proposed is the
+    /// writer's word (a local product named three times beside one ordinary use of the proposed word); one written
+    /// once beside the proposed reading elsewhere is the suspect.
+    @Test func theDocumentsCountsWeighAFinding() {
+        func weighed(_ text: String, written: String, meant: String) -> Double {
+            TypoFindings.weighed(
+                0.95, written: Array(written.unicodeScalars), meant: Array(meant.unicodeScalars), Analysis(Document(text: text)))
+        }
+        let logit = { (p: Double) in log(p / (1 - p)) }
+        let own = weighed("菇娘果上市。菇娘果甜。菇娘果红。一位姑娘在采摘。", written: "菇娘", meant: "姑娘")
+        #expect(abs(logit(own) - (logit(0.95) - TypoFindings.ownWordPenalty)) < 1e-9)
+        let even = weighed("菇娘果上市。菇娘果甜。两位姑娘在采摘，姑娘们很高兴。", written: "菇娘", meant: "姑娘")
+        #expect(abs(even - 0.95) < 1e-9)
+        let variant = weighed("菇娘果上市。姑娘在采摘。", written: "菇娘", meant: "姑娘")
+        #expect(abs(logit(variant) - (logit(0.95) + TypoFindings.variantBonus)) < 1e-9)
+    }
+
     /// A batch (or the corpus store) is an organisation's dictionary: a string two other reports write is its
     /// term; one other report is not enough (a copied slip travels too).
     @Test func otherReportsWordsAreTheirVocabulary() {

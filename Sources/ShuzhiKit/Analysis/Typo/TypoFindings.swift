@@ -14,7 +14,7 @@ struct TypoFindings: Sendable {
     /// Findings below this are not worth keeping at any threshold a user would set.
     static let floor = 0.1
 
-    /// Logits taken from a finding whose written form the document uses elsewhere and whose meant form it never uses
+    /// Logits taken from a finding whose written form the document uses elsewhere, more often than its meant form
     /// (the writer's word: a place, a project, a coined slogan), or which other documents of the batch or the store
     /// use; logits added when the meant form is written elsewhere in the document and the written one only here (a
     /// rare variant of the writer's own word). Set by hand: the development sentences stand alone.
@@ -38,7 +38,9 @@ struct TypoFindings: Sendable {
                 && meant.indices.contains { meant[$0...].starts(with: written) } ? meantCount : 0)
         guard writtenCount > 0 || meantCount > 0 else { return confidence }
         var logits = 0.0
-        if meantCount == 0 && writtenCount >= 2 { logits -= ownWordPenalty }
+        // Written at least twice and more often than the reading proposed: the writer's own word (菇娘果 three
+        // times in a report that also says 姑娘 once), not a slip made again and again.
+        if writtenCount >= 2 && writtenCount > meantCount { logits -= ownWordPenalty }
         if meantCount >= 1 && writtenCount == 1 { logits += variantBonus }
         if meantCount == 0, let shared = analysis.sharedVocabulary,
             TypoTuning.shifted(confidence, by: logits) >= sharedVocabularyFloor,

@@ -125,6 +125,9 @@ struct WordSlipFinder: Sendable {
             {
                 continue
             }
+            // A X A Y: parallel halves, which official writing orders either way (走实走深 and 走深走实, 爱港爱国 and
+            // 爱国爱港); a swap across the repeated character only reorders them.
+            if distance == 2 && p > range.lowerBound && s[p - 1] == s[p + 1] { continue }
             // Every span over both characters holds the swapped text's pairs s[q] s[p + 1] … s[p]: one that is in
             // no word rules them all out.
             if distance == 1 ? lexicon.neverPair(s[q], s[p]) : lexicon.neverPair(s[q], s[p + 1]) || lexicon.neverPair(s[p + 1], s[p]) {

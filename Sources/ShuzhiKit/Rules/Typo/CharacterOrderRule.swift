@@ -19,6 +19,8 @@ public struct CharacterOrderRule: Rule {
             "双方同意建立更加紧密的阿中经贸合作关系，符合哈中两国人民利益。",
             // Swapped, 市城 would write 城市 twice.
             "推进中心城市市城一体化发展，优化城区功能布局。",
+            // Parallel halves, ordered either way.
+            "坚持爱澳爱国，维护长期繁荣稳定。",
         ]
     )
 
