@@ -70,6 +70,27 @@ import Testing
         #expect(abs(logit(variant) - (logit(0.95) + TypoFindings.variantBonus)) < 1e-9)
     }
 
+    /// The members of a list of people's names are never typo candidates; a list of ordinary words stays open.
+    @Test func namesInAListAreNotTypoCandidates() {
+        func closed(_ text: String, _ member: String) -> Bool {
+            let analysis = Analysis(Document(text: text))
+            var result = false
+            analysis.forEachParagraph { range, words in
+                let open = CharacterTypoFinder.openPositions(analysis.scalars, range, words, protectedWordCost: 140)
+                let s = analysis.scalars, m = Array(member.unicodeScalars)
+                guard let at = (range.lowerBound...(range.upperBound - m.count)).first(where: { s[$0..<$0 + m.count].elementsEqual(m) })
+                else { return }
+                result = (at..<at + m.count).allSatisfy { !open[$0 - range.lowerBound] }
+            }
+            return result
+        }
+        let names = "今年的最美医生是王玉凤、申小惠、尼玛拉毛、邢少云、刘志宏、农康和何建行。"
+        #expect(closed(names, "邢少云") && closed(names, "尼玛拉毛") && closed(names, "申小惠"))
+        // Two surnames in four members are not a list of names (高, 林 and 江 are surnames too).
+        #expect(!closed("推动高质量、高效率、林下经济、江河治理协调发展。", "高效率"))
+        #expect(!closed("王小惠和邢少云参加了会议。", "邢少云"))
+    }
+
     /// A batch (or the corpus store) is an organisation's dictionary: a string two other reports write is its
     /// term; one other report is not enough (a copied slip travels too).
     @Test func otherReportsWordsAreTheirVocabulary() {

@@ -175,6 +175,7 @@ struct CharacterTypoFinder: Sendable {
             }
         }
         closePersonNames(s, range, &open)
+        closeNameLists(s, range, &open)
         // Placeholders and their neighbours (XX局, 某某同志) are the template's, not typos; Chinese numerals and what
         // abuts them (六二六小河, 十四冬, 一产) are names and abbreviations more often than slips. Arabic digits close
         // nothing: the word after them is a unit or a measure word (41人, 650例, 2025年), where a slip of the input
@@ -224,6 +225,40 @@ struct CharacterTypoFinder: Sendable {
             while end < range.upperBound && end < start + 3 && ScalarClass.isHan(s[end].value) { end += 1 }
             if end == range.upperBound || !ScalarClass.isHan(s[end].value) {
                 for q in start..<end { open[q - range.lowerBound] = false }
+            }
+        }
+    }
+
+    /// Closes the members of a list of people's names (获奖者王小惠、尼玛拉毛、邢少云、刘志宏): three or more members
+    /// joined by 、, at least three of them and half of all a common surname and one to three characters that make no
+    /// dictionary word. Every member of two to four characters that makes no word is then a name, surname or not.
+    private static func closeNameLists(_ s: [Unicode.Scalar], _ range: Range<Int>, _ open: inout [Bool]) {
+        var p = range.lowerBound
+        while p < range.upperBound {
+            guard s[p] == "、" else {
+                p += 1
+                continue
+            }
+            // The list around this 、: Han members joined by 、, from the member before it on.
+            var start = p
+            while start > range.lowerBound && ScalarClass.isHan(s[start - 1].value) { start -= 1 }
+            var members: [Range<Int>] = []
+            var q = start
+            while true {
+                var end = q
+                while end < range.upperBound && ScalarClass.isHan(s[end].value) { end += 1 }
+                members.append(q..<end)
+                guard end < range.upperBound, s[end] == "、" else { break }
+                q = end + 1
+            }
+            p = members.last!.upperBound + 1
+            guard members.count >= 3 else { continue }
+            let lexicon = Lexicon.shared
+            func isWord(_ m: Range<Int>) -> Bool { lexicon.entry(s[m]) != nil }
+            let named = members.filter { m in (2...4).contains(m.count) && surnames.contains(s[m.lowerBound]) && !isWord(m) }
+            guard named.count >= 3, 2 * named.count >= members.count else { continue }
+            for m in members where (2...4).contains(m.count) && !isWord(m) {
+                for r in m { open[r - range.lowerBound] = false }
             }
         }
     }
