@@ -60,28 +60,26 @@ public struct Checker: Sendable {
     }
 
     /// Two rules of one family that propose the same correction of the same characters (其它 → 其他 as a
-    /// confusable word and as a homophone) are one slip: the writer sees it once, with the surer of the two.
+    /// confusable word and as a homophone) are one slip: the writer sees it once, with the surer of the two (the
+    /// first listed when they are as sure).
     static func withoutRepeatedFixes(_ sorted: [Diagnostic]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         out.reserveCapacity(sorted.count)
-        var start = 0
-        while start < sorted.count {
-            var end = start + 1
-            while end < sorted.count && sorted[end].range == sorted[start].range { end += 1 }
-            for k in start..<end {
-                let d = sorted[k]
-                let same = { (e: Diagnostic) in
-                    e.family == d.family && e.replacements.first != nil && e.replacements.first == d.replacements.first
+        for group in sameRangeGroups(sorted) {
+            // Indices into `sorted`, so that the kept findings stay in its order.
+            var kept: [Int] = []
+            for i in group {
+                let d = sorted[i]
+                let same = kept.firstIndex { j in
+                    sorted[j].family == d.family && d.replacements.first != nil && sorted[j].replacements.first == d.replacements.first
                 }
-                // Kept unless another of the group says the same more surely (or as surely, listed earlier).
-                let beaten = (start..<end).contains { j in
-                    j != k && same(sorted[j])
-                        && ((sorted[j].confidence ?? 1) > (d.confidence ?? 1)
-                            || ((sorted[j].confidence ?? 1) == (d.confidence ?? 1) && j < k))
+                if let same {
+                    if (d.confidence ?? 1) > (sorted[kept[same]].confidence ?? 1) { kept[same] = i }
+                } else {
+                    kept.append(i)
                 }
-                if !beaten { out.append(d) }
             }
-            start = end
+            out += kept.sorted().map { sorted[$0] }
         }
         return out
     }
@@ -91,17 +89,26 @@ public struct Checker: Sendable {
     /// them, so no fix, safe or not, writes one reading over the other. Both keep their suggestions.
     static func withoutContradictedFixes(_ sorted: [Diagnostic]) -> [Diagnostic] {
         var out = sorted
-        var start = 0
-        while start < out.count {
-            var end = start + 1
-            while end < out.count && out[end].range == out[start].range { end += 1 }
-            let proposals = Set(out[start..<end].compactMap { $0.fix == nil ? nil : $0.replacements.first })
-            let others = Set(out[start..<end].compactMap(\.replacements.first))
-            if end - start > 1 && !proposals.isEmpty && others.count > 1 {
-                for k in start..<end { out[k].fix = nil }
+        for group in sameRangeGroups(sorted) where group.count > 1 {
+            let proposals = Set(out[group].compactMap { $0.fix == nil ? nil : $0.replacements.first })
+            let others = Set(out[group].compactMap(\.replacements.first))
+            if !proposals.isEmpty && others.count > 1 {
+                for k in group { out[k].fix = nil }
             }
-            start = end
         }
         return out
+    }
+
+    /// The index ranges of findings, sorted by range, that report the same characters.
+    static func sameRangeGroups(_ sorted: [Diagnostic]) -> [Range<Int>] {
+        var groups: [Range<Int>] = []
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count && sorted[end].range == sorted[start].range { end += 1 }
+            groups.append(start..<end)
+            start = end
+        }
+        return groups
     }
 }

@@ -2,7 +2,8 @@ extension String {
     /// Whether `needle` occurs in the string, compared byte for byte: UTF-8 is self-synchronising, so a byte match is
     /// a match of whole scalars. With Foundation imported, `String.contains(_:)` is Foundation's, which goes
     /// through `range(of:)` and CFString's comparison: about 160,000 instructions to look for seven words in a
-    /// long opening paragraph, where this takes a few thousand.
+    /// long opening paragraph, where this takes a few thousand. (The standard library's `utf8.contains(needle.utf8)`
+    /// was tried: 208 M more instructions than this loop for 17 files of 64 KB.)
     func includes(_ needle: String) -> Bool {
         var haystack = self, needle = needle
         return haystack.withUTF8 { h in
