@@ -150,7 +150,8 @@ final class WebDriver: @unchecked Sendable {
     }
 
     /// The file that appears in the download folder (complete, not a .crdownload), or nil after `timeout`.
-    func downloaded(timeout: Duration = .seconds(20)) async throws -> URL? {
+    // 60 s, not 20: a batch's review download waited past 20 s on two cores shared with other work (fifth session).
+    func downloaded(timeout: Duration = .seconds(60)) async throws -> URL? {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while clock.now < deadline {
